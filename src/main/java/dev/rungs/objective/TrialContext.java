@@ -1,0 +1,33 @@
+package dev.rungs.objective;
+
+import dev.rungs.scheduler.Decision;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/** What a running trial can ask of the engine. One context belongs to one run of one trial. */
+public interface TrialContext {
+
+    /** The trial's number in its study. */
+    int trialNumber();
+
+    /**
+     * Records {@code value} at {@code step} and blocks until the scheduler decides. Steps
+     * count the resource used so far (epochs, trees, samples) and must grow.
+     */
+    Decision report(long step, double value);
+
+    /** The checkpoint to continue from: this trial's own when resumed, a donor's after an exploit. */
+    Optional<byte[]> restoreCheckpoint();
+
+    /** Saves the trial's state so that it can be paused, resumed or cloned. */
+    void saveCheckpoint(byte[] state);
+
+    /** The resource this run may use in total (the last step it should report). */
+    long budget();
+
+    /** A random generator seeded for this trial, for objectives that need randomness. */
+    RandomGenerator random();
+
+    /** Stores a user attribute with the trial (shown in the table, exported to CSV). */
+    void setUserAttr(String key, String value);
+}

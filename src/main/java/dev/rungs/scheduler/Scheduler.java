@@ -1,0 +1,34 @@
+package dev.rungs.scheduler;
+
+import dev.rungs.study.Trial;
+import dev.rungs.study.TrialHistory;
+
+/**
+ * Decides about running trials and chooses the next work for a free worker.
+ *
+ * <p>Contract: the engine calls a scheduler from its one engine thread only. A scheduler
+ * returns decisions and never acts itself: it does not start, stop or touch trials.
+ */
+public interface Scheduler {
+
+    /**
+     * Called when a running trial reports {@code value} at {@code step}; {@code trial} already
+     * holds the new report, {@code history} holds every trial of the study.
+     */
+    Decision onReport(Trial trial, long step, double value, TrialHistory history);
+
+    /**
+     * What a free worker should do next. The default starts a new trial at
+     * {@code maxResource}.
+     *
+     * @param maxResource the study's largest resource per trial
+     */
+    default Work nextWork(TrialHistory history, long maxResource) {
+        return new Work.NewTrial(maxResource, java.util.Map.of());
+    }
+
+    /** A scheduler that lets every trial run to its end. */
+    static Scheduler none() {
+        return (trial, step, value, history) -> Decision.CONTINUE;
+    }
+}

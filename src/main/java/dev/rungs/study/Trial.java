@@ -1,0 +1,87 @@
+package dev.rungs.study;
+
+import dev.rungs.space.Config;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * An immutable snapshot of one trial. Every change makes a new record (the {@code with…}
+ * methods), so a snapshot handed to a sampler, a listener or the UI never changes under it.
+ *
+ * @param number position in the study, from 0, dense and unique
+ * @param state where the trial is in its life
+ * @param config the parameters it evaluates
+ * @param value the final objective value, once {@link TrialState#COMPLETE} (a pruned trial
+ *     keeps its last reported value here so that it can still be ranked)
+ * @param intermediate values reported per step (epoch, trees, samples)
+ * @param attrs string attributes: the reason of a failure, bracket and rung, user attributes
+ *     (keys starting {@code user_attrs_} are the objective's own)
+ * @param started when it started running, or null
+ * @param finished when it reached a finished state, or null
+ * @param parent the trial it was copied from (PBT exploit), if any
+ */
+public record Trial(int number, TrialState state, Config config, OptionalDouble value,
+        SortedMap<Long, Double> intermediate, Map<String, String> attrs,
+        Instant started, Instant finished, OptionalInt parent) {
+
+    /** Attribute holding why a trial failed. */
+    public static final String FAIL_REASON = "fail_reason";
+    /** Prefix of attributes set by the objective itself. */
+    public static final String USER_ATTR_PREFIX = "user_attrs_";
+
+    public Trial {
+        intermediate = Collections.unmodifiableSortedMap(new TreeMap<>(intermediate));
+        attrs = Collections.unmodifiableMap(new LinkedHashMap<>(attrs));
+    }
+
+    /** A new running trial. */
+    public static Trial running(int number, Config config, Map<String, String> attrs, Instant started) {
+        return new Trial(number, TrialState.RUNNING, config, OptionalDouble.empty(), new TreeMap<>(),
+                attrs, started, null, OptionalInt.empty());
+    }
+
+    public Trial withState(TrialState newState, Instant at) {
+        return new Trial(number, newState, config, value, intermediate, attrs, started,
+                newState.isFinished() ? at : finished, parent);
+    }
+
+    public Trial withValue(double v) {
+        return new Trial(number, state, config, OptionalDouble.of(v), intermediate, attrs, started, finished, parent);
+    }
+
+    public Trial withReport(long step, double v) {
+        SortedMap<Long, Double> m = new TreeMap<>(intermediate);
+        m.put(step, v);
+        return new Trial(number, state, config, value, m, attrs, started, finished, parent);
+    }
+
+    public Trial withAttr(String key, String v) {
+        Map<String, String> m = new LinkedHashMap<>(attrs);
+        m.put(key, v);
+        return new Trial(number, state, config, value, intermediate, m, started, finished, parent);
+    }
+
+    public Trial withConfig(Config c, OptionalInt newParent) {
+        return new Trial(number, state, c, value, intermediate, attrs, started, finished, newParent);
+    }
+
+    /** Largest step reported so far, or 0. */
+    public long lastStep() {
+        return intermediate.isEmpty() ? 0 : intermediate.lastKey();
+    }
+
+    /** The trial's value as a loss, for code written for minimisation. */
+    public double loss(Direction direction) {
+        return direction.toLoss(value.orElseThrow());
+    }
+
+    public boolean isComplete() {
+        return state == TrialState.COMPLETE;
+    }
+}
