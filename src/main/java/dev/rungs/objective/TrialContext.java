@@ -1,6 +1,7 @@
 package dev.rungs.objective;
 
 import dev.rungs.scheduler.Decision;
+import dev.rungs.space.Config;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -9,6 +10,12 @@ public interface TrialContext {
 
     /** The trial's number in its study. */
     int trialNumber();
+
+    /**
+     * The configuration to evaluate now: the one the objective was called with, or the new one
+     * after an {@code Exploit} decision.
+     */
+    Config config();
 
     /**
      * Records {@code value} at {@code step} and blocks until the scheduler decides. Steps

@@ -1,0 +1,223 @@
+package dev.rungs.engine;
+
+import dev.rungs.objective.Objective;
+import dev.rungs.objective.TrialContext;
+import dev.rungs.scheduler.Decision;
+import dev.rungs.scheduler.Work;
+import dev.rungs.space.Config;
+import dev.rungs.study.Trial;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
+
+/**
+ * One call of {@link Tuner#start}: worker threads that take work from the engine, evaluate
+ * the objective and hand the result back, until the budget is reached.
+ */
+final class Run {
+    private final Tuner tuner;
+    private final Objective objective;
+    private final Budget budget;
+    private final CompletableFuture<StudyResult> done = new CompletableFuture<>();
+    private final AtomicInteger liveWorkers = new AtomicInteger();
+    private final Object changed = new Object();
+    private long startNanos;
+    private long startResource;
+    /** Engine thread only. */
+    private String stopReason;
+    private volatile Throwable crash;
+
+    Run(Tuner tuner, Objective objective, Budget budget) {
+        this.tuner = tuner;
+        this.objective = objective;
+        this.budget = budget;
+    }
+
+    RunHandle start() {
+        startNanos = System.nanoTime();
+        startResource = tuner.engine().call(tuner::resourceUsed);
+        int n = tuner.workers();
+        liveWorkers.set(n);
+        for (int i = 0; i < n; i++) {
+            Thread t = new Thread(this::workLoop, "rungs-worker-" + tuner.name() + "-" + i);
+            t.setDaemon(true);
+            t.start();
+        }
+        return new RunHandle(done, this::requestStop);
+    }
+
+    private void requestStop() {
+        tuner.engine().run(() -> {
+            if (stopReason == null) {
+                stopReason = "stop requested";
+            }
+            tuner.pauseAllAtNextReport();
+        });
+        signal();
+    }
+
+    private void workLoop() {
+        try {
+            while (crash == null) {
+                Object next = tuner.engine().call(this::nextAssignment);
+                if (next == Work.DONE) {
+                    break;
+                }
+                if (next == Work.WAIT) {
+                    awaitChange();
+                    continue;
+                }
+                evaluate((Trial) next);
+                signal();
+            }
+        } catch (Throwable e) {
+            crash = e;
+            signal();
+        } finally {
+            if (liveWorkers.decrementAndGet() == 0) {
+                finishRun();
+            }
+        }
+    }
+
+    /** A started trial, {@link Work#WAIT} or {@link Work#DONE}; engine thread. */
+    private Object nextAssignment() {
+        if (stopReason == null) {
+            stopReason = budgetReached();
+        }
+        if (stopReason != null) {
+            return Work.DONE;
+        }
+        Work w = tuner.scheduler().nextWork(tuner.history(), tuner.maxResource());
+        if (w instanceof Work.NewTrial nt) {
+            if (tuner.sampler().isExhausted(tuner.history(), tuner.space())) {
+                stopReason = "every configuration of the sampler has been tried";
+                return Work.DONE;
+            }
+            return tuner.startNew(nt);
+        }
+        if (w instanceof Work.Resume r) {
+            return tuner.resume(r);
+        }
+        if (w instanceof Work.Wait && tuner.runningCount() > 0) {
+            return Work.WAIT;
+        }
+        stopReason = w instanceof Work.Wait ? "scheduler is waiting but no trial is running" : "scheduler finished";
+        return Work.DONE;
+    }
+
+    private String budgetReached() {
+        if (budget.maxTrials() > 0 && tuner.history().trials().size() >= budget.maxTrials()) {
+            return "trial budget reached (" + budget.maxTrials() + ")";
+        }
+        if (budget.maxTime() != null && elapsed().compareTo(budget.maxTime()) >= 0) {
+            return "time budget reached (" + budget.maxTime().toSeconds() + " s)";
+        }
+        if (budget.maxResource() > 0 && tuner.resourceUsed() - startResource >= budget.maxResource()) {
+            return "resource budget reached (" + budget.maxResource() + ")";
+        }
+        return null;
+    }
+
+    private Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    private void evaluate(Trial trial) {
+        Context ctx = new Context(trial.number());
+        double value;
+        try {
+            value = objective.evaluate(trial.config(), ctx);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            tuner.tellFailure(trial.number(), "interrupted");
+            return;
+        } catch (Exception | LinkageError | AssertionError e) {
+            tuner.tellFailure(trial.number(), describe(e));
+            return;
+        }
+        tuner.tell(trial.number(), value);
+    }
+
+    private static String describe(Throwable e) {
+        String msg = e.getMessage();
+        return e.getClass().getSimpleName() + (msg == null ? "" : ": " + msg);
+    }
+
+    private void awaitChange() throws InterruptedException {
+        synchronized (changed) {
+            changed.wait(50);
+        }
+    }
+
+    private void signal() {
+        synchronized (changed) {
+            changed.notifyAll();
+        }
+    }
+
+    private void finishRun() {
+        if (crash != null) {
+            done.completeExceptionally(crash);
+            return;
+        }
+        StudyResult result = tuner.engine().call(() -> {
+            StudyResult r = new StudyResult(tuner.name(), tuner.history().trials(), tuner.history().best(),
+                    stopReason == null ? "finished" : stopReason, elapsed(), tuner.resourceUsed() - startResource);
+            tuner.publish(new TrialEvent.Finished(r));
+            return r;
+        });
+        done.complete(result);
+    }
+
+    /** The objective's window onto the engine for one run of one trial. */
+    private final class Context implements TrialContext {
+        private final int number;
+
+        Context(int number) {
+            this.number = number;
+        }
+
+        @Override
+        public int trialNumber() {
+            return number;
+        }
+
+        @Override
+        public Config config() {
+            return tuner.engine().call(() -> tuner.history().trials().get(number).config());
+        }
+
+        @Override
+        public Decision report(long step, double value) {
+            return tuner.report(number, step, value);
+        }
+
+        @Override
+        public Optional<byte[]> restoreCheckpoint() {
+            return Optional.ofNullable(tuner.engine().call(() -> tuner.restoreCheckpoint(number)));
+        }
+
+        @Override
+        public void saveCheckpoint(byte[] state) {
+            tuner.engine().run(() -> tuner.saveCheckpoint(number, state));
+        }
+
+        @Override
+        public long budget() {
+            return tuner.engine().call(() -> tuner.runningTrial(number).budget);
+        }
+
+        @Override
+        public RandomGenerator random() {
+            return tuner.engine().call(() -> tuner.runningTrial(number).objectiveRandom);
+        }
+
+        @Override
+        public void setUserAttr(String key, String value) {
+            tuner.engine().run(() -> tuner.setUserAttr(number, key, value));
+        }
+    }
+}

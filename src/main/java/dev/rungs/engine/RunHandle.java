@@ -1,0 +1,62 @@
+package dev.rungs.engine;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** A run in progress: wait for it, or ask it to stop. */
+public final class RunHandle {
+    private final CompletableFuture<StudyResult> done;
+    private final Runnable stopper;
+
+    RunHandle(CompletableFuture<StudyResult> done, Runnable stopper) {
+        this.done = done;
+        this.stopper = stopper;
+    }
+
+    /**
+     * Asks the run to stop: no new trials start, and running trials that report are paused
+     * (with their checkpoint, so they can be resumed); trials that never report finish.
+     */
+    public void stop() {
+        stopper.run();
+    }
+
+    /** Whether the run has ended. */
+    public boolean isDone() {
+        return done.isDone();
+    }
+
+    /** Waits for the run to end. */
+    public StudyResult await() {
+        try {
+            return done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the run", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the run failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Waits at most {@code timeout}; null if the run is still going. */
+    public StudyResult await(Duration timeout) {
+        try {
+            return done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the run", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the run failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** The run's end as a future, for callers that compose. */
+    public CompletableFuture<StudyResult> future() {
+        return done;
+    }
+}

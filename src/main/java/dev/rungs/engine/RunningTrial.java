@@ -1,0 +1,26 @@
+package dev.rungs.engine;
+
+import dev.rungs.scheduler.Decision;
+import java.util.random.RandomGenerator;
+
+/** What the engine tracks about one run of a trial while it runs; engine thread only. */
+final class RunningTrial {
+    final int number;
+    final long budget;
+    final RandomGenerator objectiveRandom;
+    /** STOP or PAUSE once decided; the trial ends that way when the objective returns. */
+    Decision pendingEnd;
+    /** Checkpoint handed to the objective on restore: its own when resumed, a donor's after an exploit. */
+    byte[] restore;
+    /** The step the own checkpoint was saved at, so restored steps are not counted as used again. */
+    long restoreStep;
+    /** Highest step counted as used resource in this run. */
+    long highWater;
+    boolean reported;
+
+    RunningTrial(int number, long budget, RandomGenerator objectiveRandom) {
+        this.number = number;
+        this.budget = budget;
+        this.objectiveRandom = objectiveRandom;
+    }
+}

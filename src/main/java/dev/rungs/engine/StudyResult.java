@@ -1,0 +1,29 @@
+package dev.rungs.engine;
+
+import dev.rungs.study.Trial;
+import dev.rungs.study.TrialState;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How a run ended.
+ *
+ * @param studyName the study
+ * @param trials every trial of the study at the end, by number
+ * @param best the best completed trial, if any
+ * @param stopReason why the run stopped (budget reached, stop requested, sampler exhausted)
+ * @param elapsed wall-clock time of the run
+ * @param resourceUsed resource consumed by the run
+ */
+public record StudyResult(String studyName, List<Trial> trials, Optional<Trial> best, String stopReason,
+        Duration elapsed, long resourceUsed) {
+    public StudyResult {
+        trials = List.copyOf(trials);
+    }
+
+    /** How many trials are in {@code state}. */
+    public long count(TrialState state) {
+        return trials.stream().filter(t -> t.state() == state).count();
+    }
+}

@@ -1,0 +1,494 @@
+package dev.rungs.engine;
+
+import dev.rungs.objective.Objective;
+import dev.rungs.sampler.Proposal;
+import dev.rungs.sampler.Sampler;
+import dev.rungs.scheduler.Decision;
+import dev.rungs.scheduler.Scheduler;
+import dev.rungs.scheduler.Work;
+import dev.rungs.space.Config;
+import dev.rungs.space.SearchSpace;
+import dev.rungs.store.InMemoryStudyStore;
+import dev.rungs.store.StudyRecord;
+import dev.rungs.store.StudyStore;
+import dev.rungs.study.Direction;
+import dev.rungs.study.MutableTrialHistory;
+import dev.rungs.study.RungsVersion;
+import dev.rungs.study.Trial;
+import dev.rungs.study.TrialHistory;
+import dev.rungs.study.TrialState;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Runs one study: the ask/tell core, and {@link #optimize} built on it.
+ *
+ * <p>One engine thread owns the sampler, the scheduler and the trial history; every public
+ * method hands its work to that thread, so the class is thread-safe and samplers and
+ * schedulers need no locks. Each change of a trial is saved to the {@link StudyStore} first
+ * and then published as a {@link TrialEvent}.
+ *
+ * <pre>{@code
+ * Tuner tuner = Tuner.builder(space).sampler(new TpeSampler()).seed(7).build();
+ * Trial t = tuner.ask();
+ * tuner.tell(t.number(), f(t.config()));
+ * }</pre>
+ */
+public final class Tuner implements AutoCloseable {
+    private final String name;
+    private final SearchSpace space;
+    private final Direction direction;
+    private final Sampler sampler;
+    private final Scheduler scheduler;
+    private final long seed;
+    private final long maxResource;
+    private final int workers;
+    private final StudyStore store;
+    private final StudyRecord study;
+
+    private final EngineThread engine;
+    private final MutableTrialHistory history;
+    private final Map<Integer, RunningTrial> running = new HashMap<>();
+    private final Map<Integer, byte[]> checkpoints = new HashMap<>();
+    private final List<Consumer<TrialEvent>> listeners = new CopyOnWriteArrayList<>();
+    private long resourceUsed;
+
+    private Tuner(Builder b) {
+        this.name = b.name;
+        this.space = b.space;
+        this.direction = b.direction;
+        this.sampler = Objects.requireNonNull(b.sampler, "a sampler is required");
+        this.scheduler = b.scheduler;
+        this.seed = b.seed;
+        this.maxResource = b.maxResource;
+        this.workers = b.workers;
+        this.store = b.store;
+        this.engine = new EngineThread(name);
+        this.history = new MutableTrialHistory(direction);
+        this.study = store.createStudy(name, direction, b.specJson, provenance());
+    }
+
+    /** Starts a builder for a study over {@code space}. */
+    public static Builder builder(SearchSpace space) {
+        return new Builder(space);
+    }
+
+    private Map<String, String> provenance() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("sampler", sampler.getClass().getSimpleName());
+        p.put("sampler_settings", sampler.toString());
+        p.put("scheduler", scheduler.getClass().getSimpleName());
+        p.put("scheduler_settings", scheduler.toString());
+        p.put("seed", Long.toString(seed));
+        p.put("rungs_version", RungsVersion.VERSION);
+        return p;
+    }
+
+    // ------------------------------------------------------------------ public API
+
+    /** The study's name. */
+    public String name() {
+        return name;
+    }
+
+    /** The search space. */
+    public SearchSpace space() {
+        return space;
+    }
+
+    /** Minimise or maximise. */
+    public Direction direction() {
+        return direction;
+    }
+
+    /** The study as stored. */
+    public StudyRecord study() {
+        return study;
+    }
+
+    /** Number of worker threads {@link #optimize} uses. */
+    public int workers() {
+        return workers;
+    }
+
+    /** The largest resource one trial may use. */
+    public long maxResource() {
+        return maxResource;
+    }
+
+    /** Proposes a new trial and marks it running. Report on it, then {@link #tell} its value. */
+    public Trial ask() {
+        return engine.call(() -> startNew(new Work.NewTrial(maxResource, Map.of())));
+    }
+
+    /**
+     * Records an intermediate value of a running trial and returns the scheduler's decision.
+     * After STOP or PAUSE, {@link #tell} ends the trial as PRUNED or PAUSED.
+     */
+    public Decision report(int trialNumber, long step, double value) {
+        return engine.call(() -> onReport(trialNumber, step, value));
+    }
+
+    /**
+     * Finishes a running trial with its value: COMPLETE, or PRUNED/PAUSED if its scheduler
+     * said so; NaN or infinity make it FAIL.
+     */
+    public Trial tell(int trialNumber, double value) {
+        return engine.call(() -> finish(trialNumber, value));
+    }
+
+    /** Marks a running trial as failed with the reason. */
+    public Trial tellFailure(int trialNumber, String reason) {
+        return engine.call(() -> fail(trialNumber, reason));
+    }
+
+    /** A snapshot of all trials. */
+    public List<Trial> trials() {
+        return engine.call(() -> List.copyOf(history.trials()));
+    }
+
+    /** The best completed trial so far. */
+    public Optional<Trial> best() {
+        return engine.call(history::best);
+    }
+
+    /**
+     * Calls {@code listener} for every event, on the engine thread; it must return quickly.
+     *
+     * @return a handle that unsubscribes when run
+     */
+    public Runnable subscribe(Consumer<TrialEvent> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    /** Runs {@code objective} on the workers until {@code budget} is reached; returns at once. */
+    public RunHandle start(Objective objective, Budget budget) {
+        return new Run(this, objective, budget).start();
+    }
+
+    /** Runs {@code objective} on the workers until {@code budget} is reached, and waits. */
+    public StudyResult optimize(Objective objective, Budget budget) {
+        return start(objective, budget).await();
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+
+    // ------------------------------------------------------------------ engine-thread internals
+
+    EngineThread engine() {
+        return engine;
+    }
+
+    TrialHistory history() {
+        return history;
+    }
+
+    Sampler sampler() {
+        return sampler;
+    }
+
+    Scheduler scheduler() {
+        return scheduler;
+    }
+
+    long resourceUsed() {
+        return resourceUsed;
+    }
+
+    int runningCount() {
+        return running.size();
+    }
+
+    RunningTrial runningTrial(int number) {
+        RunningTrial r = running.get(number);
+        if (r == null) {
+            throw new IllegalStateException("trial " + number + " is not running");
+        }
+        return r;
+    }
+
+    /** Samples a configuration and starts a trial with it. */
+    Trial startNew(Work.NewTrial work) {
+        int number = history.nextNumber();
+        Proposal p = sampler.propose(history, space, streamFor(number, 0));
+        Map<String, String> attrs = new LinkedHashMap<>(p.attrs());
+        attrs.putAll(work.attrs());
+        attrs.put("budget", Long.toString(work.budget()));
+        Trial t = Trial.running(number, p.config(), attrs, Instant.now());
+        running.put(number, new RunningTrial(number, work.budget(), streamFor(number, 1)));
+        save(t);
+        publish(new TrialEvent.Started(t));
+        return t;
+    }
+
+    /** Runs a paused trial again with a larger budget, from its own checkpoint. */
+    Trial resume(Work.Resume work) {
+        Trial t = history.get(work.trialNumber());
+        if (t.state() != TrialState.PAUSED) {
+            throw new IllegalStateException("scheduler asked to resume trial " + t.number() + " in state " + t.state());
+        }
+        for (Map.Entry<String, String> e : work.attrs().entrySet()) {
+            t = t.withAttr(e.getKey(), e.getValue());
+        }
+        t = t.withAttr("budget", Long.toString(work.budget())).withState(TrialState.RUNNING, Instant.now());
+        RunningTrial r = new RunningTrial(t.number(), work.budget(), streamFor(t.number(), 2 + t.lastStep()));
+        r.restore = checkpoints.get(t.number());
+        r.restoreStep = t.lastStep();
+        running.put(t.number(), r);
+        save(t);
+        publish(new TrialEvent.Resumed(t, work.budget()));
+        return t;
+    }
+
+    Decision onReport(int number, long step, double value) {
+        RunningTrial r = runningTrial(number);
+        Trial t = history.get(number);
+        if (r.pendingEnd != null) {
+            return r.pendingEnd;
+        }
+        if (!Double.isFinite(value)) {
+            // A diverged trial is reported as-is but cannot be ranked; stop spending on it.
+            t = t.withReport(step, value);
+            r.pendingEnd = Decision.STOP;
+            save(t);
+            publish(new TrialEvent.Reported(t, step, value, Decision.STOP));
+            return Decision.STOP;
+        }
+        t = t.withReport(step, value);
+        countResource(r, step);
+        save(t);
+        Decision d = scheduler.onReport(t, step, value, history);
+        if (d instanceof Decision.Stop || d instanceof Decision.Pause) {
+            r.pendingEnd = d;
+        }
+        publish(new TrialEvent.Reported(t, step, value, d));
+        if (d instanceof Decision.Exploit ex) {
+            exploit(r, history.get(number), ex, step);
+        }
+        return d;
+    }
+
+    /** Asks every running trial to pause at its next report (a stop request). */
+    void pauseAllAtNextReport() {
+        for (RunningTrial r : running.values()) {
+            if (r.pendingEnd == null) {
+                r.pendingEnd = Decision.PAUSE;
+            }
+        }
+    }
+
+    private void exploit(RunningTrial r, Trial t, Decision.Exploit ex, long step) {
+        byte[] donorState = checkpoints.get(ex.donorTrial());
+        if (donorState == null) {
+            throw new IllegalStateException("exploit of trial " + t.number() + " names donor " + ex.donorTrial()
+                    + ", which has no checkpoint");
+        }
+        Config newConfig = space.validate(ex.newConfig().values());
+        Trial updated = t.withConfig(newConfig, OptionalInt.of(ex.donorTrial()));
+        r.restore = donorState.clone();
+        save(updated);
+        publish(new TrialEvent.Exploited(updated, ex.donorTrial(), step, t.config(), newConfig));
+    }
+
+    private void countResource(RunningTrial r, long step) {
+        r.reported = true;
+        if (step > r.highWater) {
+            resourceUsed += step - r.highWater;
+            r.highWater = step;
+        }
+    }
+
+    Trial finish(int number, double value) {
+        RunningTrial r = runningTrial(number);
+        Trial t = history.get(number);
+        if (r.pendingEnd instanceof Decision.Pause) {
+            return end(r, t, TrialState.PAUSED);
+        }
+        if (r.pendingEnd instanceof Decision.Stop) {
+            double last = Double.isFinite(value) ? value
+                    : t.intermediate().isEmpty() ? Double.NaN : t.intermediate().get(t.lastStep());
+            return end(r, Double.isFinite(last) ? t.withValue(last) : t, TrialState.PRUNED);
+        }
+        if (!Double.isFinite(value)) {
+            return fail(number, "objective returned " + value);
+        }
+        return end(r, t.withValue(value), TrialState.COMPLETE);
+    }
+
+    Trial fail(int number, String reason) {
+        RunningTrial r = runningTrial(number);
+        Trial t = history.get(number).withAttr(Trial.FAIL_REASON, reason);
+        return end(r, t, TrialState.FAIL);
+    }
+
+    private Trial end(RunningTrial r, Trial t, TrialState state) {
+        if (!r.reported) {
+            resourceUsed += r.budget;
+        }
+        running.remove(t.number());
+        Trial ended = t.withState(state, Instant.now());
+        save(ended);
+        publish(switch (state) {
+            case COMPLETE -> new TrialEvent.Completed(ended);
+            case PRUNED -> new TrialEvent.Pruned(ended);
+            case PAUSED -> new TrialEvent.Paused(ended);
+            case FAIL -> new TrialEvent.Failed(ended, ended.attrs().get(Trial.FAIL_REASON));
+            default -> throw new IllegalStateException("a trial cannot end as " + state);
+        });
+        return ended;
+    }
+
+    byte[] restoreCheckpoint(int number) {
+        RunningTrial r = runningTrial(number);
+        if (r.restore == null) {
+            return null;
+        }
+        r.highWater = Math.max(r.highWater, r.restoreStep);
+        return r.restore.clone();
+    }
+
+    void saveCheckpoint(int number, byte[] state) {
+        runningTrial(number);
+        checkpoints.put(number, state.clone());
+    }
+
+    void setUserAttr(int number, String key, String value) {
+        runningTrial(number);
+        Trial t = history.get(number).withAttr(Trial.USER_ATTR_PREFIX + key, value);
+        save(t);
+    }
+
+    void publish(TrialEvent e) {
+        for (Consumer<TrialEvent> l : listeners) {
+            try {
+                l.accept(e);
+            } catch (RuntimeException ex) {
+                System.getLogger(Tuner.class.getName()).log(System.Logger.Level.WARNING,
+                        "an event listener failed on " + e.getClass().getSimpleName(), ex);
+            }
+        }
+    }
+
+    private void save(Trial t) {
+        store.saveTrial(study.id(), t);
+        history.put(t);
+    }
+
+    /**
+     * A random stream for one purpose of one trial, derived from the study seed alone, so that
+     * proposals do not depend on which thread asked first.
+     */
+    private SplittableRandom streamFor(int number, long purpose) {
+        return new SplittableRandom(mix(mix(seed) + number * 0x9E3779B97F4A7C15L + purpose));
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** Settings of a study; everything but the search space has a default. */
+    public static final class Builder {
+        private final SearchSpace space;
+        private String name = "study-" + Long.toString(System.currentTimeMillis(), 36);
+        private Direction direction = Direction.MINIMIZE;
+        private Sampler sampler;
+        private Scheduler scheduler = Scheduler.none();
+        private long seed = new SplittableRandom().nextLong();
+        private long maxResource = 1;
+        private int workers = 1;
+        private StudyStore store;
+        private String specJson = "{}";
+
+        private Builder(SearchSpace space) {
+            this.space = Objects.requireNonNull(space, "space");
+        }
+
+        public Builder name(String n) {
+            if (n == null || n.isBlank()) {
+                throw new IllegalArgumentException("a study name must not be blank");
+            }
+            this.name = n;
+            return this;
+        }
+
+        public Builder direction(Direction d) {
+            this.direction = Objects.requireNonNull(d);
+            return this;
+        }
+
+        public Builder minimize() {
+            return direction(Direction.MINIMIZE);
+        }
+
+        public Builder maximize() {
+            return direction(Direction.MAXIMIZE);
+        }
+
+        public Builder sampler(Sampler s) {
+            this.sampler = Objects.requireNonNull(s);
+            return this;
+        }
+
+        public Builder scheduler(Scheduler s) {
+            this.scheduler = Objects.requireNonNull(s);
+            return this;
+        }
+
+        public Builder seed(long s) {
+            this.seed = s;
+            return this;
+        }
+
+        /** The largest resource (steps, epochs, budget units) one trial may use; default 1. */
+        public Builder maxResource(long r) {
+            if (r < 1) {
+                throw new IllegalArgumentException("maxResource must be at least 1, got " + r);
+            }
+            this.maxResource = r;
+            return this;
+        }
+
+        /** Parallel worker threads for {@link Tuner#optimize}; default 1. */
+        public Builder workers(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("workers must be at least 1, got " + n);
+            }
+            this.workers = n;
+            return this;
+        }
+
+        /** Where the study is kept; default a fresh in-memory store. */
+        public Builder store(StudyStore s) {
+            this.store = Objects.requireNonNull(s);
+            return this;
+        }
+
+        /** The spec the study was made from, stored for provenance. */
+        public Builder specJson(String json) {
+            this.specJson = Objects.requireNonNull(json);
+            return this;
+        }
+
+        public Tuner build() {
+            if (store == null) {
+                store = new InMemoryStudyStore();
+            }
+            return new Tuner(this);
+        }
+    }
+}
