@@ -226,7 +226,6 @@ public final class Tuner implements AutoCloseable {
         Proposal p = sampler.propose(history, space, streamFor(number, 0));
         Map<String, String> attrs = new LinkedHashMap<>(p.attrs());
         attrs.putAll(work.attrs());
-        attrs.put("budget", Long.toString(work.budget()));
         Trial t = Trial.running(number, p.config(), attrs, Instant.now());
         running.put(number, new RunningTrial(number, work.budget(), streamFor(number, 1)));
         save(t);
@@ -243,7 +242,7 @@ public final class Tuner implements AutoCloseable {
         for (Map.Entry<String, String> e : work.attrs().entrySet()) {
             t = t.withAttr(e.getKey(), e.getValue());
         }
-        t = t.withAttr("budget", Long.toString(work.budget())).withState(TrialState.RUNNING, Instant.now());
+        t = t.withState(TrialState.RUNNING, Instant.now());
         RunningTrial r = new RunningTrial(t.number(), work.budget(), streamFor(t.number(), 2 + t.lastStep()));
         r.restore = checkpoints.get(t.number());
         r.restoreStep = t.lastStep();

@@ -68,7 +68,6 @@ class SchedulerContractTest {
                     "resumed at step 4 from the checkpoint, not from 1");
             assertEquals(3.0, first.value().getAsDouble(), 1e-12);
             assertEquals("1", first.attrs().get("rung"));
-            assertEquals("6", first.attrs().get("budget"));
             assertEquals(TrialState.COMPLETE, r.trials().get(1).state());
             assertEquals(6 + 3, r.resourceUsed(), "6 steps of trial 0 and 3 of trial 1");
             assertTrue(events.contains("Paused") && events.contains("Resumed"), events.toString());

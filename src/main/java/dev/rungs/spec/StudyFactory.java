@@ -1,0 +1,32 @@
+package dev.rungs.spec;
+
+import dev.rungs.engine.Tuner;
+import dev.rungs.objective.Objective;
+import dev.rungs.objective.bench.BenchmarkProblems;
+import dev.rungs.store.StudyStore;
+
+/** Turns a checked {@link StudySpec} into the engine objects that run it. */
+public final class StudyFactory {
+    private StudyFactory() {
+    }
+
+    /** A tuner for the spec's study, created in {@code store}. */
+    public static Tuner createTuner(StudySpec spec, StudyStore store) {
+        return Tuner.builder(spec.space())
+                .name(spec.name())
+                .direction(spec.direction())
+                .sampler(Methods.createSampler(spec.sampler(), spec.seed()))
+                .scheduler(Methods.createScheduler(spec.scheduler(), spec.seed()))
+                .seed(spec.seed())
+                .maxResource(spec.maxResource())
+                .workers(spec.workers())
+                .specJson(spec.json())
+                .store(store)
+                .build();
+    }
+
+    /** The objective the spec names. */
+    public static Objective createObjective(StudySpec spec) {
+        return BenchmarkProblems.byName(spec.objective().name(), spec.objective().options());
+    }
+}
