@@ -12,8 +12,10 @@ import java.util.random.RandomGenerator;
  *   <li>A sampler keeps no state that cannot be rebuilt from the history and its own
  *       constructor arguments, so a study resumed from disk proposes exactly what it would
  *       have proposed without the interruption.</li>
- *   <li>All randomness comes from {@code rng}, which the engine seeds per trial from the
- *       study seed; with one worker, the same seed gives the same trials.</li>
+ *   <li>Randomness comes from {@code rng}, which the engine seeds per trial from the study
+ *       seed; with one worker, the same seed gives the same trials. Randomness that must stay
+ *       fixed for a whole study (a Sobol scramble, a grid's order) comes from a seed given to
+ *       the constructor, which specs derive from the study seed.</li>
  *   <li>The engine calls a sampler from its one engine thread only; no locking is needed.</li>
  *   <li>The history includes RUNNING trials; a sampler may use them (TPE's constant liar)
  *       or ignore them.</li>

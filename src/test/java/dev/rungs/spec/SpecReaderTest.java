@@ -63,14 +63,28 @@ class SpecReaderTest {
     }
 
     @Test
-    void conditionalParametersAreRead() {
+    void problemOptionsAndMaxResourceAreRead() {
         StudySpec s = SpecReader.parse("""
                 {"name": "c", "objective": {"type": "benchmark", "name": "counting-ones",
                    "options": {"n_cat": 1, "n_cont": 1}},
                  "budget": {"trials": 3}, "max_resource": 27}""");
         assertEquals(27, s.maxResource());
-        assertEquals(2, s.space().size());
-        assertTrue(s.space().params().stream().anyMatch(p -> p instanceof IntParam || p.name().startsWith("x")));
+        assertEquals(java.util.List.of("cat1", "cont1"), s.space().params().stream().map(p -> p.name()).toList());
+    }
+
+    @Test
+    void conditionalParametersAreRead() {
+        StudySpec s = SpecReader.parse("""
+                {"name": "c", "objective": {"type": "benchmark", "name": "counting-ones",
+                   "options": {"n_cat": 1, "n_cont": 1}},
+                 "budget": {"trials": 3},
+                 "space": [{"name": "cat1", "type": "categorical", "choices": [0, 1]},
+                           {"name": "cont1", "type": "float", "low": 0, "high": 1,
+                            "when": {"parent": "cat1", "values": [1]}}]}""");
+        var when = s.space().params().get(1).when().orElseThrow();
+        assertEquals("cat1", when.parent());
+        assertTrue(when.accepts(1L));
+        assertTrue(!when.accepts(0L));
     }
 
     /** Each bad spec names the path of its mistake and why. */

@@ -2,6 +2,7 @@ package dev.rungs.objective.bench;
 
 import dev.rungs.objective.TrialContext;
 import dev.rungs.scheduler.Decision;
+import dev.rungs.space.Config;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
@@ -23,6 +24,11 @@ final class FixedBudgetContext implements TrialContext {
     @Override
     public int trialNumber() {
         return 0;
+    }
+
+    @Override
+    public Config config() {
+        return Config.empty();
     }
 
     @Override
