@@ -5,6 +5,7 @@ import dev.rungs.objective.TrialContext;
 import dev.rungs.scheduler.Decision;
 import dev.rungs.scheduler.Work;
 import dev.rungs.space.Config;
+import dev.rungs.store.StudyState;
 import dev.rungs.study.Trial;
 import java.time.Duration;
 import java.util.Optional;
@@ -164,6 +165,7 @@ final class Run {
             return;
         }
         StudyResult result = tuner.engine().call(() -> {
+            tuner.setState("stop requested".equals(stopReason) ? StudyState.STOPPED : StudyState.FINISHED);
             StudyResult r = new StudyResult(tuner.name(), tuner.history().trials(), tuner.history().best(),
                     stopReason == null ? "finished" : stopReason, elapsed(), tuner.resourceUsed() - startResource);
             tuner.publish(new TrialEvent.Finished(r));

@@ -9,6 +9,8 @@ import dev.rungs.scheduler.Work;
 import dev.rungs.space.Config;
 import dev.rungs.space.SearchSpace;
 import dev.rungs.store.InMemoryStudyStore;
+import dev.rungs.store.LineageEntry;
+import dev.rungs.store.StudyState;
 import dev.rungs.store.StudyRecord;
 import dev.rungs.store.StudyStore;
 import dev.rungs.study.Direction;
@@ -58,7 +60,6 @@ public final class Tuner implements AutoCloseable {
     private final EngineThread engine;
     private final MutableTrialHistory history;
     private final Map<Integer, RunningTrial> running = new HashMap<>();
-    private final Map<Integer, byte[]> checkpoints = new HashMap<>();
     private final List<Consumer<TrialEvent>> listeners = new CopyOnWriteArrayList<>();
     private long resourceUsed;
 
@@ -244,7 +245,7 @@ public final class Tuner implements AutoCloseable {
         }
         t = t.withState(TrialState.RUNNING, Instant.now());
         RunningTrial r = new RunningTrial(t.number(), work.budget(), streamFor(t.number(), 2 + t.lastStep()));
-        r.restore = checkpoints.get(t.number());
+        r.restore = store.checkpoint(study.id(), t.number()).orElse(null);
         r.restoreStep = t.lastStep();
         running.put(t.number(), r);
         save(t);
@@ -290,14 +291,14 @@ public final class Tuner implements AutoCloseable {
     }
 
     private void exploit(RunningTrial r, Trial t, Decision.Exploit ex, long step) {
-        byte[] donorState = checkpoints.get(ex.donorTrial());
-        if (donorState == null) {
-            throw new IllegalStateException("exploit of trial " + t.number() + " names donor " + ex.donorTrial()
-                    + ", which has no checkpoint");
-        }
+        byte[] donorState = store.checkpoint(study.id(), ex.donorTrial()).orElseThrow(() ->
+                new IllegalStateException("exploit of trial " + t.number() + " names donor " + ex.donorTrial()
+                        + ", which has no checkpoint"));
         Config newConfig = space.validate(ex.newConfig().values());
         Trial updated = t.withConfig(newConfig, OptionalInt.of(ex.donorTrial()));
-        r.restore = donorState.clone();
+        r.restore = donorState;
+        store.saveLineage(study.id(), new LineageEntry(t.number(), ex.donorTrial(), step, t.config(), newConfig,
+                Instant.now()));
         save(updated);
         publish(new TrialEvent.Exploited(updated, ex.donorTrial(), step, t.config(), newConfig));
     }
@@ -361,13 +362,17 @@ public final class Tuner implements AutoCloseable {
 
     void saveCheckpoint(int number, byte[] state) {
         runningTrial(number);
-        checkpoints.put(number, state.clone());
+        store.saveCheckpoint(study.id(), number, state);
     }
 
     void setUserAttr(int number, String key, String value) {
         runningTrial(number);
         Trial t = history.get(number).withAttr(Trial.USER_ATTR_PREFIX + key, value);
         save(t);
+    }
+
+    void setState(StudyState state) {
+        store.setStudyState(study.id(), state);
     }
 
     void publish(TrialEvent e) {

@@ -25,8 +25,14 @@ public interface StudyStore extends AutoCloseable {
     /** The study with this name, if any. */
     Optional<StudyRecord> findStudy(String name);
 
+    /** The study with this id, if any. */
+    Optional<StudyRecord> study(long studyId);
+
     /** All studies, oldest first. */
     List<StudyRecord> studies();
+
+    /** Records where the study is in its life. */
+    void setStudyState(long studyId, StudyState state);
 
     /** Inserts the trial, or replaces the stored trial of the same number. */
     void saveTrial(long studyId, Trial trial);
@@ -34,7 +40,19 @@ public interface StudyStore extends AutoCloseable {
     /** The study's trials ordered by number. */
     List<Trial> trials(long studyId);
 
-    /** Removes a study and its trials. */
+    /** Saves the latest checkpoint of a trial (a paused trial resumes from it, a PBT donor is copied from it). */
+    void saveCheckpoint(long studyId, int trialNumber, byte[] state);
+
+    /** The latest checkpoint of a trial, if it saved one. */
+    Optional<byte[]> checkpoint(long studyId, int trialNumber);
+
+    /** Appends one PBT exploit to the study's lineage. */
+    void saveLineage(long studyId, LineageEntry entry);
+
+    /** The study's exploits in the order they happened. */
+    List<LineageEntry> lineage(long studyId);
+
+    /** Removes a study with its trials, checkpoints and lineage. */
     void deleteStudy(long studyId);
 
     @Override

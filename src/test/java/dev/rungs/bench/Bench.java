@@ -1,0 +1,89 @@
+package dev.rungs.bench;
+
+import dev.rungs.engine.Tuner;
+import dev.rungs.sampler.RandomSampler;
+import dev.rungs.sampler.Sampler;
+import dev.rungs.space.Config;
+import dev.rungs.space.SearchSpace;
+import dev.rungs.study.Trial;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Rungs' benchmark harness. Speed is measured here, not in unit tests; run it with
+ * {@code ./bench SUITE} (see the README). Suites:
+ * <ul>
+ *   <li>{@code engine}: whole-run time of ask + tell with a trivial objective, 10 float
+ *       parameters, at 1,000 and 10,000 trials, for each sampler.</li>
+ * </ul>
+ */
+public final class Bench {
+    private Bench() {
+    }
+
+    public static void main(String[] args) {
+        String suite = args.length > 0 ? args[0] : "engine";
+        switch (suite) {
+            case "engine" -> engine(args.length > 1 ? Integer.parseInt(args[1]) : 10_000);
+            default -> {
+                System.err.println("unknown suite " + suite + "; known: engine");
+                System.exit(2);
+            }
+        }
+    }
+
+    static SearchSpace tenFloats() {
+        SearchSpace.Builder b = SearchSpace.builder();
+        for (int i = 0; i < 10; i++) {
+            b.floatParam("x" + i, -5, 5);
+        }
+        return b.build();
+    }
+
+    static double sphere(Config c) {
+        double s = 0;
+        for (Object v : c.values().values()) {
+            double x = ((Number) v).doubleValue();
+            s += x * x;
+        }
+        return s;
+    }
+
+    /** Seconds for a fresh study of {@code trials} ask/tell rounds. */
+    static double askTell(Supplier<Sampler> sampler, SearchSpace space, int trials, long seed) {
+        long t0 = System.nanoTime();
+        try (Tuner tuner = Tuner.builder(space).sampler(sampler.get()).seed(seed).build()) {
+            for (int i = 0; i < trials; i++) {
+                Trial t = tuner.ask();
+                tuner.tell(t.number(), sphere(t.config()));
+            }
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    static void engine(int largest) {
+        Map<String, Supplier<Sampler>> samplers = new LinkedHashMap<>();
+        samplers.put("random", RandomSampler::new);
+        BenchSamplers.addModelSamplers(samplers);
+        SearchSpace space = tenFloats();
+        System.out.printf(Locale.ROOT, "engine: ask+tell, trivial objective, 10 float parameters, %d cores, %s%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " "
+                        + System.getProperty("java.version"));
+        List<Integer> sizes = new ArrayList<>(List.of(1_000));
+        if (largest > 1_000) {
+            sizes.add(largest);
+        }
+        System.out.printf(Locale.ROOT, "%-10s %8s %12s %14s%n", "sampler", "trials", "seconds", "ms per trial");
+        for (Map.Entry<String, Supplier<Sampler>> e : samplers.entrySet()) {
+            askTell(e.getValue(), space, 300, 1); // warm the JIT; not reported
+            for (int n : sizes) {
+                double s = askTell(e.getValue(), space, n, 42);
+                System.out.printf(Locale.ROOT, "%-10s %8d %12.3f %14.4f%n", e.getKey(), n, s, 1000 * s / n);
+            }
+        }
+    }
+}
