@@ -6,9 +6,12 @@ import java.time.Duration;
  * When a run stops starting new work. Any limit reached ends the run; trials already running
  * finish (a time budget does not cut a running trial short, as in Optuna's {@code timeout}).
  *
- * @param maxTrials trials in the study in total (including those from before a resume); 0 = no limit
+ * <p>Trials and resource count the whole study, so a resumed study runs on to the same budget;
+ * time counts this run only.
+ *
+ * @param maxTrials trials in the study in total; 0 = no limit
  * @param maxTime wall-clock time of this run; null = no limit
- * @param maxResource resource (steps, epochs, budget units) consumed by this run; 0 = no limit
+ * @param maxResource resource (steps, epochs, budget units) consumed by the study; 0 = no limit
  */
 public record Budget(int maxTrials, Duration maxTime, long maxResource) {
     public Budget {

@@ -110,13 +110,13 @@ final class Run {
     }
 
     private String budgetReached() {
-        if (budget.maxTrials() > 0 && tuner.history().trials().size() >= budget.maxTrials()) {
+        if (budget.maxTrials() > 0 && tuner.history().trials().size() - tuner.waitingCount() >= budget.maxTrials()) {
             return "trial budget reached (" + budget.maxTrials() + ")";
         }
         if (budget.maxTime() != null && elapsed().compareTo(budget.maxTime()) >= 0) {
             return "time budget reached (" + budget.maxTime().toSeconds() + " s)";
         }
-        if (budget.maxResource() > 0 && tuner.resourceUsed() - startResource >= budget.maxResource()) {
+        if (budget.maxResource() > 0 && tuner.resourceUsed() >= budget.maxResource()) {
             return "resource budget reached (" + budget.maxResource() + ")";
         }
         return null;

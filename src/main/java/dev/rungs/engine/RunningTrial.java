@@ -14,6 +14,8 @@ final class RunningTrial {
     byte[] restore;
     /** The step the own checkpoint was saved at, so restored steps are not counted as used again. */
     long restoreStep;
+    /** The step this run restored its own checkpoint from; steps up to it were paid for before. */
+    long restoredFrom;
     /** Highest step counted as used resource in this run. */
     long highWater;
     boolean reported;

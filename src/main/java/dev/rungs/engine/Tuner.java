@@ -20,6 +20,9 @@ import dev.rungs.study.Trial;
 import dev.rungs.study.TrialHistory;
 import dev.rungs.study.TrialState;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +49,11 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class Tuner implements AutoCloseable {
+    /** Attribute: resource a trial has consumed over all its runs, so a resumed study knows its total. */
+    public static final String RESOURCE_USED = "resource_used";
+    /** Attribute: the interrupted trial this one retries. */
+    public static final String RETRY_OF = "retry_of";
+
     private final String name;
     private final SearchSpace space;
     private final Direction direction;
@@ -60,6 +68,8 @@ public final class Tuner implements AutoCloseable {
     private final EngineThread engine;
     private final MutableTrialHistory history;
     private final Map<Integer, RunningTrial> running = new HashMap<>();
+    /** WAITING trials (enqueued or retried) in the order they run. */
+    private final Deque<Integer> waiting = new ArrayDeque<>();
     private final List<Consumer<TrialEvent>> listeners = new CopyOnWriteArrayList<>();
     private long resourceUsed;
 
@@ -75,7 +85,64 @@ public final class Tuner implements AutoCloseable {
         this.store = b.store;
         this.engine = new EngineThread(name);
         this.history = new MutableTrialHistory(direction);
-        this.study = store.createStudy(name, direction, b.specJson, provenance());
+        if (b.resume) {
+            this.study = store.findStudy(name).orElseThrow(() ->
+                    new IllegalArgumentException("there is no study named '" + name + "' to resume"));
+            if (study.direction() != direction) {
+                throw new IllegalArgumentException("study '" + name + "' was made to " + study.direction()
+                        + ", not " + direction);
+            }
+            load(store.trials(study.id()), b.retries);
+            store.setStudyState(study.id(), StudyState.RUNNING);
+        } else {
+            this.study = store.createStudy(name, direction, b.specJson, provenance());
+        }
+    }
+
+    /**
+     * Takes over a stored study's trials. Trials left RUNNING by a process that died are marked
+     * FAIL ("interrupted") and, while {@code retries} allows, queued again as new trials with the
+     * same configuration.
+     */
+    private void load(List<Trial> stored, int retries) {
+        Instant now = Instant.now();
+        List<Trial> interrupted = new ArrayList<>();
+        for (Trial t : stored) {
+            if (t.state() == TrialState.RUNNING) {
+                t = t.withAttr(Trial.FAIL_REASON, "interrupted").withState(TrialState.FAIL, now);
+                store.saveTrial(study.id(), t);
+                interrupted.add(t);
+            }
+            history.put(t);
+            if (t.state() == TrialState.WAITING) {
+                waiting.add(t.number());
+            }
+            resourceUsed += Long.parseLong(t.attrs().getOrDefault(RESOURCE_USED, "0"));
+        }
+        for (Trial t : interrupted) {
+            if (retryDepth(t) < retries) {
+                Trial again = waitingTrial(t.config(), Map.of(RETRY_OF, Integer.toString(t.number())));
+                store.saveTrial(study.id(), again);
+            }
+        }
+    }
+
+    private int retryDepth(Trial t) {
+        int depth = 0;
+        while (t.attrs().containsKey(RETRY_OF)) {
+            t = history.get(Integer.parseInt(t.attrs().get(RETRY_OF)));
+            depth++;
+        }
+        return depth;
+    }
+
+    /** Adds a WAITING trial that the next free worker (or {@link #ask}) runs before sampling anew. */
+    private Trial waitingTrial(Config config, Map<String, String> attrs) {
+        Trial t = new Trial(history.nextNumber(), TrialState.WAITING, config, java.util.OptionalDouble.empty(),
+                new java.util.TreeMap<>(), attrs, null, null, OptionalInt.empty());
+        history.put(t);
+        waiting.add(t.number());
+        return t;
     }
 
     /** Starts a builder for a study over {@code space}. */
@@ -124,6 +191,21 @@ public final class Tuner implements AutoCloseable {
     /** The largest resource one trial may use. */
     public long maxResource() {
         return maxResource;
+    }
+
+    /**
+     * Queues a trial with fixed parameters; it runs before the sampler is asked again (to try a
+     * known good configuration first, say).
+     *
+     * @throws IllegalArgumentException if the values do not fit the search space
+     */
+    public Trial enqueue(Map<String, ?> params) {
+        Config config = space.validate(params);
+        return engine.call(() -> {
+            Trial t = waitingTrial(config, Map.of());
+            store.saveTrial(study.id(), t);
+            return t;
+        });
     }
 
     /** Proposes a new trial and marks it running. Report on it, then {@link #tell} its value. */
@@ -209,6 +291,10 @@ public final class Tuner implements AutoCloseable {
         return resourceUsed;
     }
 
+    int waitingCount() {
+        return waiting.size();
+    }
+
     int runningCount() {
         return running.size();
     }
@@ -223,11 +309,22 @@ public final class Tuner implements AutoCloseable {
 
     /** Samples a configuration and starts a trial with it. */
     Trial startNew(Work.NewTrial work) {
-        int number = history.nextNumber();
-        Proposal p = sampler.propose(history, space, streamFor(number, 0));
-        Map<String, String> attrs = new LinkedHashMap<>(p.attrs());
-        attrs.putAll(work.attrs());
-        Trial t = Trial.running(number, p.config(), attrs, Instant.now());
+        Trial t;
+        if (!waiting.isEmpty()) {
+            Trial queued = history.get(waiting.poll());
+            for (Map.Entry<String, String> e : work.attrs().entrySet()) {
+                queued = queued.withAttr(e.getKey(), e.getValue());
+            }
+            t = new Trial(queued.number(), TrialState.RUNNING, queued.config(), queued.value(),
+                    queued.intermediate(), queued.attrs(), Instant.now(), null, queued.parent());
+        } else {
+            int number = history.nextNumber();
+            Proposal p = sampler.propose(history, space, streamFor(number, 0));
+            Map<String, String> attrs = new LinkedHashMap<>(p.attrs());
+            attrs.putAll(work.attrs());
+            t = Trial.running(number, p.config(), attrs, Instant.now());
+        }
+        int number = t.number();
         running.put(number, new RunningTrial(number, work.budget(), streamFor(number, 1)));
         save(t);
         publish(new TrialEvent.Started(t));
@@ -335,11 +432,13 @@ public final class Tuner implements AutoCloseable {
     }
 
     private Trial end(RunningTrial r, Trial t, TrialState state) {
+        long used = r.reported ? r.highWater - Math.min(r.highWater, r.restoredFrom) : r.budget;
         if (!r.reported) {
             resourceUsed += r.budget;
         }
+        long before = Long.parseLong(t.attrs().getOrDefault(RESOURCE_USED, "0"));
         running.remove(t.number());
-        Trial ended = t.withState(state, Instant.now());
+        Trial ended = t.withAttr(RESOURCE_USED, Long.toString(before + used)).withState(state, Instant.now());
         save(ended);
         publish(switch (state) {
             case COMPLETE -> new TrialEvent.Completed(ended);
@@ -356,7 +455,10 @@ public final class Tuner implements AutoCloseable {
         if (r.restore == null) {
             return null;
         }
-        r.highWater = Math.max(r.highWater, r.restoreStep);
+        if (r.restoreStep > r.highWater) {
+            r.highWater = r.restoreStep;
+            r.restoredFrom = r.restoreStep;
+        }
         return r.restore.clone();
     }
 
@@ -417,6 +519,8 @@ public final class Tuner implements AutoCloseable {
         private int workers = 1;
         private StudyStore store;
         private String specJson = "{}";
+        private boolean resume;
+        private int retries;
 
         private Builder(SearchSpace space) {
             this.space = Objects.requireNonNull(space, "space");
@@ -485,6 +589,25 @@ public final class Tuner implements AutoCloseable {
         /** The spec the study was made from, stored for provenance. */
         public Builder specJson(String json) {
             this.specJson = Objects.requireNonNull(json);
+            return this;
+        }
+
+        /**
+         * Continue the stored study of this name instead of creating one: its trials are loaded,
+         * trials a dead process left running are marked FAIL ("interrupted"), and samplers
+         * propose from the whole history.
+         */
+        public Builder resume() {
+            this.resume = true;
+            return this;
+        }
+
+        /** How many times a trial interrupted by a crash is queued again on resume; default 0. */
+        public Builder retries(int n) {
+            if (n < 0) {
+                throw new IllegalArgumentException("retries must not be negative");
+            }
+            this.retries = n;
             return this;
         }
 
