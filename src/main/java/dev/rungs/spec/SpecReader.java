@@ -97,7 +97,7 @@ public final class SpecReader {
         }
         long seed = spec.has("seed") ? spec.get("seed").asInteger() : new SplittableRandom().nextLong();
         return new StudySpec(name, objective, direction, space, sampler, scheduler, budget, maxResource,
-                (int) workers, seed, json);
+                (int) workers, seed);
     }
 
     private static ObjectiveSpec objective(SpecNode n) {

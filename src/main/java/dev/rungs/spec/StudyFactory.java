@@ -12,6 +12,19 @@ public final class StudyFactory {
 
     /** A tuner for the spec's study, created in {@code store}. */
     public static Tuner createTuner(StudySpec spec, StudyStore store) {
+        return builder(spec, store).build();
+    }
+
+    /**
+     * A tuner that continues the spec's stored study.
+     *
+     * @param retries how often a trial interrupted by a crash is queued again
+     */
+    public static Tuner resumeTuner(StudySpec spec, StudyStore store, int retries) {
+        return builder(spec, store).resume().retries(retries).build();
+    }
+
+    private static Tuner.Builder builder(StudySpec spec, StudyStore store) {
         return Tuner.builder(spec.space())
                 .name(spec.name())
                 .direction(spec.direction())
@@ -20,9 +33,8 @@ public final class StudyFactory {
                 .seed(spec.seed())
                 .maxResource(spec.maxResource())
                 .workers(spec.workers())
-                .specJson(spec.json())
-                .store(store)
-                .build();
+                .specJson(spec.toJson())
+                .store(store);
     }
 
     /** The objective the spec names. */

@@ -18,9 +18,28 @@ import dev.rungs.study.Direction;
  * @param maxResource the largest resource one trial may use
  * @param workers parallel worker threads
  * @param seed the study seed
- * @param json the spec's own JSON text, stored with the study as provenance
  */
 public record StudySpec(String name, ObjectiveSpec objective, Direction direction, SearchSpace space,
-        ComponentSpec sampler, ComponentSpec scheduler, Budget budget, long maxResource, int workers, long seed,
-        String json) {
+        ComponentSpec sampler, ComponentSpec scheduler, Budget budget, long maxResource, int workers, long seed) {
+
+    /** The spec as JSON that {@link SpecReader} reads back to an equal spec. */
+    public String toJson() {
+        return SpecWriter.toJson(this);
+    }
+
+    public StudySpec withName(String n) {
+        return new StudySpec(n, objective, direction, space, sampler, scheduler, budget, maxResource, workers, seed);
+    }
+
+    public StudySpec withBudget(Budget b) {
+        return new StudySpec(name, objective, direction, space, sampler, scheduler, b, maxResource, workers, seed);
+    }
+
+    public StudySpec withWorkers(int w) {
+        return new StudySpec(name, objective, direction, space, sampler, scheduler, budget, maxResource, w, seed);
+    }
+
+    public StudySpec withSeed(long s) {
+        return new StudySpec(name, objective, direction, space, sampler, scheduler, budget, maxResource, workers, s);
+    }
 }

@@ -1,0 +1,63 @@
+package dev.rungs.cli;
+
+import dev.rungs.engine.StudyResult;
+import dev.rungs.engine.Tuner;
+import dev.rungs.spec.SpecReader;
+import dev.rungs.spec.StudyFactory;
+import dev.rungs.spec.StudySpec;
+import dev.rungs.store.StudyRecord;
+import dev.rungs.store.StudyStore;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code rungs resume STUDY}: continues a stored study to its budget. */
+@Command(name = "resume", mixinStandardHelpOptions = true,
+        description = "Continue a stored study (stopped, or interrupted by a crash) to its budget.")
+final class ResumeCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "STUDY", description = "the study's name")
+    String name;
+
+    @Mixin
+    StoreOption store;
+
+    @Option(names = "--retries", paramLabel = "N", defaultValue = "0",
+            description = "run a trial interrupted by a crash again, up to N times (default: ${DEFAULT-VALUE})")
+    int retries;
+
+    @Option(names = "--workers", paramLabel = "N", description = "parallel workers (overrides the stored spec)")
+    Integer workers;
+
+    @Option(names = "--trials", paramLabel = "N", description = "run on to N trials in all (default: the stored budget)")
+    Integer trials;
+
+    @Option(names = {"-q", "--quiet"}, description = "no progress line")
+    boolean quiet;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec command;
+
+    @Override
+    public Integer call() {
+        try (StudyStore db = store.open()) {
+            StudyRecord record = StoreOption.study(db, name);
+            StudySpec spec = SpecReader.parse(record.specJson());
+            if (workers != null) {
+                spec = spec.withWorkers(workers);
+            }
+            if (trials != null) {
+                spec = spec.withBudget(spec.budget().andTrials(trials));
+            }
+            StudyResult result;
+            try (Tuner tuner = StudyFactory.resumeTuner(spec, db, retries)) {
+                result = StudyRunner.run(tuner, spec, quiet, System.err);
+            }
+            Output.summary(command.commandLine().getOut(), spec, result);
+        }
+        return 0;
+    }
+}

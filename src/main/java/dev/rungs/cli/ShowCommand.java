@@ -1,0 +1,48 @@
+package dev.rungs.cli;
+
+import dev.rungs.store.StudyRecord;
+import dev.rungs.store.StudyStore;
+import dev.rungs.study.MutableTrialHistory;
+import dev.rungs.study.Trial;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code rungs show STUDY}: summary, best trial, state counts and provenance of one study. */
+@Command(name = "show", mixinStandardHelpOptions = true, description = "Show one study: its summary and best trial.")
+final class ShowCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "STUDY", description = "the study's name")
+    String name;
+
+    @Mixin
+    StoreOption store;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec command;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = command.commandLine().getOut();
+        try (StudyStore db = store.open()) {
+            StudyRecord s = StoreOption.study(db, name);
+            List<Trial> trials = db.trials(s.id());
+            MutableTrialHistory h = new MutableTrialHistory(s.direction());
+            trials.forEach(h::put);
+            out.printf(Locale.ROOT, "study     %s%n", s.name());
+            out.printf(Locale.ROOT, "state     %s, created %s%n", s.state().name().toLowerCase(Locale.ROOT), s.created());
+            out.printf(Locale.ROOT, "direction %s%n", s.direction().name().toLowerCase(Locale.ROOT));
+            out.printf(Locale.ROOT, "trials    %d (%s)%n", trials.size(), Output.stateCounts(trials));
+            Output.best(out, h.best().orElse(null));
+            s.provenance().forEach((k, v) -> out.printf(Locale.ROOT, "%-9s %s%n", k.equals("rungs_version")
+                    ? "version" : k.replace("_settings", ""), v));
+        }
+        out.flush();
+        return 0;
+    }
+}
