@@ -1,0 +1,91 @@
+package dev.rungs.app.studies;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/**
+ * One study in the study list, as observable values the table binds to.
+ *
+ * <p>Only the {@link StudiesViewModel} changes a row, and only on the UI thread; the engine's
+ * events reach it through a throttle, never directly.
+ */
+public final class StudyRow {
+    private final long studyId;
+    private final String name;
+    private final String sampler;
+    private final Instant started;
+    private final ReadOnlyObjectWrapper<StudyState> state = new ReadOnlyObjectWrapper<>(this, "state");
+    private final ReadOnlyIntegerWrapper trialsDone = new ReadOnlyIntegerWrapper(this, "trialsDone");
+    private final ReadOnlyObjectWrapper<OptionalDouble> best =
+            new ReadOnlyObjectWrapper<>(this, "best", OptionalDouble.empty());
+
+    StudyRow(long studyId, String name, String sampler, Instant started, StudyState state) {
+        this.studyId = studyId;
+        this.name = Objects.requireNonNull(name, "name");
+        this.sampler = Objects.requireNonNull(sampler, "sampler");
+        this.started = Objects.requireNonNull(started, "started");
+        this.state.set(Objects.requireNonNull(state, "state"));
+    }
+
+    /** The study's key in the store. */
+    public long studyId() {
+        return studyId;
+    }
+
+    /** The study's unique name. */
+    public String name() {
+        return name;
+    }
+
+    /** The sampling method, as a spec names it ({@code random}, {@code sobol}, …). */
+    public String sampler() {
+        return sampler;
+    }
+
+    /** When the study was created. */
+    public Instant started() {
+        return started;
+    }
+
+    /** Running, finished, stopped or failed. */
+    public ReadOnlyObjectProperty<StudyState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** Trials that have ended: completed, pruned or failed. */
+    public ReadOnlyIntegerProperty trialsDoneProperty() {
+        return trialsDone.getReadOnlyProperty();
+    }
+
+    /** The best value of a completed trial so far; empty while none has completed. */
+    public ReadOnlyObjectProperty<OptionalDouble> bestProperty() {
+        return best.getReadOnlyProperty();
+    }
+
+    StudyState state() {
+        return state.get();
+    }
+
+    int trialsDone() {
+        return trialsDone.get();
+    }
+
+    OptionalDouble best() {
+        return best.get();
+    }
+
+    void setState(StudyState s) {
+        state.set(s);
+    }
+
+    void setProgress(int done, OptionalDouble bestValue) {
+        trialsDone.set(done);
+        // OptionalDouble.equals compares values, so an unchanged best fires no change event.
+        best.set(bestValue);
+    }
+}
