@@ -70,12 +70,21 @@ public final class Methods {
 
     /** Builds the sampler a spec names. */
     public static Sampler createSampler(ComponentSpec spec, long seed) {
-        return SAMPLERS.get(spec.type()).create(spec.settings(), seed);
+        return known(SAMPLERS, spec.type(), "sampler").create(spec.settings(), seed);
     }
 
     /** Builds the scheduler a spec names. */
     public static Scheduler createScheduler(ComponentSpec spec, long seed) {
-        return SCHEDULERS.get(spec.type()).create(spec.settings(), seed);
+        return known(SCHEDULERS, spec.type(), "scheduler").create(spec.settings(), seed);
+    }
+
+    private static <T> Method<T> known(Map<String, Method<T>> methods, String type, String what) {
+        Method<T> m = methods.get(type);
+        if (m == null) {
+            throw new IllegalArgumentException("unknown " + what + " \"" + type + "\"; known: "
+                    + String.join(", ", methods.keySet()));
+        }
+        return m;
     }
 
     static ComponentSpec readSampler(SpecNode n) {
@@ -88,9 +97,11 @@ public final class Methods {
 
     private static <T> ComponentSpec read(SpecNode n, Map<String, Method<T>> known, String what) {
         String type = n.get("type").asString();
-        Method<T> m = known.get(type);
-        if (m == null) {
-            throw n.get("type").error("unknown " + what + " \"" + type + "\"; known: " + String.join(", ", known.keySet()));
+        Method<T> m;
+        try {
+            m = known(known, type, what);
+        } catch (IllegalArgumentException e) {
+            throw n.get("type").error(e.getMessage());
         }
         String[] allowed = new String[m.settings().size() + 1];
         allowed[0] = "type";

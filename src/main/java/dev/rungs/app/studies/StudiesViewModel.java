@@ -186,7 +186,7 @@ public final class StudiesViewModel {
         StudySpec spec;
         Tuner created;
         synchronized (naming) {
-            spec = renamed(read, uniqueName(read.name()));
+            spec = read.withName(uniqueName(read.name()));
             created = StudyFactory.createTuner(spec, store);
         }
         try (Tuner tuner = created) {
@@ -225,11 +225,6 @@ public final class StudiesViewModel {
                 return name;
             }
         }
-    }
-
-    private static StudySpec renamed(StudySpec s, String name) {
-        return new StudySpec(name, s.objective(), s.direction(), s.space(), s.sampler(), s.scheduler(), s.budget(),
-                s.maxResource(), s.workers(), s.seed(), s.json());
     }
 
     /** Rows for every study in the store; on a background thread, since a store may be a file. */
