@@ -1,17 +1,31 @@
 package dev.rungs.store;
 
+import dev.rungs.space.CategoricalParam;
+import dev.rungs.space.Config;
+import dev.rungs.space.FloatParam;
+import dev.rungs.space.IntParam;
 import dev.rungs.space.Param;
 import dev.rungs.space.SearchSpace;
 import dev.rungs.study.Trial;
+import dev.rungs.study.TrialState;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.Writer;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Writes trials in the table layout people know from other tuners:
@@ -19,12 +33,42 @@ import org.apache.commons.csv.CSVPrinter;
  * user_attrs_<key>…, state}, then {@code bracket, rung, budget, parent} when any trial has
  * them. Times are ISO-8601 (UTC), the duration is in seconds, and an inactive conditional
  * parameter is an empty cell.
+ *
+ * <p>{@link #read} reads such a file back, so an export can be checked and re-imported.
  */
 public final class TrialsCsv {
     /** Scheduler columns, written only when some trial has a value for them. */
     static final List<String> SCHEDULER_COLUMNS = List.of("bracket", "rung", "budget");
 
+    /** The columns every trials CSV has, in {@link #write}'s order around the parameters. */
+    private static final List<String> FIXED_COLUMNS = List.of("number", "value", "datetime_start", "datetime_complete",
+            "duration", "state");
+    private static final String PARAM_PREFIX = "params_";
+
     private TrialsCsv() {
+    }
+
+    /**
+     * One row of a trials CSV, read back.
+     *
+     * @param number the trial's number
+     * @param value its value; empty for an empty cell
+     * @param started when it started, or null
+     * @param finished when it finished, or null
+     * @param durationSeconds the duration column; empty for an empty cell
+     * @param config the parameters, in the search space's types (Double, Long, the categorical
+     *     choice); inactive parameters absent
+     * @param attrs the user attributes and scheduler columns ({@code bracket}, {@code rung},
+     *     {@code budget}) by attribute key; an empty cell is no attribute
+     * @param state the trial's state
+     * @param parent the parent column; empty for an empty cell or no column
+     */
+    public record Row(int number, OptionalDouble value, Instant started, Instant finished,
+            OptionalDouble durationSeconds, Config config, Map<String, String> attrs, TrialState state,
+            OptionalInt parent) {
+        public Row {
+            attrs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attrs));
+        }
     }
 
     /** Writes the header and one row per trial, in trial-number order. */
@@ -86,5 +130,102 @@ public final class TrialsCsv {
 
     private static String seconds(Duration d) {
         return Double.toString(d.toNanos() / 1e9);
+    }
+
+    /**
+     * Reads a CSV written by {@link #write} for the same search space. Parameter cells are
+     * parsed into the space's types: a float as Double, an integer as Long, a categorical cell
+     * as the choice whose text it is (so {@code 64} comes back as the choice object, whatever
+     * its type). Whether a parameter is active is decided by the space's conditions, so an
+     * active categorical choice "" is told apart from an inactive parameter.
+     *
+     * @throws IllegalArgumentException naming the line and column when the content does not fit
+     *     (a missing column, an unknown parameter, a value that is not a number or a choice)
+     */
+    public static List<Row> read(Reader in, SearchSpace space) throws IOException {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+        try (CSVParser csv = CSVParser.parse(in, format)) {
+            List<String> header = csv.getHeaderNames();
+            for (String c : FIXED_COLUMNS) {
+                if (!header.contains(c)) {
+                    throw new IllegalArgumentException("not a trials CSV: there is no column '" + c + "'");
+                }
+            }
+            List<String> attrColumns = new ArrayList<>();
+            for (String c : header) {
+                if (c.startsWith(PARAM_PREFIX)) {
+                    if (space.indexOf(c.substring(PARAM_PREFIX.length())) < 0) {
+                        throw new IllegalArgumentException("column '" + c + "' names a parameter that is not in the"
+                                + " search space");
+                    }
+                } else if (c.startsWith(Trial.USER_ATTR_PREFIX) || SCHEDULER_COLUMNS.contains(c)) {
+                    attrColumns.add(c);
+                }
+            }
+            List<Row> rows = new ArrayList<>();
+            for (CSVRecord r : csv) {
+                rows.add(row(r, space, header, attrColumns));
+            }
+            return rows;
+        }
+    }
+
+    private static Row row(CSVRecord r, SearchSpace space, List<String> header, List<String> attrColumns) {
+        long line = r.getRecordNumber() + 1; // the header is line 1
+        try {
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (Param p : space.params()) {
+                String column = PARAM_PREFIX + p.name();
+                String cell = header.contains(column) ? r.get(column) : "";
+                if (SearchSpace.isActive(p, values)) {
+                    values.put(p.name(), parse(p, cell, column));
+                } else if (!cell.isEmpty()) {
+                    throw new IllegalArgumentException("column '" + column + "' has a value, but the parameter is"
+                            + " inactive in this row");
+                }
+            }
+            Map<String, String> attrs = new LinkedHashMap<>();
+            for (String c : attrColumns) {
+                if (!r.get(c).isEmpty()) {
+                    attrs.put(c, r.get(c));
+                }
+            }
+            String parent = header.contains("parent") ? r.get("parent") : "";
+            return new Row(Integer.parseInt(r.get("number")), optionalDouble(r.get("value")),
+                    instant(r.get("datetime_start")), instant(r.get("datetime_complete")),
+                    optionalDouble(r.get("duration")), new Config(values), attrs, TrialState.valueOf(r.get("state")),
+                    parent.isEmpty() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(parent)));
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new IllegalArgumentException("line " + line + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Object parse(Param p, String cell, String column) {
+        if (p instanceof CategoricalParam c) {
+            for (Object choice : c.choices()) {
+                if (String.valueOf(choice).equals(cell)) {
+                    return choice;
+                }
+            }
+            throw new IllegalArgumentException("column '" + column + "': '" + cell + "' is not one of " + c.choices());
+        }
+        if (cell.isEmpty()) {
+            throw new IllegalArgumentException("column '" + column + "' is empty, but the parameter is active");
+        }
+        if (p instanceof IntParam) {
+            return Long.parseLong(cell);
+        }
+        if (p instanceof FloatParam) {
+            return Double.parseDouble(cell);
+        }
+        throw new IllegalStateException("unknown parameter type " + p);
+    }
+
+    private static OptionalDouble optionalDouble(String cell) {
+        return cell.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(Double.parseDouble(cell));
+    }
+
+    private static Instant instant(String cell) {
+        return cell.isEmpty() ? null : Instant.parse(cell);
     }
 }

@@ -19,6 +19,10 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>{@code engine}: whole-run time of ask + tell with a trivial objective, 10 float
  *       parameters, at 1,000 and 10,000 trials, for each sampler.</li>
+ *   <li>{@code store}: trials per second the SQLite store takes from one thread when each
+ *       trial is saved three times (start, one report, complete), as the engine does; then the
+ *       same from 8 threads, and one long trial with many reports (which must not slow down as
+ *       the trial grows). See {@link StoreBench}.</li>
  * </ul>
  */
 public final class Bench {
@@ -29,8 +33,9 @@ public final class Bench {
         String suite = args.length > 0 ? args[0] : "engine";
         switch (suite) {
             case "engine" -> engine(args.length > 1 ? Integer.parseInt(args[1]) : 10_000);
+            case "store" -> StoreBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 20_000);
             default -> {
-                System.err.println("unknown suite " + suite + "; known: engine");
+                System.err.println("unknown suite " + suite + "; known: engine, store");
                 System.exit(2);
             }
         }
