@@ -12,7 +12,7 @@ import java.util.random.RandomGenerator;
  * (same density, same sampling distribution, no per-kernel work afterwards). With no
  * observations it is uniform.
  */
-final class CategoricalParzen {
+final class CategoricalParzen implements UnivariateEstimator {
     private final double[] p;
     private final double[] cum;
 
@@ -57,13 +57,15 @@ final class CategoricalParzen {
     }
 
     /** Probability of the choice with index {@code t}. */
-    double density(double t) {
+    @Override
+    public double density(double t) {
         int j = (int) t;
         return t == j && j >= 0 && j < p.length ? p[j] : 0;
     }
 
     /** A choice index drawn from the estimator. */
-    double sample(RandomGenerator rng) {
+    @Override
+    public double sample(RandomGenerator rng) {
         double u = rng.nextDouble() * cum[cum.length - 1];
         for (int j = 0; j < cum.length - 1; j++) {
             if (u < cum[j]) {

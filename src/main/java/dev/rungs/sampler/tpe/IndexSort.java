@@ -34,8 +34,24 @@ final class IndexSort {
         }
         int[] key = new int[n];
         int[] idx = byFloat(keys, n, key);
-        fixRuns(keys, key, idx);
+        int run = firstRun(key, idx);
+        if (run >= 0) {
+            fixRuns(keys, key, idx, run);
+        }
         return idx;
+    }
+
+    /** Start of the first run of equal float keys in sorted order, or −1 when all differ (the usual case). */
+    private static int firstRun(int[] key, int[] idx) {
+        int prev = key[idx[0]];
+        for (int p = 1; p < idx.length; p++) {
+            int k = key[idx[p]];
+            if (k == prev) {
+                return p - 1;
+            }
+            prev = k;
+        }
+        return -1;
     }
 
     /**
@@ -94,12 +110,12 @@ final class IndexSort {
         return true;
     }
 
-    /** Puts runs of keys that round to the same float into exact order. */
-    private static void fixRuns(double[] keys, int[] key, int[] idx) {
+    /** Puts runs of keys that round to the same float into exact order, from position {@code from} on. */
+    private static void fixRuns(double[] keys, int[] key, int[] idx, int from) {
         int n = idx.length;
-        int start = 0;
-        int runKey = key[idx[0]];
-        for (int p = 1; p <= n; p++) {
+        int start = from;
+        int runKey = key[idx[from]];
+        for (int p = from + 1; p <= n; p++) {
             int k = p == n ? 0 : key[idx[p]];
             if (p == n || k != runKey) {
                 int len = p - start;

@@ -30,7 +30,7 @@ final class JointParzen {
     /** Per kernel: log weight plus the log normalisers of its numeric factors. */
     private final double[] logConst;
     private final double[] cum;
-    /** Categorical dimensions: each observation kernel's fill value and row normaliser. */
+    /** Categorical dimensions: what each observation kernel puts on every choice before its own +1 (priorWeight / kernels). */
     private final double catFill;
     private final double[] scratch;
 

@@ -34,18 +34,21 @@ import java.util.random.RandomGenerator;
  *       summing them one by one cost ~10 ns per kernel per candidate and dominated the run
  *       time. When there are at least {@value #FGT_MIN} of them (continuous parameters only),
  *       they are summed with a fast Gauss transform: grouped into boxes of width σ, each box
- *       keeps the moments Σ cᵢ εᵢᵖ / p! of its kernels' offsets εᵢ from the box centre (in
- *       units of σ, |εᵢ| ≤ ½), and a point x (in σ units from the centre) gets
- *       e^(−x²/2) Σₚ Mₚ Heₚ(x) from each box within reach, by the generating function of the
- *       Hermite polynomials, e^(−(x−ε)²/2) = e^(−x²/2) Σₚ Heₚ(x) εᵖ / p!. With
+ *       keeps the moments Mₚ = Σ cᵢ εᵢᵖ / p! of its kernels' offsets εᵢ from the box centre
+ *       (in units of σ, |εᵢ| ≤ ½), and a point x (in σ units from the centre) gets
+ *       e^(−x²/2) Σₚ Mₚ Heₚ(x) from each box within reach (|x| ≤ 8.5), by the generating
+ *       function of the Hermite polynomials, e^(−(x−ε)²/2) = e^(−x²/2) Σₚ Heₚ(x) εᵖ / p!. With
  *       {@value #FGT_TERMS} terms the error is below 1e-13 of the kernels' summed peak values
  *       (Cramér's bound |Heₚ(x)| e^(−x²/4) ≤ 1.09 √p!), far below anything that can change
- *       which candidate wins.</li>
+ *       which candidate wins. A box's moments are computed when a point first needs it and
+ *       turned into the coefficients of a polynomial in x, so each further point costs one
+ *       Horner evaluation and one exp per box; the points of a proposal are evaluated
+ *       together, box by box. The tests compare this against the plain sum.</li>
  * </ul>
  * The prior kernel covers the whole range with a positive weight, so the density never
  * becomes zero inside [0, 1] and log densities stay finite.
  */
-final class NumericParzen {
+final class NumericParzen implements UnivariateEstimator {
     /** Kernels further than this many sigmas away are skipped. */
     static final double CUT_Z = 8;
     private static final double CUT_Z2 = CUT_Z * CUT_Z;
@@ -53,6 +56,8 @@ final class NumericParzen {
     static final double EPS = 1e-12;
     /** Fewest equal-bandwidth kernels for which the fast Gauss transform pays off. */
     static final int FGT_MIN = 64;
+    /** Fewest observations for which bandwidths are found by cells rather than by sorting. */
+    static final int CELL_MIN = 128;
     /** Terms of the Hermite expansion per box. */
     static final int FGT_TERMS = 18;
     /** 1 / (i (i − 1)): steps εᵖ/p! to εᵖ⁺²/(p+2)! without a division. */
@@ -114,7 +119,7 @@ final class NumericParzen {
     private static final byte READY = 2;
 
     private NumericParzen(Dim dim, int k, double[] mu, double[] sigma, double[] weight, double fgtSigma,
-            double narrowMax) {
+            double narrowMax, boolean sortedByCentre) {
         this.dim = dim;
         this.discrete = dim.isDiscrete();
         this.k = k;
@@ -122,21 +127,17 @@ final class NumericParzen {
         this.sigma = sigma;
         this.weight = weight;
         this.fgtSigma = fgtSigma;
-        this.cum = new double[k];
-        double acc = 0;
+        this.cum = cumulative(weight, k);
         int narrow = 0;
         int wide = 0;
         for (int i = 0; i < k; i++) {
-            acc += weight[i];
-            cum[i] = acc;
             double s = sigma[i];
-            if (s == fgtSigma) {
-                continue;
-            }
-            if (s <= narrowMax && i < k - 1) {
-                narrow++;
-            } else {
-                wide++;
+            if (s != fgtSigma) {
+                if (s <= narrowMax && i < k - 1) {
+                    narrow++;
+                } else {
+                    wide++;
+                }
             }
         }
         nNarrow = narrow;
@@ -144,8 +145,39 @@ final class NumericParzen {
         dmu = new double[nDirect];
         dinv = new double[nDirect];
         dcoef = new double[nDirect];
+        reach = CUT_Z * fillDirect(narrowMax, sortedByCentre);
+        if (fgtSigma > 0) {
+            nBoxes = (int) Math.floor(1 / fgtSigma) + 1;
+            moments = new double[nBoxes * FGT_TERMS];
+            boxState = new byte[nBoxes];
+            boxStart = new int[nBoxes + 1];
+            fillBoxRanges();
+        } else {
+            nBoxes = 0;
+            moments = null;
+            boxState = null;
+            boxStart = null;
+        }
+    }
+
+    private static double[] cumulative(double[] weight, int k) {
+        double[] cum = new double[k];
+        double acc = 0;
+        for (int i = 0; i < k; i++) {
+            acc += weight[i];
+            cum[i] = acc;
+        }
+        return cum;
+    }
+
+    /**
+     * Copies the kernels outside the transform group into the direct arrays, the narrow ones
+     * sorted by centre (sorting them here when the kernels are not); returns the widest narrow
+     * sigma.
+     */
+    private double fillDirect(double narrowMax, boolean sortedByCentre) {
         int nextNarrow = 0;
-        int nextWide = narrow;
+        int nextWide = nNarrow;
         double maxNarrow = 0;
         for (int i = 0; i < k; i++) {
             double s = sigma[i];
@@ -163,35 +195,40 @@ final class NumericParzen {
             dinv[j] = 1 / s;
             dcoef[j] = coefficient(mu[i], s, weight[i]);
         }
-        reach = CUT_Z * maxNarrow;
-        if (fgtSigma > 0) {
-            nBoxes = (int) Math.floor(1 / fgtSigma) + 1;
-            moments = new double[nBoxes * FGT_TERMS];
-            boxState = new byte[nBoxes];
-            boxStart = new int[nBoxes + 1];
-            // Kernels are sorted by centre, so each box is a contiguous run (the prior, last,
-            // is never in the group).
-            int i = 0;
-            for (int b = 0; b < nBoxes; b++) {
-                boxStart[b] = i;
-                boolean any = false;
-                while (i < k - 1 && boxOf(mu[i]) == b) {
-                    any |= sigma[i] == fgtSigma;
-                    i++;
-                }
-                boxState[b] = any ? PENDING : EMPTY;
+        if (!sortedByCentre && nNarrow > 1) {
+            int[] order = IndexSort.sort(dmu, nNarrow);
+            double[] m = new double[nNarrow];
+            double[] v = new double[nNarrow];
+            double[] c = new double[nNarrow];
+            for (int q = 0; q < nNarrow; q++) {
+                m[q] = dmu[order[q]];
+                v[q] = dinv[order[q]];
+                c[q] = dcoef[order[q]];
             }
-            boxStart[nBoxes] = i;
-        } else {
-            nBoxes = 0;
-            moments = null;
-            boxState = null;
-            boxStart = null;
+            System.arraycopy(m, 0, dmu, 0, nNarrow);
+            System.arraycopy(v, 0, dinv, 0, nNarrow);
+            System.arraycopy(c, 0, dcoef, 0, nNarrow);
         }
+        return maxNarrow;
     }
 
-    private int boxOf(double centre) {
-        return Math.min(nBoxes - 1, (int) Math.floor(centre / fgtSigma));
+    /**
+     * Kernel ranges of the boxes. Kernels are sorted by centre, so each box is a contiguous run
+     * (the prior, last, is never in the group); a box without group kernels is marked empty.
+     */
+    private void fillBoxRanges() {
+        double inv = 1 / fgtSigma;
+        int i = 0;
+        for (int b = 0; b < nBoxes; b++) {
+            boxStart[b] = i;
+            boolean any = false;
+            while (i < k - 1 && Math.min(nBoxes - 1, (int) (mu[i] * inv)) == b) {
+                any |= sigma[i] == fgtSigma;
+                i++;
+            }
+            boxState[b] = any ? PENDING : EMPTY;
+        }
+        boxStart[nBoxes] = i;
     }
 
     /**
@@ -263,13 +300,22 @@ final class NumericParzen {
      */
     static NumericParzen fit(double[] obs, double[] obsWeights, int n, double priorWeight,
             boolean magicClip, Dim dim) {
+        return fit(obs, obsWeights, n, priorWeight, magicClip, dim, n >= CELL_MIN);
+    }
+
+    /** {@link #fit}, choosing whether the cell method may find the bandwidths (for tests). */
+    static NumericParzen fit(double[] obs, double[] obsWeights, int n, double priorWeight,
+            boolean magicClip, Dim dim, boolean byCells) {
         int m = n + 1;
+        double minSigma = magicClip ? 1.0 / Math.min(100.0, 1.0 + m) : EPS;
+        if (byCells && magicClip && !dim.isDiscrete() && n >= 1 && minSigma < 1.0) {
+            return fitByCells(obs, obsWeights, n, priorWeight, minSigma, dim);
+        }
         double[] keys = new double[m];
         System.arraycopy(obs, 0, keys, 0, n);
         keys[n] = 0.5; // the prior's centre takes part in the gaps, as in Optuna
         int[] order = IndexSort.sort(keys, m);
 
-        double minSigma = magicClip ? 1.0 / Math.min(100.0, 1.0 + m) : EPS;
         double total = priorWeight;
         for (int i = 0; i < n; i++) {
             total += obsWeights[i];
@@ -327,7 +373,112 @@ final class NumericParzen {
         weight[c] = n == 0 ? 1.0 : priorWeight / total;
         boolean fgt = magicClip && !dim.isDiscrete() && atFloor >= FGT_MIN && minSigma < 1.0;
         double narrowMax = 1.25 * (fgt ? minAboveFloor : minAll);
-        return new NumericParzen(dim, c + 1, mu, sigma, weight, fgt ? minSigma : 0.0, narrowMax);
+        return new NumericParzen(dim, c + 1, mu, sigma, weight, fgt ? minSigma : 0.0, narrowMax, true);
+    }
+
+    /**
+     * The same bandwidths as the sorting path, found without sorting, for continuous
+     * parameters with the magic clip and many observations (where a full sort was the largest
+     * cost of a fit). Cut [0, 1] into cells of the floor width h = 1 / min(100, 1 + k), which are
+     * also the transform's boxes. Two sorted neighbours in the same cell are less than h apart,
+     * so a point's gap on one side can exceed the floor only if it is its cell's first point
+     * (ties by trial order, as the stable sort orders them) on that side; that gap then runs
+     * to the last point of the nearest non-empty cell before (or to the range end), and
+     * symmetrically on the other side. Gaps of h or less are clipped to h anyway, so they need
+     * not be known exactly. Kernels come out grouped by cell (within a cell in trial order),
+     * which is the order the transform needs; ties are not merged.
+     */
+    private static NumericParzen fitByCells(double[] obs, double[] obsWeights, int n, double priorWeight,
+            double h, Dim dim) {
+        int m = n + 1;
+        int cells = (int) Math.floor(1 / h) + 1;
+        double inv = 1 / h;
+        int[] cellOf = new int[m];
+        int[] start = new int[cells + 1];
+        double[] low = new double[cells];
+        double[] high = new double[cells];
+        int[] lowAt = new int[cells];
+        int[] highAt = new int[cells];
+        java.util.Arrays.fill(low, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(high, Double.NEGATIVE_INFINITY);
+        for (int i = 0; i < m; i++) {
+            double x = i < n ? obs[i] : 0.5; // the prior's centre is point n, last among ties
+            int c = Math.min(cells - 1, (int) (x * inv));
+            cellOf[i] = c;
+            start[c + 1]++;
+            if (x < low[c]) {
+                low[c] = x;
+                lowAt[c] = i;
+            }
+            if (x >= high[c]) {
+                high[c] = x;
+                highAt[c] = i;
+            }
+        }
+        // Nearest points of other cells: the last point before each cell, the first after it.
+        double[] before = new double[cells];
+        double[] after = new double[cells];
+        double last = 0.0; // the range ends are the outermost neighbours
+        int firstPoint = -1;
+        int lastPoint = -1;
+        for (int c = 0; c < cells; c++) {
+            before[c] = last;
+            if (start[c + 1] > 0) {
+                last = high[c];
+                lastPoint = highAt[c];
+                if (firstPoint < 0) {
+                    firstPoint = lowAt[c];
+                }
+            }
+        }
+        double next = 1.0;
+        for (int c = cells - 1; c >= 0; c--) {
+            after[c] = next;
+            if (start[c + 1] > 0) {
+                next = low[c];
+            }
+        }
+        for (int c = 0; c < cells; c++) {
+            start[c + 1] += start[c];
+        }
+        double total = priorWeight;
+        for (int i = 0; i < n; i++) {
+            total += obsWeights[i];
+        }
+        double[] mu = new double[m];
+        double[] sigma = new double[m];
+        double[] weight = new double[m];
+        int atFloor = 0;
+        double minAboveFloor = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            int c = cellOf[i];
+            double x = obs[i];
+            double left = i == lowAt[c] ? x - before[c] : 0.0;
+            double right = i == highAt[c] ? after[c] - x : 0.0;
+            double s = i == firstPoint ? right : i == lastPoint ? left : Math.max(left, right);
+            s = s < h ? h : s > 1.0 ? 1.0 : s;
+            int slot = start[c]++;
+            mu[slot] = x;
+            sigma[slot] = s;
+            weight[slot] = obsWeights[i] / total;
+            if (s == h) {
+                atFloor++;
+            } else if (s < minAboveFloor) {
+                minAboveFloor = s;
+            }
+        }
+        // The prior's cell slot is left over; move the prior to the end, keeping cell order.
+        int priorSlot = start[cellOf[n]];
+        System.arraycopy(mu, priorSlot + 1, mu, priorSlot, n - priorSlot);
+        System.arraycopy(sigma, priorSlot + 1, sigma, priorSlot, n - priorSlot);
+        System.arraycopy(weight, priorSlot + 1, weight, priorSlot, n - priorSlot);
+        mu[n] = 0.5;
+        sigma[n] = 1.0;
+        weight[n] = priorWeight / total;
+        boolean fgt = atFloor >= FGT_MIN;
+        double minAll = Math.min(minAboveFloor, atFloor > 0 ? h : Double.POSITIVE_INFINITY);
+        double narrowMax = 1.25 * (fgt ? minAboveFloor : minAll);
+        return new NumericParzen(dim, m, mu, sigma, weight, fgt ? h : 0.0, narrowMax, false);
     }
 
     /** Number of kernels after merging ties, the prior included. */
@@ -344,7 +495,8 @@ final class NumericParzen {
      * One draw: a kernel chosen by weight, then a truncated-normal draw from it, snapped to the
      * discrete value it falls to.
      */
-    double sample(RandomGenerator rng) {
+    @Override
+    public double sample(RandomGenerator rng) {
         double u = rng.nextDouble() * cum[k - 1];
         int lo = 0;
         int hi = k - 1;
@@ -363,7 +515,8 @@ final class NumericParzen {
      * The density at model coordinate {@code t} (per unit coordinate), or for a discrete
      * parameter the probability of the value whose snapped coordinate is {@code t}.
      */
-    double density(double t) {
+    @Override
+    public double density(double t) {
         if (discrete) {
             return cellMass(dim.cellLow(t), dim.cellHigh(t));
         }
@@ -378,76 +531,91 @@ final class NumericParzen {
      * them: the Horner steps of different points are independent, which lets the processor
      * overlap (and vectorise) them instead of waiting on one chain at a time.
      */
-    void densities(double[] t, int count, double[] out) {
-        if (discrete) {
-            for (int c = 0; c < count; c++) {
-                out[c] = density(t[c]);
-            }
-            return;
+    @Override
+    public void densities(double[] t, int count, double[] out) {
+        // Kept as a few small methods: the JIT compiles (and, when the profile changes as the
+        // study grows, recompiles) small methods much faster than one large one.
+        for (int c = 0; c < count; c++) {
+            out[c] = discrete ? density(t[c]) : directDensity(t[c]);
         }
+        if (!discrete && fgtSigma > 0) {
+            transform(t, count, out);
+        }
+    }
+
+    /** The directly summed kernels at a point of [0, 1] (zero outside). */
+    private double directDensity(double t) {
+        if (!(t >= 0 && t <= 1)) {
+            return 0;
+        }
+        double s = 0;
+        int to = upperBound(t + reach);
+        for (int j = lowerBound(t - reach); j < to; j++) {
+            s += direct(j, t);
+        }
+        for (int j = nNarrow; j < nDirect; j++) {
+            s += direct(j, t);
+        }
+        return s;
+    }
+
+    /** Adds the transform group's density at the points inside [0, 1] to {@code out}. */
+    private void transform(double[] t, int count, double[] out) {
         double[] u = new double[count];
-        double[] x = new double[count];
-        double[] acc = new double[count];
-        int[] active = new int[count];
         int first = nBoxes;
         int last = -1;
         for (int c = 0; c < count; c++) {
             double tc = t[c];
-            out[c] = 0;
             if (!(tc >= 0 && tc <= 1)) {
-                u[c] = Double.NaN;
+                u[c] = Double.NaN; // never within reach of a box
                 continue;
             }
-            if (fgtSigma > 0) {
-                u[c] = tc / fgtSigma;
-                first = Math.min(first, Math.max(0, (int) Math.ceil(u[c] - CUT_Z - 1)));
-                last = Math.max(last, Math.min(nBoxes - 1, (int) Math.floor(u[c] + CUT_Z)));
-            }
-            int to = upperBound(tc + reach);
-            double s = 0;
-            for (int j = lowerBound(tc - reach); j < to; j++) {
-                s += direct(j, tc);
-            }
-            for (int j = nNarrow; j < nDirect; j++) {
-                s += direct(j, tc);
-            }
-            out[c] = s;
+            u[c] = tc / fgtSigma;
+            first = Math.min(first, Math.max(0, (int) Math.ceil(u[c] - CUT_Z - 1)));
+            last = Math.max(last, Math.min(nBoxes - 1, (int) Math.floor(u[c] + CUT_Z)));
         }
+        double[] x = new double[count];
+        double[] acc = new double[count];
+        int[] active = new int[count];
         for (int b = first; b <= last; b++) {
-            if (boxState[b] != READY) {
-                if (boxState[b] == EMPTY) {
-                    continue;
-                }
+            if (boxState[b] == EMPTY) {
+                continue;
+            }
+            if (boxState[b] == PENDING) {
                 fillBox(b);
             }
-            int base = b * FGT_TERMS;
-            double centre = b + 0.5;
-            // Only the points within reach of this box (|x| ≤ 8.5, as for a single point).
-            int na = 0;
-            for (int c = 0; c < count; c++) {
-                double xc = u[c] - centre;
-                if (xc >= -CUT_Z - 0.5 && xc <= CUT_Z + 0.5) {
-                    active[na] = c;
-                    x[na] = xc;
-                    na++;
-                }
+            addBox(b, u, count, out, x, acc, active);
+        }
+    }
+
+    /**
+     * Adds one box's expansion at the points within its reach (|x| ≤ 8.5 σ from its centre):
+     * gathers them, then runs the Horner steps of all of them side by side.
+     */
+    private void addBox(int b, double[] u, int count, double[] out, double[] x, double[] acc, int[] active) {
+        double centre = b + 0.5;
+        int na = 0;
+        for (int c = 0; c < count; c++) {
+            double xc = u[c] - centre;
+            if (xc >= -CUT_Z - 0.5 && xc <= CUT_Z + 0.5) {
+                active[na] = c;
+                x[na] = xc;
+                na++;
             }
-            if (na == 0) {
-                continue;
-            }
-            double top = moments[base + FGT_TERMS - 1];
+        }
+        int base = b * FGT_TERMS;
+        double top = moments[base + FGT_TERMS - 1];
+        for (int a = 0; a < na; a++) {
+            acc[a] = top;
+        }
+        for (int q = FGT_TERMS - 2; q >= 0; q--) {
+            double m = moments[base + q];
             for (int a = 0; a < na; a++) {
-                acc[a] = top;
+                acc[a] = acc[a] * x[a] + m;
             }
-            for (int q = FGT_TERMS - 2; q >= 0; q--) {
-                double m = moments[base + q];
-                for (int a = 0; a < na; a++) {
-                    acc[a] = acc[a] * x[a] + m;
-                }
-            }
-            for (int a = 0; a < na; a++) {
-                out[active[a]] += Math.exp(-0.5 * x[a] * x[a]) * acc[a];
-            }
+        }
+        for (int a = 0; a < na; a++) {
+            out[active[a]] += Math.exp(-0.5 * x[a] * x[a]) * acc[a];
         }
     }
 

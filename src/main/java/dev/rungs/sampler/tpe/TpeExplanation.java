@@ -26,23 +26,17 @@ import dev.rungs.space.Param;
  */
 public final class TpeExplanation {
 
-    /** A density in the model coordinate. */
-    @FunctionalInterface
-    interface Density {
-        double at(double t);
-    }
-
     private final Dim dim;
     private final boolean startup;
     private final double[] goodValues;
     private final double[] badValues;
     private final double[] goodWeights;
     private final double[] badWeights;
-    private final Density good;
-    private final Density bad;
+    private final UnivariateEstimator good;
+    private final UnivariateEstimator bad;
 
     TpeExplanation(Dim dim, boolean startup, double[] goodValues, double[] badValues,
-            double[] goodWeights, double[] badWeights, Density good, Density bad) {
+            double[] goodWeights, double[] badWeights, UnivariateEstimator good, UnivariateEstimator bad) {
         this.dim = dim;
         this.startup = startup;
         this.goodValues = goodValues;
@@ -129,16 +123,16 @@ public final class TpeExplanation {
         return l;
     }
 
-    private double[] eval(Density d, double[] xs) {
+    private double[] eval(UnivariateEstimator d, double[] xs) {
         double[] out = new double[xs.length];
         for (int i = 0; i < xs.length; i++) {
             double t = dim.coordinateOfValue(xs[i]);
             if (Double.isNaN(t)) {
                 out[i] = 0;
             } else if (dim.kind == Dim.Kind.CONTINUOUS) {
-                out[i] = d.at(t) * dim.jacobian(xs[i]);
+                out[i] = d.density(t) * dim.jacobian(xs[i]);
             } else {
-                out[i] = d.at(t);
+                out[i] = d.density(t);
             }
         }
         return out;

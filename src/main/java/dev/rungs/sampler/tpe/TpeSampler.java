@@ -46,6 +46,13 @@ import java.util.random.RandomGenerator;
  *
  * <p>{@link #explain} exposes the univariate good and bad densities of one parameter, computed
  * by the same estimator code, for the UI's TPE view.
+ *
+ * <p>Cost: a proposal reads every trial's configuration and refits every estimator (there is
+ * no cache, since the sampler keeps no state), so it is linear in the number of trials; the
+ * estimators are built so that the constant stays small (see {@code NumericParzen}: cell-based
+ * bandwidths instead of a sort, a fast Gauss transform for the many kernels at the bandwidth
+ * floor, kernels beyond 8σ skipped). With 10 float parameters a proposal takes well under a
+ * millisecond at 1,000 trials and a few milliseconds at 10,000.
  */
 public final class TpeSampler implements Sampler {
     /** Proposal attribute telling how the configuration was chosen. */
@@ -145,28 +152,13 @@ public final class TpeSampler implements Sampler {
         Dim[] dims = dims(space);
         Observations obs = Observations.collect(history, dims, settings);
         int[] one = {j};
-        double[] good = obs.select(true, one)[0];
-        double[] bad = obs.select(false, one)[0];
         Map<Integer, double[]> memo = new java.util.HashMap<>();
-        double[] wGood = weights(good.length, memo);
-        double[] wBad = weights(bad.length, memo);
-        Dim dim = dims[j];
-        TpeExplanation.Density l;
-        TpeExplanation.Density g;
-        if (dim.isCategorical()) {
-            CategoricalParzen cl = CategoricalParzen.fit(good, wGood, good.length, settings.priorWeight(), (int) dim.cells);
-            CategoricalParzen cg = CategoricalParzen.fit(bad, wBad, bad.length, settings.priorWeight(), (int) dim.cells);
-            l = cl::density;
-            g = cg::density;
-        } else {
-            NumericParzen nl = NumericParzen.fit(good, wGood, good.length, settings.priorWeight(), settings.magicClip(), dim);
-            NumericParzen ng = NumericParzen.fit(bad, wBad, bad.length, settings.priorWeight(), settings.magicClip(), dim);
-            l = nl::density;
-            g = ng::density;
-        }
-        return new TpeExplanation(dim, obs.n < settings.nStartupTrials(),
-                rawValues(obs.selectTrials(true, one), dim), rawValues(obs.selectTrials(false, one), dim),
-                wGood, wBad, l, g);
+        UnivariateEstimator[] lg = fitUnivariate(obs, dims[j], j, memo);
+        List<Trial> good = obs.selectTrials(true, one);
+        List<Trial> bad = obs.selectTrials(false, one);
+        return new TpeExplanation(dims[j], obs.n < settings.nStartupTrials(),
+                rawValues(good, dims[j]), rawValues(bad, dims[j]),
+                weights(good.size(), memo), weights(bad.size(), memo), lg[0], lg[1]);
     }
 
     private static double[] rawValues(List<Trial> trials, Dim dim) {
@@ -217,49 +209,53 @@ public final class TpeSampler implements Sampler {
         return w;
     }
 
-    /** One parameter from its univariate good and bad estimators; returns the model coordinate. */
-    private double sampleUnivariate(Observations obs, Dim dim, int j, RandomGenerator rng,
-            Map<Integer, double[]> memo) {
+    /**
+     * The good and bad univariate estimators of parameter {@code j}, each fitted on the trials
+     * of its set that have the parameter. The sampler and {@link #explain} both use this.
+     */
+    private UnivariateEstimator[] fitUnivariate(Observations obs, Dim dim, int j, Map<Integer, double[]> memo) {
         int[] one = {j};
         double[] good = obs.select(true, one)[0];
         double[] bad = obs.select(false, one)[0];
         double[] wGood = weights(good.length, memo);
         double[] wBad = weights(bad.length, memo);
-        int nc = settings.nEiCandidates();
-        double best = Double.NaN;
-        double bestScore = Double.NEGATIVE_INFINITY;
+        double pw = settings.priorWeight();
         if (dim.isCategorical()) {
-            CategoricalParzen l = CategoricalParzen.fit(good, wGood, good.length, settings.priorWeight(), (int) dim.cells);
-            CategoricalParzen g = CategoricalParzen.fit(bad, wBad, bad.length, settings.priorWeight(), (int) dim.cells);
-            for (int c = 0; c < nc; c++) {
-                double t = l.sample(rng);
-                double score = Math.log(l.density(t)) - Math.log(g.density(t));
-                if (Double.isNaN(best) || score > bestScore) {
-                    best = t;
-                    bestScore = score;
-                }
-            }
-        } else {
-            NumericParzen l = NumericParzen.fit(good, wGood, good.length, settings.priorWeight(), settings.magicClip(), dim);
-            NumericParzen g = NumericParzen.fit(bad, wBad, bad.length, settings.priorWeight(), settings.magicClip(), dim);
-            // All candidates first (evaluation takes no randomness), then both densities in batch.
-            double[] cand = new double[nc];
-            for (int c = 0; c < nc; c++) {
-                cand[c] = l.sample(rng);
-            }
-            double[] dl = new double[nc];
-            double[] dg = new double[nc];
-            l.densities(cand, nc, dl);
-            g.densities(cand, nc, dg);
-            for (int c = 0; c < nc; c++) {
-                double score = Math.log(dl[c]) - Math.log(dg[c]);
-                if (Double.isNaN(best) || score > bestScore) {
-                    best = cand[c];
-                    bestScore = score;
-                }
+            int choices = (int) dim.cells;
+            return new UnivariateEstimator[] {
+                CategoricalParzen.fit(good, wGood, good.length, pw, choices),
+                CategoricalParzen.fit(bad, wBad, bad.length, pw, choices)};
+        }
+        return new UnivariateEstimator[] {
+            NumericParzen.fit(good, wGood, good.length, pw, settings.magicClip(), dim),
+            NumericParzen.fit(bad, wBad, bad.length, pw, settings.magicClip(), dim)};
+    }
+
+    /** One parameter from its univariate good and bad estimators; returns the model coordinate. */
+    private double sampleUnivariate(Observations obs, Dim dim, int j, RandomGenerator rng,
+            Map<Integer, double[]> memo) {
+        UnivariateEstimator[] lg = fitUnivariate(obs, dim, j, memo);
+        UnivariateEstimator l = lg[0];
+        int nc = settings.nEiCandidates();
+        // All candidates first (evaluation takes no randomness), then both densities in batch.
+        double[] cand = new double[nc];
+        for (int c = 0; c < nc; c++) {
+            cand[c] = l.sample(rng);
+        }
+        double[] dl = new double[nc];
+        double[] dg = new double[nc];
+        l.densities(cand, nc, dl);
+        lg[1].densities(cand, nc, dg);
+        int best = 0;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < nc; c++) {
+            double score = Math.log(dl[c]) - Math.log(dg[c]);
+            if (score > bestScore) { // the first of equal scores wins, as numpy's argmax
+                best = c;
+                bestScore = score;
             }
         }
-        return best;
+        return cand[best];
     }
 
     /** A group of parameters from the joint estimators; returns their model coordinates. */

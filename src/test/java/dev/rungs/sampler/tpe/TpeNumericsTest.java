@@ -107,6 +107,30 @@ class TpeNumericsTest {
     }
 
     @Test
+    void bandwidthsByCellsMatchBandwidthsBySorting() {
+        SplittableRandom r = new SplittableRandom(12);
+        for (int n : new int[] {1, 2, 3, 10, 130, 1000, 12_000}) {
+            for (int kind = 0; kind < 3; kind++) {
+                double[] obs = switch (kind) {
+                    case 0 -> clustered(n, n + 1);
+                    case 1 -> r.doubles(n).toArray();
+                    // Ties, points on the range ends and at the prior's centre.
+                    default -> r.ints(n, 0, 9).mapToDouble(i -> new double[] {0, 1, 0.5, 0.25, 0.3, 0.30001, 0.9, 0.99, 0.5}[i]).toArray();
+                };
+                double[] w = TpeSettings.defaultWeights(n);
+                NumericParzen sorted = NumericParzen.fit(obs, w, n, 1.0, true, CONTINUOUS, false);
+                NumericParzen cells = NumericParzen.fit(obs, w, n, 1.0, true, CONTINUOUS, true);
+                for (int i = 0; i <= 2000; i++) {
+                    double t = i % 2 == 0 ? i / 2000.0 : obs[r.nextInt(n)];
+                    double a = sorted.exactDensity(t);
+                    double b = cells.exactDensity(t);
+                    assertEquals(1.0, b / a, 1e-12, "n = " + n + ", kind " + kind + " at " + t);
+                }
+            }
+        }
+    }
+
+    @Test
     void continuousDensityIntegratesToOne() {
         for (int n : new int[] {0, 1, 5, 30, 2000}) {
             double[] obs = clustered(n, 3);
