@@ -1,6 +1,6 @@
 package dev.rungs.cli;
 
-import dev.rungs.store.SqliteStudyStore;
+import dev.rungs.store.sqlite.SqliteStudyStore;
 import dev.rungs.store.StoreLocation;
 import dev.rungs.store.StudyRecord;
 import dev.rungs.store.StudyStore;

@@ -4,6 +4,8 @@ import dev.rungs.sampler.GridSampler;
 import dev.rungs.sampler.RandomSampler;
 import dev.rungs.sampler.Sampler;
 import dev.rungs.sampler.SobolSampler;
+import dev.rungs.sampler.tpe.TpeSampler;
+import dev.rungs.sampler.tpe.TpeSettings;
 import dev.rungs.scheduler.Scheduler;
 import dev.rungs.scheduler.median.MedianStoppingScheduler;
 import dev.rungs.spec.Setting.Kind;
@@ -31,7 +33,22 @@ public final class Methods {
                         : new GridSampler(whole(s, "points_per_param"))));
         sampler(new Method<>("sobol", "Scrambled Sobol quasi-random sequence", List.of(),
                 (s, seed) -> new SobolSampler(seed)));
-        //TPE-PENDING TpeMethod.register();
+        sampler(new Method<>("tpe", "Tree-structured Parzen Estimator (Optuna's defaults)", List.of(
+                new Setting("n_startup_trials", Kind.WHOLE_NUMBER, 10L, "random trials before the model is used"),
+                new Setting("n_ei_candidates", Kind.WHOLE_NUMBER, 24L, "candidates drawn from l(x) per proposal"),
+                new Setting("multivariate", Kind.BOOLEAN, false, "joint kernels over all parameters"),
+                new Setting("group", Kind.BOOLEAN, false, "split conditional spaces into groups (needs multivariate)"),
+                new Setting("constant_liar", Kind.BOOLEAN, false, "count running trials as bad (parallel workers)"),
+                new Setting("prior_weight", Kind.NUMBER, 1.0, "weight of the prior component"),
+                new Setting("consider_magic_clip", Kind.BOOLEAN, true, "clip bandwidths from below")),
+                (s, seed) -> new TpeSampler(TpeSettings.defaults()
+                        .withStartupTrials(whole(s, "n_startup_trials"))
+                        .withEiCandidates(whole(s, "n_ei_candidates"))
+                        .withMultivariate((Boolean) s.get("multivariate"))
+                        .withGroup((Boolean) s.get("group"))
+                        .withConstantLiar((Boolean) s.get("constant_liar"))
+                        .withPriorWeight(((Number) s.get("prior_weight")).doubleValue())
+                        .withMagicClip((Boolean) s.get("consider_magic_clip")))));
 
         scheduler(new Method<>("none", "No early stopping: every trial runs to its end", List.of(),
                 (s, seed) -> Scheduler.none()));

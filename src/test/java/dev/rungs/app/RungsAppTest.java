@@ -87,7 +87,7 @@ class RungsAppTest {
 
         waitUntil(() -> robot.lookup("#errorDialog").tryQuery().isPresent());
         DialogPane dialog = robot.lookup("#errorDialog").queryAs(DialogPane.class);
-        assertEquals("$.sampler.type: unknown sampler \"annealing\"; known: random, grid, sobol",
+        assertEquals("$.sampler.type: unknown sampler \"annealing\"; known: random, grid, sobol, tpe",
                 fx(dialog::getContentText));
         robot.clickOn("OK");
         waitUntil(() -> robot.lookup("#errorDialog").tryQuery().isEmpty());

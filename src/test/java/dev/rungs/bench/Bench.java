@@ -73,7 +73,7 @@ public final class Bench {
     static void engine(int largest) {
         Map<String, Supplier<Sampler>> samplers = new LinkedHashMap<>();
         samplers.put("random", RandomSampler::new);
-        BenchSamplers.addModelSamplers(samplers);
+        samplers.put("tpe", dev.rungs.sampler.tpe.TpeSampler::new);
         SearchSpace space = tenFloats();
         System.out.printf(Locale.ROOT, "engine: ask+tell, trivial objective, 10 float parameters, %d cores, %s%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " "

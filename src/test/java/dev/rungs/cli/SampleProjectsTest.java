@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.rungs.spec.SpecReader;
 import dev.rungs.spec.StudySpec;
-import dev.rungs.store.SqliteStudyStore;
+import dev.rungs.store.sqlite.SqliteStudyStore;
 import dev.rungs.store.StudyRecord;
 import dev.rungs.store.StudyStore;
 import dev.rungs.study.TrialState;

@@ -38,7 +38,6 @@ class SpecReaderTest {
         assertEquals(Duration.ofSeconds(30), s.budget().maxTime());
         assertEquals(2, s.workers());
         assertEquals(7, s.seed());
-        assertEquals(GOOD, s.json());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.rungs.store;
 
+import dev.rungs.store.sqlite.SqliteStudyStore;
 import dev.rungs.engine.Budget;
 import dev.rungs.engine.TrialEvent;
 import dev.rungs.engine.Tuner;
@@ -14,12 +15,12 @@ import java.nio.file.Path;
  * the engine has announced it, which is after the store committed it.
  */
 public final class CrashChild {
-    static final int BUDGET = 150;
+    static final int BUDGET = 400;
 
     public static void main(String[] args) {
         Path db = Path.of(args[0]);
         Objective slowBranin = (c, ctx) -> {
-            Thread.sleep(3);
+            Thread.sleep(50);
             return Branin.value(c.getDouble("x1"), c.getDouble("x2"));
         };
         try (StudyStore store = SqliteStudyStore.open(db)) {

@@ -1,5 +1,6 @@
 package dev.rungs.store;
 
+import dev.rungs.store.sqlite.SqliteStudyStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

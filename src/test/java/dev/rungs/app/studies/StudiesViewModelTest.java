@@ -111,7 +111,7 @@ class StudiesViewModelTest {
 
         ErrorReport error = vm.errorProperty().get();
         assertNotNull(error);
-        assertEquals("$.sampler.type: unknown sampler \"annealing\"; known: random, grid, sobol", error.message());
+        assertEquals("$.sampler.type: unknown sampler \"annealing\"; known: random, grid, sobol, tpe", error.message());
         assertTrue(error.heading().contains("bad-sampler"), error.heading());
         assertTrue(store.studies().isEmpty());
         assertTrue(vm.studies().isEmpty());
