@@ -33,10 +33,37 @@ public final class Bench {
         String suite = args.length > 0 ? args[0] : "engine";
         switch (suite) {
             case "engine" -> engine(args.length > 1 ? Integer.parseInt(args[1]) : 10_000);
+            case "e2e" -> endToEnd(args.length > 1 ? Integer.parseInt(args[1]) : 10_000);
             case "store" -> StoreBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 20_000);
             default -> {
                 System.err.println("unknown suite " + suite + "; known: engine, store");
                 System.exit(2);
+            }
+        }
+    }
+
+    /** Whole optimize runs into a fresh SQLite file: random sampler, trivial objective, 1 and 4 workers. */
+    static void endToEnd(int trials) {
+        System.out.printf(Locale.ROOT, "e2e: optimize into SQLite, random sampler, trivial objective, %d trials%n", trials);
+        System.out.printf(Locale.ROOT, "%-8s %10s %12s%n", "workers", "seconds", "trials/s");
+        for (int workers : new int[] {1, 4}) {
+            for (int round = 0; round < 2; round++) {
+                try {
+                    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("rungs-bench");
+                    try (dev.rungs.store.StudyStore store =
+                            dev.rungs.store.sqlite.SqliteStudyStore.open(dir.resolve("b.db"));
+                            Tuner tuner = Tuner.builder(tenFloats()).sampler(new RandomSampler()).workers(workers)
+                                    .seed(1).store(store).build()) {
+                        long t0 = System.nanoTime();
+                        tuner.optimize((c, ctx) -> sphere(c), dev.rungs.engine.Budget.trials(trials));
+                        double s = (System.nanoTime() - t0) / 1e9;
+                        if (round == 1) { // round 0 warms the JIT
+                            System.out.printf(Locale.ROOT, "%-8d %10.3f %12.0f%n", workers, s, trials / s);
+                        }
+                    }
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
             }
         }
     }
