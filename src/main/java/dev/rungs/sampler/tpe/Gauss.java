@@ -146,4 +146,23 @@ final class Gauss {
             }
         }
     }
+
+    /**
+     * A kernel index drawn with probability proportional to its weight, given the cumulative
+     * weights {@code cum[0..k-1]} (binary search for the first cumulative weight above a draw).
+     */
+    static int pickKernel(java.util.random.RandomGenerator rng, double[] cum, int k) {
+        double u = rng.nextDouble() * cum[k - 1];
+        int lo = 0;
+        int hi = k - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cum[mid] > u) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
 }

@@ -109,18 +109,7 @@ final class JointParzen {
 
     /** Draws one point (model coordinates, one per dimension) into {@code out}. */
     void sample(RandomGenerator rng, double[] out) {
-        double u = rng.nextDouble() * cum[k - 1];
-        int lo = 0;
-        int hi = k - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (cum[mid] > u) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        int i = lo;
+        int i = Gauss.pickKernel(rng, cum, k);
         boolean prior = i == k - 1;
         for (int j = 0; j < d; j++) {
             Dim dim = dims[j];

@@ -497,17 +497,7 @@ final class NumericParzen implements UnivariateEstimator {
      */
     @Override
     public double sample(RandomGenerator rng) {
-        double u = rng.nextDouble() * cum[k - 1];
-        int lo = 0;
-        int hi = k - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (cum[mid] > u) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
+        int lo = Gauss.pickKernel(rng, cum, k);
         return dim.snap(Gauss.truncatedNormal(rng, mu[lo], sigma[lo]));
     }
 
