@@ -29,14 +29,8 @@ final class ResumeCommand implements Callable<Integer> {
             description = "run a trial interrupted by a crash again, up to N times (default: ${DEFAULT-VALUE})")
     int retries;
 
-    @Option(names = "--workers", paramLabel = "N", description = "parallel workers (overrides the stored spec)")
-    Integer workers;
-
-    @Option(names = "--trials", paramLabel = "N", description = "run on to N trials in all (default: the stored budget)")
-    Integer trials;
-
-    @Option(names = {"-q", "--quiet"}, description = "no progress line")
-    boolean quiet;
+    @Mixin
+    RunOverrides overrides;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
@@ -45,16 +39,10 @@ final class ResumeCommand implements Callable<Integer> {
     public Integer call() {
         try (StudyStore db = store.open()) {
             StudyRecord record = StoreOption.study(db, name);
-            StudySpec spec = SpecReader.parse(record.specJson());
-            if (workers != null) {
-                spec = spec.withWorkers(workers);
-            }
-            if (trials != null) {
-                spec = spec.withBudget(spec.budget().andTrials(trials));
-            }
+            StudySpec spec = overrides.apply(SpecReader.parse(record.specJson()));
             StudyResult result;
             try (Tuner tuner = StudyFactory.resumeTuner(spec, db, retries)) {
-                result = StudyRunner.run(tuner, spec, quiet, System.err);
+                result = StudyRunner.run(tuner, spec, overrides.quiet, System.err);
             }
             Output.summary(command.commandLine().getOut(), spec, result);
         }

@@ -32,17 +32,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", description = "also write the trials table to FILE")
     Path csv;
 
-    @Option(names = "--workers", paramLabel = "N", description = "parallel workers (overrides the spec)")
-    Integer workers;
-
     @Option(names = "--seed", paramLabel = "SEED", description = "study seed (overrides the spec)")
     Long seed;
 
-    @Option(names = "--trials", paramLabel = "N", description = "trial budget (overrides the spec)")
-    Integer trials;
-
-    @Option(names = {"-q", "--quiet"}, description = "no progress line")
-    boolean quiet;
+    @Mixin
+    RunOverrides overrides;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
@@ -58,7 +52,7 @@ final class RunCommand implements Callable<Integer> {
             }
             StudyResult result;
             try (Tuner tuner = StudyFactory.createTuner(spec, db)) {
-                result = StudyRunner.run(tuner, spec, quiet, System.err);
+                result = StudyRunner.run(tuner, spec, overrides.quiet, System.err);
             }
             Output.summary(command.commandLine().getOut(), spec, result);
             Output.writeCsv(csv, spec.space(), result.trials(), command.commandLine().getOut());
@@ -68,8 +62,7 @@ final class RunCommand implements Callable<Integer> {
 
     private StudySpec overridden(StudySpec s) {
         s = name == null ? s : s.withName(name);
-        s = trials == null ? s : s.withBudget(s.budget().andTrials(trials));
-        s = workers == null ? s : s.withWorkers(workers);
-        return seed == null ? s : s.withSeed(seed);
+        s = seed == null ? s : s.withSeed(seed);
+        return overrides.apply(s);
     }
 }
