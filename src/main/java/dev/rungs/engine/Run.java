@@ -52,7 +52,7 @@ final class Run {
     private void requestStop() {
         tuner.engine().run(() -> {
             if (stopReason == null) {
-                stopReason = "stop requested";
+                stopReason = StudyResult.STOP_REQUESTED;
             }
             tuner.pauseAllAtNextReport();
         });
@@ -86,6 +86,11 @@ final class Run {
     /** A started trial, {@link Work#WAIT} or {@link Work#DONE}; engine thread. */
     private Object nextAssignment() {
         if (stopReason == null) {
+            // Trials a stop request paused count in the budget already: they go first.
+            Work.Resume again = tuner.nextPausedByStop();
+            if (again != null) {
+                return tuner.resume(again);
+            }
             stopReason = budgetReached();
         }
         if (stopReason != null) {
@@ -165,7 +170,7 @@ final class Run {
             return;
         }
         StudyResult result = tuner.engine().call(() -> {
-            tuner.setState("stop requested".equals(stopReason) ? StudyState.STOPPED : StudyState.FINISHED);
+            tuner.setState(StudyResult.STOP_REQUESTED.equals(stopReason) ? StudyState.STOPPED : StudyState.FINISHED);
             StudyResult r = new StudyResult(tuner.name(), tuner.history().trials(), tuner.history().best(),
                     stopReason == null ? "finished" : stopReason, elapsed(), tuner.resourceUsed() - startResource);
             tuner.publish(new TrialEvent.Finished(r));

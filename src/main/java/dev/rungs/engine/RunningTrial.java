@@ -10,6 +10,14 @@ final class RunningTrial {
     final RandomGenerator objectiveRandom;
     /** STOP or PAUSE once decided; the trial ends that way when the objective returns. */
     Decision pendingEnd;
+    /**
+     * Whether the objective was told of {@link #pendingEnd} by a report. A trial that returns
+     * without reporting again never heard of a pause asked for by a stop request, ran to its
+     * end, and its value stands.
+     */
+    boolean endDelivered;
+    /** Whether the pending PAUSE comes from a stop request rather than the scheduler. */
+    boolean pausedByStop;
     /** Checkpoint handed to the objective on restore: its own when resumed, a donor's after an exploit. */
     byte[] restore;
     /** The step the own checkpoint was saved at, so restored steps are not counted as used again. */

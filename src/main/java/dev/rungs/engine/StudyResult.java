@@ -18,8 +18,16 @@ import java.util.Optional;
  */
 public record StudyResult(String studyName, List<Trial> trials, Optional<Trial> best, String stopReason,
         Duration elapsed, long resourceUsed) {
+    /** The stop reason of a run that was asked to stop before its budget; it can be resumed. */
+    public static final String STOP_REQUESTED = "stop requested";
+
     public StudyResult {
         trials = List.copyOf(trials);
+    }
+
+    /** Whether the run ended because it was asked to stop, not because its budget was reached. */
+    public boolean wasStopped() {
+        return STOP_REQUESTED.equals(stopReason);
     }
 
     /** How many trials are in {@code state}. */

@@ -53,6 +53,11 @@ public final class Tuner implements AutoCloseable {
     public static final String RESOURCE_USED = "resource_used";
     /** Attribute: the interrupted trial this one retries. */
     public static final String RETRY_OF = "retry_of";
+    /**
+     * Attribute of a trial paused because its run was asked to stop: the budget it was running
+     * at. The next run resumes such trials before anything else, whatever the scheduler.
+     */
+    public static final String PAUSED_BY_STOP = "paused_by_stop";
 
     private final String name;
     private final SearchSpace space;
@@ -331,12 +336,24 @@ public final class Tuner implements AutoCloseable {
         return t;
     }
 
+    /** The first trial a stop request paused, as work that resumes it at its budget; null if none. */
+    Work.Resume nextPausedByStop() {
+        for (Trial t : history.trials()) {
+            String budget = t.attrs().get(PAUSED_BY_STOP);
+            if (t.state() == TrialState.PAUSED && budget != null) {
+                return new Work.Resume(t.number(), Long.parseLong(budget), Map.of());
+            }
+        }
+        return null;
+    }
+
     /** Runs a paused trial again with a larger budget, from its own checkpoint. */
     Trial resume(Work.Resume work) {
         Trial t = history.get(work.trialNumber());
         if (t.state() != TrialState.PAUSED) {
             throw new IllegalStateException("scheduler asked to resume trial " + t.number() + " in state " + t.state());
         }
+        t = t.withoutAttr(PAUSED_BY_STOP);
         for (Map.Entry<String, String> e : work.attrs().entrySet()) {
             t = t.withAttr(e.getKey(), e.getValue());
         }
@@ -354,6 +371,7 @@ public final class Tuner implements AutoCloseable {
         RunningTrial r = runningTrial(number);
         Trial t = history.get(number);
         if (r.pendingEnd != null) {
+            r.endDelivered = true;
             return r.pendingEnd;
         }
         if (!Double.isFinite(value)) {
@@ -370,6 +388,7 @@ public final class Tuner implements AutoCloseable {
         Decision d = scheduler.onReport(t, step, value, history);
         if (d instanceof Decision.Stop || d instanceof Decision.Pause) {
             r.pendingEnd = d;
+            r.endDelivered = true;
         }
         publish(new TrialEvent.Reported(t, step, value, d));
         if (d instanceof Decision.Exploit ex) {
@@ -383,6 +402,7 @@ public final class Tuner implements AutoCloseable {
         for (RunningTrial r : running.values()) {
             if (r.pendingEnd == null) {
                 r.pendingEnd = Decision.PAUSE;
+                r.pausedByStop = true;
             }
         }
     }
@@ -411,8 +431,9 @@ public final class Tuner implements AutoCloseable {
     Trial finish(int number, double value) {
         RunningTrial r = runningTrial(number);
         Trial t = history.get(number);
-        if (r.pendingEnd instanceof Decision.Pause) {
-            return end(r, t, TrialState.PAUSED);
+        if (r.pendingEnd instanceof Decision.Pause && r.endDelivered) {
+            // Paused by a stop request: the next run resumes it first, at the budget it had.
+            return end(r, r.pausedByStop ? t.withAttr(PAUSED_BY_STOP, Long.toString(r.budget)) : t, TrialState.PAUSED);
         }
         if (r.pendingEnd instanceof Decision.Stop) {
             double last = Double.isFinite(value) ? value

@@ -67,6 +67,16 @@ public record Trial(int number, TrialState state, Config config, OptionalDouble 
         return new Trial(number, state, config, value, intermediate, m, started, finished, parent);
     }
 
+    /** This trial without the attribute {@code key}. */
+    public Trial withoutAttr(String key) {
+        if (!attrs.containsKey(key)) {
+            return this;
+        }
+        Map<String, String> m = new LinkedHashMap<>(attrs);
+        m.remove(key);
+        return new Trial(number, state, config, value, intermediate, m, started, finished, parent);
+    }
+
     public Trial withConfig(Config c, OptionalInt newParent) {
         return new Trial(number, state, c, value, intermediate, attrs, started, finished, newParent);
     }

@@ -3,15 +3,25 @@ package dev.rungs.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rungs.engine.RunHandle;
+import dev.rungs.engine.TrialEvent;
+import dev.rungs.engine.Tuner;
+import dev.rungs.spec.SpecReader;
+import dev.rungs.spec.StudyFactory;
+import dev.rungs.spec.StudySpec;
+import dev.rungs.store.StudyStore;
+import dev.rungs.store.sqlite.SqliteStudyStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,16 +32,21 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The real window, headless (Monocle): real clicks on real controls, a real run on the engine
- * threads, and the table read back from the cells the person would see.
+ * The real window, headless (Monocle): real clicks on real controls, real runs on the engine
+ * threads into a real SQLite file, and what the person would see read back from the cells.
  */
 class RungsAppTest {
-    static final long TIMEOUT_S = 15;
+    static final long TIMEOUT_S = 30;
+    static final String SPEC = """
+            {"name": "branin-sobol", "objective": {"type": "benchmark", "name": "branin"},
+             "sampler": {"type": "sobol"}, "budget": {"trials": 40}, "seed": 2}""";
 
     @TempDir
-    Path samples;
+    Path dir;
 
     final FxRobot robot = new FxRobot();
+    final ScriptedFilePicker files = new ScriptedFilePicker();
+    final AppPreferences prefs = AppPreferences.inMemory();
     Application app;
 
     @BeforeAll
@@ -39,11 +54,9 @@ class RungsAppTest {
         FxToolkit.registerPrimaryStage();
     }
 
-    void start(String... sampleNames) throws Exception {
-        TestSamples.copy(samples, sampleNames);
-        app = FxToolkit.setupApplication(() -> new RungsApp(samples));
-        // The samples are read in the background; Run is enabled once one is chosen.
-        waitUntil(() -> !robot.lookup("#runButton").queryButton().isDisabled());
+    void start(Path db) throws Exception {
+        Path samples = Files.createDirectories(dir.resolve("samples"));
+        app = FxToolkit.setupApplication(() -> new RungsApp(samples, db, prefs, files));
     }
 
     @AfterEach
@@ -55,57 +68,83 @@ class RungsAppTest {
     }
 
     @Test
-    void theWindowIsTheRungsWorkbench() throws Exception {
-        start("branin-random");
+    void theWindowOpensOnTheDatabaseAndRemembersIt() throws Exception {
+        Path db = dir.resolve("studies.db");
+        start(db);
         Stage stage = FxToolkit.toolkitContext().getRegisteredStage();
         assertEquals("Rungs", stage.getTitle());
-        assertEquals(1000, stage.getScene().getWidth(), 1);
-        assertEquals(640, stage.getScene().getHeight(), 1);
-        assertTrue(text("#statusLabel").startsWith("1 sample in "), text("#statusLabel"));
+        assertEquals(1280, stage.getScene().getWidth(), 1);
+        assertEquals(760, stage.getScene().getHeight(), 1);
+        assertEquals("Database: " + db.toAbsolutePath(), text("#databaseLabel"));
+        waitUntil(() -> text("#statusLabel").equals("0 studies in the store"));
+        assertEquals(db.toAbsolutePath().toString(), prefs.get(AppPreferences.LAST_DATABASE).orElseThrow());
     }
 
     @Test
-    void runButtonRunsTheSampleAndTheRowShowsTwentyTrialsAndTheBest() throws Exception {
-        start("branin-random");
-        robot.clickOn("#runButton");
+    void aStoppedStudyIsResumedFromTheListAndRunsToItsBudget() throws Exception {
+        Path db = dir.resolve("studies.db");
+        int stoppedAt = stoppedStudy(db);
+        start(db);
 
-        waitUntil(() -> "20".equals(cell("trialsColumn")) && isNumber(cell("bestColumn")));
-        assertEquals("branin-random-1", cell("nameColumn"));
-        assertEquals("random", cell("samplerColumn"));
-        assertEquals("20", cell("trialsColumn"));
-        double best = Double.parseDouble(cell("bestColumn"));
-        assertTrue(Double.isFinite(best) && best >= 0.397887 - 1e-6, "Branin's minimum is 0.397887, got " + best);
-        waitUntil(() -> "finished".equals(cell("stateColumn")));
-        assertTrue(text("#statusLabel").startsWith("branin-random-1 finished: 20 trials"), text("#statusLabel"));
+        waitUntil(() -> "stopped".equals(cell("#studiesTable", "stateColumn")));
+        assertEquals("branin-sobol", cell("#studiesTable", "nameColumn"));
+        assertEquals(Integer.toString(stoppedAt), cell("#studiesTable", "trialsColumn"));
+        robot.clickOn(robot.lookup("#studiesTable .table-row-cell").nth(0).queryAs(Node.class));
+        robot.clickOn("#resumeStudy");
+        waitUntil(() -> robot.lookup("#runTitle").tryQuery().isPresent()
+                && "finished".equals(text("#runState")));
+        assertEquals("branin-sobol", text("#runTitle"));
+        assertTrue(text("#runProgressText").startsWith("40 of 40 trials"), text("#runProgressText"));
+        robot.clickOn("#trialsTab");
+        waitUntil(() -> fx(() -> robot.lookup("#trialsTable").queryTableView().getItems().size()) == 40);
+
+        robot.clickOn("#studiesTab");
+        waitUntil(() -> "finished".equals(cell("#studiesTable", "stateColumn"))
+                && "40".equals(cell("#studiesTable", "trialsColumn")));
+        try (StudyStore store = SqliteStudyStore.openReadOnly(db)) {
+            assertEquals(40, store.trials(store.studies().get(0).id()).size());
+        }
     }
 
     @Test
-    void aBadSpecShowsItsErrorAndTheAppStaysUp() throws Exception {
-        start("bad-sampler", "branin-random");
-        // bad-sampler comes first and is selected; run it with the keyboard shortcut.
-        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
-
+    void aFileThatIsNotADatabaseShowsWhyAndTheAppStaysUp() throws Exception {
+        Path notes = Files.writeString(dir.resolve("notes.db"), "not a database\n".repeat(100));
+        start(notes);
         waitUntil(() -> robot.lookup("#errorDialog").tryQuery().isPresent());
         DialogPane dialog = robot.lookup("#errorDialog").queryAs(DialogPane.class);
-        assertEquals("$.sampler.type: unknown sampler \"annealing\"; known: random, grid, sobol, tpe",
-                fx(dialog::getContentText));
+        assertEquals("Cannot open the database " + notes, fx(dialog::getHeaderText));
+        assertTrue(fx(dialog::getContentText).contains("not a Rungs database"), fx(dialog::getContentText));
         robot.clickOn("OK");
-        waitUntil(() -> robot.lookup("#errorDialog").tryQuery().isEmpty());
-        assertEquals(0, fx(() -> robot.lookup("#studiesTable").queryTableView().getItems().size()));
-
-        robot.clickOn("#sampleChoice").clickOn("branin-random");
-        robot.clickOn("#runButton");
-        waitUntil(() -> "20".equals(cell("trialsColumn")));
-        assertEquals("branin-random-1", cell("nameColumn"));
+        assertEquals("Database: in memory only (nothing is saved)", text("#databaseLabel"));
+        assertEquals("not a database\n".repeat(100), Files.readString(notes));
     }
 
     // ------------------------------------------------------------------ helpers
 
-    /** The text the first row shows in the column with this id. */
-    String cell(String columnId) throws Exception {
-        TableView<?> table = robot.lookup("#studiesTable").queryTableView();
+    /** A study of 40 trials in {@code db}, stopped after at least 10; returns how many ended. */
+    static int stoppedStudy(Path db) throws Exception {
+        StudySpec spec = SpecReader.parse(SPEC);
+        try (StudyStore store = SqliteStudyStore.open(db); Tuner t = StudyFactory.createTuner(spec, store)) {
+            CountDownLatch tenDone = new CountDownLatch(10);
+            t.subscribe(e -> {
+                if (e instanceof TrialEvent.Completed) {
+                    tenDone.countDown();
+                }
+            });
+            RunHandle h = t.start(StudyFactory.createObjective(spec), spec.budget());
+            assertTrue(tenDone.await(10, TimeUnit.SECONDS));
+            h.stop();
+            int n = h.await().trials().size();
+            assertTrue(n < 40, "stopped before the budget: " + n);
+            return (int) store.trials(t.study().id()).stream().filter(x -> x.state().isFinished()).count();
+        }
+    }
+
+    /** The text the first row of {@code table} shows in the column with this id. */
+    String cell(String table, String columnId) throws Exception {
+        TableView<?> view = robot.lookup(table).queryTableView();
         return fx(() -> {
-            for (Node n : table.lookupAll(".table-cell")) {
+            for (Node n : view.lookupAll(".table-cell")) {
                 if (n instanceof TableCell<?, ?> c && c.getIndex() == 0 && !c.isEmpty() && c.getTableColumn() != null
                         && columnId.equals(c.getTableColumn().getId())) {
                     return c.getText();
@@ -116,15 +155,7 @@ class RungsAppTest {
     }
 
     String text(String query) throws Exception {
-        return fx(() -> robot.lookup(query).queryLabeled().getText());
-    }
-
-    static boolean isNumber(String s) {
-        try {
-            return s != null && Double.isFinite(Double.parseDouble(s));
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        return fx(() -> robot.lookup(query).queryAs(Labeled.class).getText());
     }
 
     static <T> T fx(Callable<T> c) throws Exception {

@@ -23,6 +23,8 @@ import java.util.function.Supplier;
  *       trial is saved three times (start, one report, complete), as the engine does; then the
  *       same from 8 threads, and one long trial with many reports (which must not slow down as
  *       the trial grows). See {@link StoreBench}.</li>
+ *   <li>{@code ui}: opening a stored study of 10,000 trials in the run view, and how responsive
+ *       the UI thread stays while such a study runs live. See {@link UiBench}.</li>
  * </ul>
  */
 public final class Bench {
@@ -35,8 +37,15 @@ public final class Bench {
             case "engine" -> engine(args.length > 1 ? Integer.parseInt(args[1]) : 10_000);
             case "e2e" -> endToEnd(args.length > 1 ? Integer.parseInt(args[1]) : 10_000);
             case "store" -> StoreBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 20_000);
+            case "ui" -> {
+                try {
+                    UiBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 10_000);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
             default -> {
-                System.err.println("unknown suite " + suite + "; known: engine, store");
+                System.err.println("unknown suite " + suite + "; known: engine, e2e, store, ui");
                 System.exit(2);
             }
         }

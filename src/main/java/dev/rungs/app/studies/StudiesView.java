@@ -1,5 +1,7 @@
 package dev.rungs.app.studies;
 
+import dev.rungs.app.Dialogs;
+import dev.rungs.app.run.RunViewModel;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -8,37 +10,28 @@ import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
-import javafx.scene.Scene;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
 /**
- * The study list: a toolbar to run a sample, the table of studies, and a status line.
+ * The study list: a toolbar with the actions on the selected study and the table of studies.
  *
  * <p>Only builds nodes and binds them to a {@link StudiesViewModel}; every decision lives in
  * the view model, so this class needs no test of its own beyond the app's UI test.
  */
 public final class StudiesView extends BorderPane {
-    /** Runs the selected sample: Ctrl+R (Cmd+R on macOS). */
-    public static final KeyCombination RUN_SHORTCUT = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN);
-
     private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
 
@@ -51,78 +44,94 @@ public final class StudiesView extends BorderPane {
         getStyleClass().add("studies-view");
         setTop(toolbar());
         setCenter(table());
-        setBottom(statusBar());
         viewModel.errorProperty().addListener((o, old, report) -> {
             if (report != null) {
-                showError(report);
-            }
-        });
-        // The shortcut belongs to this feature, so the view installs it on whatever scene shows it.
-        sceneProperty().addListener((o, old, scene) -> {
-            if (old != null) {
-                old.getAccelerators().remove(RUN_SHORTCUT);
-            }
-            if (scene != null) {
-                scene.getAccelerators().put(RUN_SHORTCUT, viewModel::runSelected);
+                Dialogs.showError(this, report, viewModel::clearError);
             }
         });
     }
 
     private ToolBar toolbar() {
-        Label label = new Label("Sample:");
-        ComboBox<SampleSpec> samples = new ComboBox<>(viewModel.samples());
-        samples.setId("sampleChoice");
-        samples.setPrefWidth(260);
-        samples.setPromptText("no samples found");
-        samples.valueProperty().bindBidirectional(viewModel.selectedSampleProperty());
-        samples.disableProperty().bind(viewModel.runningProperty());
-        label.setLabelFor(samples);
-
-        Button run = new Button("Run");
-        run.setId("runButton");
-        run.setDefaultButton(true);
-        run.setTooltip(new Tooltip("Run the selected sample as a new study (Ctrl+R)"));
-        run.disableProperty().bind(viewModel.canRunProperty().not());
-        run.setOnAction(e -> viewModel.runSelected());
-
-        Button stop = new Button("Stop");
-        stop.setId("stopButton");
-        stop.setTooltip(new Tooltip("Stop the run: no new trials start, running ones finish"));
-        stop.disableProperty().bind(viewModel.runningProperty().not());
-        stop.setOnAction(e -> viewModel.stop());
-
-        Button reload = new Button("Reload");
-        reload.setId("reloadButton");
-        reload.setTooltip(new Tooltip("Look for samples and studies again"));
-        reload.setOnAction(e -> viewModel.refresh());
-
+        Button open = button("openStudy", "Open", "Show the selected study's trials and charts (Enter)",
+                viewModel::openSelected);
+        open.disableProperty().bind(viewModel.selectedProperty().isNull());
+        Button resume = button("resumeStudy", "Resume", "Continue the selected study to its budget",
+                viewModel::resumeSelected);
+        resume.disableProperty().bind(viewModel.canResumeProperty().not());
+        Button stop = button("stopStudy", "Stop", "Stop the selected study's run: running trials pause and can be resumed",
+                viewModel::stopSelected);
+        stop.disableProperty().bind(viewModel.canStopProperty().not());
+        Button delete = button("deleteStudy", "Delete…", "Delete the selected study and all its trials (Delete)",
+                this::confirmDelete);
+        delete.disableProperty().bind(viewModel.canDeleteProperty().not());
+        Button reload = button("reloadStudies", "Reload", "Read the database again", viewModel::refresh);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(label, samples, run, stop, spacer, reload);
+        return new ToolBar(open, resume, stop, delete, spacer, reload);
+    }
+
+    private static Button button(String id, String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private void confirmDelete() {
+        StudyRow row = viewModel.selectedProperty().get();
+        if (row != null && Dialogs.confirm(this, "Delete the study \"" + row.name() + "\"?",
+                "Its " + row.trialsDone() + " trials are removed from the database. This cannot be undone.",
+                "Delete")) {
+            viewModel.deleteSelected();
+        }
     }
 
     private TableView<StudyRow> table() {
         table.setId("studiesTable");
-        table.setPlaceholder(new Label("No studies yet. Choose a sample and press Run (Ctrl+R)."));
+        table.setPlaceholder(new Label("No studies in this database yet. Start one with File > New study (Ctrl+N)."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         TableColumn<StudyRow, String> name = column("nameColumn", "Study", 260,
                 r -> new ReadOnlyObjectWrapper<>(r.name()));
-        TableColumn<StudyRow, String> sampler = column("samplerColumn", "Sampler", 110,
-                r -> new ReadOnlyObjectWrapper<>(r.sampler()));
+        TableColumn<StudyRow, String> method = column("methodColumn", "Method", 140,
+                r -> new ReadOnlyObjectWrapper<>(r.method()));
         TableColumn<StudyRow, StudyState> state = column("stateColumn", "State", 100, StudyRow::stateProperty);
         state.setCellFactory(c -> textCell(StudyState::label, false));
         TableColumn<StudyRow, Number> trials = column("trialsColumn", "Trials done", 110,
                 StudyRow::trialsDoneProperty);
         trials.setCellFactory(c -> textCell(n -> Integer.toString(n.intValue()), true));
         TableColumn<StudyRow, OptionalDouble> best = column("bestColumn", "Best value", 140, StudyRow::bestProperty);
-        best.setCellFactory(c -> textCell(StudiesViewModel::formatValue, true));
+        best.setCellFactory(c -> textCell(RunViewModel::formatValue, true));
         TableColumn<StudyRow, Instant> started = column("startedColumn", "Started", 180,
                 r -> new ReadOnlyObjectWrapper<>(r.started()));
         started.setCellFactory(c -> textCell(STARTED::format, false));
 
-        table.getColumns().setAll(java.util.List.of(name, sampler, state, trials, best, started));
+        table.getColumns().setAll(java.util.List.of(name, method, state, trials, best, started));
         table.setItems(viewModel.studies());
+        // Selection flows both ways: the model restores it after a reload.
+        table.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> viewModel.selectedProperty().set(row));
+        viewModel.selectedProperty().addListener((o, old, row) -> {
+            if (row != table.getSelectionModel().getSelectedItem()) {
+                table.getSelectionModel().select(row);
+            }
+        });
+        table.setRowFactory(t -> {
+            TableRow<StudyRow> r = new TableRow<>();
+            r.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !r.isEmpty()) {
+                    viewModel.openSelected();
+                }
+            });
+            return r;
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                viewModel.openSelected();
+            } else if (e.getCode() == KeyCode.DELETE) {
+                confirmDelete();
+            }
+        });
         // Keep the newest study, the one just started, in sight.
         viewModel.studies().addListener((ListChangeListener<StudyRow>) change -> {
             while (change.next()) {
@@ -155,40 +164,5 @@ public final class StudiesView extends BorderPane {
             cell.getStyleClass().add("numeric-cell");
         }
         return cell;
-    }
-
-    private HBox statusBar() {
-        Label status = new Label();
-        status.setId("statusLabel");
-        status.textProperty().bind(viewModel.statusProperty());
-        status.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(status, Priority.ALWAYS);
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(16, 16);
-        busy.visibleProperty().bind(viewModel.runningProperty());
-        busy.managedProperty().bind(busy.visibleProperty());
-        HBox bar = new HBox(8, busy, status);
-        bar.getStyleClass().add("status-bar");
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(4, 8, 4, 8));
-        return bar;
-    }
-
-    private void showError(ErrorReport report) {
-        Alert alert = new Alert(Alert.AlertType.ERROR);
-        Scene scene = getScene();
-        if (scene != null && scene.getWindow() != null) {
-            alert.initOwner(scene.getWindow());
-        }
-        alert.setTitle("Rungs");
-        alert.setHeaderText(report.heading());
-        alert.setContentText(report.message());
-        alert.getDialogPane().setId("errorDialog");
-        alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
-        alert.setResizable(true);
-        alert.setOnHidden(e -> viewModel.clearError());
-        // show(), not showAndWait(): this runs inside a property listener, where a nested event
-        // loop would hold up whoever changed the property.
-        alert.show();
     }
 }

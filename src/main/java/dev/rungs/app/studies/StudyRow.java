@@ -17,17 +17,17 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 public final class StudyRow {
     private final long studyId;
     private final String name;
-    private final String sampler;
+    private final String method;
     private final Instant started;
     private final ReadOnlyObjectWrapper<StudyState> state = new ReadOnlyObjectWrapper<>(this, "state");
     private final ReadOnlyIntegerWrapper trialsDone = new ReadOnlyIntegerWrapper(this, "trialsDone");
     private final ReadOnlyObjectWrapper<OptionalDouble> best =
             new ReadOnlyObjectWrapper<>(this, "best", OptionalDouble.empty());
 
-    StudyRow(long studyId, String name, String sampler, Instant started, StudyState state) {
+    StudyRow(long studyId, String name, String method, Instant started, StudyState state) {
         this.studyId = studyId;
         this.name = Objects.requireNonNull(name, "name");
-        this.sampler = Objects.requireNonNull(sampler, "sampler");
+        this.method = Objects.requireNonNull(method, "method");
         this.started = Objects.requireNonNull(started, "started");
         this.state.set(Objects.requireNonNull(state, "state"));
     }
@@ -42,9 +42,9 @@ public final class StudyRow {
         return name;
     }
 
-    /** The sampling method, as a spec names it ({@code random}, {@code sobol}, …). */
-    public String sampler() {
-        return sampler;
+    /** The tuning method, as specs name it: {@code tpe}, {@code random + median}. */
+    public String method() {
+        return method;
     }
 
     /** When the study was created. */
@@ -67,7 +67,8 @@ public final class StudyRow {
         return best.getReadOnlyProperty();
     }
 
-    StudyState state() {
+    /** Running, finished, stopped or failed, now. */
+    public StudyState state() {
         return state.get();
     }
 

@@ -1,0 +1,460 @@
+package dev.rungs.app.run;
+
+import dev.rungs.app.Dialogs;
+import dev.rungs.app.FilePicker;
+import dev.rungs.app.TaskExecutor;
+import dev.rungs.app.charts.CurveChart;
+import dev.rungs.app.charts.HistoryChart;
+import dev.rungs.app.studies.ErrorReport;
+import dev.rungs.app.tpe.TpeView;
+import dev.rungs.app.tpe.TpeViewModel;
+import dev.rungs.space.Param;
+import dev.rungs.spec.StudySpec;
+import dev.rungs.study.Trial;
+import dev.rungs.study.TrialState;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.function.Function;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/**
+ * One study: progress and best value on top, and below it the optimisation history, the trials
+ * table with a trial's details, and the TPE view.
+ *
+ * <p>Builds nodes and binds them to a {@link RunViewModel}; the charts redraw once per batch of
+ * changes (the model's revision), never per engine event.
+ */
+public final class RunView extends BorderPane {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+    private static final List<String> STATE_CLASSES = List.of("trial-complete", "trial-pruned", "trial-fail",
+            "trial-running", "trial-paused", "trial-waiting");
+
+    private final RunViewModel viewModel;
+    private final FilePicker files;
+    private final HistoryChart history = new HistoryChart();
+    private final CurveChart curve = new CurveChart();
+    private final TpeViewModel tpeModel;
+    private final TableView<Trial> table = new TableView<>();
+    private final TabPane tabs = new TabPane();
+    private final Tab historyTab = new Tab("History");
+    private final Tab trialsTab = new Tab("Trials");
+    private final Tab tpeTab = new Tab("TPE");
+    private final GridPane details = new GridPane();
+    private final Label detailsTitle = new Label("Select a trial to see its details");
+    private List<String> paramColumns = List.of();
+
+    /**
+     * @param viewModel the study shown
+     * @param tasks runs the TPE view's computations in the background
+     * @param files asks where to export to
+     */
+    public RunView(RunViewModel viewModel, TaskExecutor tasks, FilePicker files) {
+        this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+        this.files = Objects.requireNonNull(files, "files");
+        this.tpeModel = new TpeViewModel(tasks);
+        getStyleClass().add("run-view");
+        setTop(header());
+        setCenter(tabs());
+        viewModel.errorProperty().addListener((o, old, report) -> {
+            if (report != null) {
+                Dialogs.showError(this, report, viewModel::clearError);
+            }
+        });
+        viewModel.revisionProperty().addListener(o -> trialsChanged());
+        viewModel.specProperty().addListener(o -> specChanged());
+        viewModel.selectedTrialProperty().addListener((o, old, t) -> showDetails(t));
+        specChanged();
+        trialsChanged();
+        Timeline clock = new Timeline(new KeyFrame(javafx.util.Duration.millis(RunViewModel.CLOCK_TICK.toMillis()),
+                e -> viewModel.tick()));
+        clock.setCycleCount(Animation.INDEFINITE);
+        viewModel.runningProperty().addListener((o, was, is) -> {
+            if (is) {
+                clock.play();
+            } else {
+                clock.stop();
+            }
+        });
+        if (viewModel.runningProperty().get()) {
+            clock.play();
+        }
+    }
+
+    // ------------------------------------------------------------------ actions the menus share
+
+    /** Asks for a file and exports the trials to it as CSV. */
+    public void exportCsv() {
+        files.saveFile(window(), "Export trials as CSV", viewModel.nameProperty().get() + ".csv", "CSV files", "csv")
+                .ifPresent(viewModel::exportCsv);
+    }
+
+    /** Asks for a file and saves the optimisation history chart to it as PNG. */
+    public void exportHistoryPng() {
+        files.saveFile(window(), "Export chart as PNG", viewModel.nameProperty().get() + "-history.png",
+                "PNG images", "png").ifPresent(this::writeHistoryPng);
+    }
+
+    /** Saves the optimisation history chart, at its size on screen, to {@code file}. */
+    public void writeHistoryPng(Path file) {
+        try {
+            history.writePng(file);
+        } catch (IOException | RuntimeException e) {
+            Dialogs.showError(this, new ErrorReport("Cannot save the chart to " + file,
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), () -> { });
+        }
+    }
+
+    /** The study shown. */
+    public RunViewModel viewModel() {
+        return viewModel;
+    }
+
+    // ------------------------------------------------------------------ building
+
+    private VBox header() {
+        Label title = new Label();
+        title.setId("runTitle");
+        title.getStyleClass().add("run-title");
+        title.textProperty().bind(viewModel.nameProperty());
+        Label state = new Label();
+        state.setId("runState");
+        state.getStyleClass().add("run-state");
+        state.textProperty().bind(Bindings.createStringBinding(
+                () -> viewModel.stateProperty().get() == null ? "" : viewModel.stateProperty().get().label(),
+                viewModel.stateProperty()));
+
+        Button stop = button("runStop", "Stop", "Stop the run: running trials pause and can be resumed (Ctrl+.)",
+                viewModel::stop);
+        stop.disableProperty().bind(viewModel.runningProperty().not());
+        Button resume = button("runResume", "Resume", "Continue the study to its budget (Ctrl+R)", viewModel::resume);
+        resume.disableProperty().bind(viewModel.canResumeProperty().not());
+        Button csv = button("exportCsv", "Export CSV…", "Save every trial as CSV (Ctrl+E)", this::exportCsv);
+        csv.disableProperty().bind(viewModel.specProperty().isNull());
+        Button png = button("exportPng", "Export chart…", "Save the history chart as PNG (Ctrl+Shift+E)",
+                this::exportHistoryPng);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox top = new HBox(10, title, state, spacer, stop, resume, csv, png);
+        top.setAlignment(Pos.CENTER_LEFT);
+
+        ProgressBar bar = new ProgressBar();
+        bar.setId("runProgress");
+        bar.setPrefWidth(320);
+        bar.progressProperty().bind(viewModel.progressProperty());
+        Label progressText = new Label();
+        progressText.setId("runProgressText");
+        progressText.textProperty().bind(viewModel.progressTextProperty());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        Label best = new Label();
+        best.setId("runBest");
+        best.getStyleClass().add("run-best");
+        best.textProperty().bind(Bindings.createStringBinding(
+                () -> "Best: " + RunViewModel.formatValue(viewModel.bestProperty().get()), viewModel.bestProperty()));
+        HBox progress = new HBox(10, bar, progressText, gap, best);
+        progress.setAlignment(Pos.CENTER_LEFT);
+
+        VBox box = new VBox(6, top, progress);
+        box.setPadding(new Insets(8, 10, 8, 10));
+        box.getStyleClass().add("run-header");
+        return box;
+    }
+
+    private TabPane tabs() {
+        history.setId("historyChart");
+        history.setOnTrialClicked(n -> {
+            viewModel.selectTrial(n);
+            tabs.getSelectionModel().select(trialsTab);
+        });
+        historyTab.setId("historyTab");
+        historyTab.setContent(history);
+
+        trialsTab.setId("trialsTab");
+        SplitPane split = new SplitPane(trialsPane(), detailsPane());
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.62);
+        trialsTab.setContent(split);
+
+        tpeTab.setId("tpeTab");
+        tpeTab.setContent(new TpeView(tpeModel));
+        // The TPE view computes densities in the background; only while someone looks at it.
+        tpeTab.selectedProperty().addListener((o, was, is) -> {
+            if (is) {
+                feedTpe();
+            }
+        });
+
+        tabs.setId("runTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().setAll(historyTab, trialsTab, tpeTab);
+        return tabs;
+    }
+
+    private VBox trialsPane() {
+        ComboBox<TrialFilter.States> states = new ComboBox<>();
+        states.setId("trialStateFilter");
+        states.getItems().setAll(TrialFilter.States.values());
+        states.valueProperty().bindBidirectional(viewModel.stateFilterProperty());
+        TextField text = new TextField();
+        text.setId("trialFilterText");
+        text.setPromptText("filter: trial number or x1=0.5");
+        text.textProperty().bindBidirectional(viewModel.filterTextProperty());
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Label count = new Label();
+        count.setId("trialCount");
+        count.textProperty().bind(Bindings.createStringBinding(
+                () -> viewModel.shownTrials().size() + " of " + viewModel.trials().size(),
+                viewModel.shownTrials(), viewModel.trials()));
+        HBox filters = new HBox(8, states, text, count);
+        filters.setAlignment(Pos.CENTER_LEFT);
+        filters.setPadding(new Insets(6, 6, 6, 6));
+
+        table.setId("trialsTable");
+        table.setPlaceholder(new Label("No trials yet"));
+        SortedList<Trial> sorted = new SortedList<>(viewModel.shownTrials());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(Trial item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().removeAll(STATE_CLASSES);
+                if (!empty && item != null) {
+                    getStyleClass().add("trial-" + item.state().name().toLowerCase(Locale.ROOT));
+                }
+            }
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((o, old, t) -> {
+            if (t != null) {
+                viewModel.selectedTrialProperty().set(t);
+            }
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+        return new VBox(filters, table);
+    }
+
+    private VBox detailsPane() {
+        detailsTitle.setId("trialTitle");
+        detailsTitle.getStyleClass().add("details-title");
+        details.setId("trialDetails");
+        details.setHgap(12);
+        details.setVgap(4);
+        ScrollPane scroll = new ScrollPane(details);
+        scroll.setFitToWidth(true);
+        scroll.setPrefHeight(220);
+        curve.setId("curveChart");
+        curve.setMinHeight(180);
+        VBox.setVgrow(curve, Priority.ALWAYS);
+        VBox box = new VBox(8, detailsTitle, scroll, new Label("Intermediate values"), curve);
+        box.setPadding(new Insets(8));
+        return box;
+    }
+
+    // ------------------------------------------------------------------ updates
+
+    private void specChanged() {
+        StudySpec spec = viewModel.specProperty().get();
+        List<String> names = new ArrayList<>();
+        if (spec != null) {
+            for (Param p : spec.space().params()) {
+                names.add(p.name());
+            }
+        }
+        if (!names.equals(paramColumns) || table.getColumns().isEmpty()) {
+            paramColumns = names;
+            rebuildColumns();
+        }
+    }
+
+    private void rebuildColumns() {
+        List<TableColumn<Trial, ?>> columns = new ArrayList<>();
+        TableColumn<Trial, Integer> number = column("numberColumn", "#", 60, Trial::number);
+        number.setComparator(Comparator.naturalOrder());
+        columns.add(number);
+        TableColumn<Trial, TrialState> state = column("trialStateColumn", "State", 100, Trial::state);
+        state.setCellFactory(c -> cell(s -> s.name().toLowerCase(Locale.ROOT), false));
+        columns.add(state);
+        TableColumn<Trial, OptionalDouble> value = column("valueColumn", "Value", 120, Trial::value);
+        value.setCellFactory(c -> cell(RunViewModel::formatValue, true));
+        value.setComparator(RunView::compareValues);
+        columns.add(value);
+        TableColumn<Trial, Duration> duration = column("durationColumn", "Duration", 90, RunView::duration);
+        duration.setCellFactory(c -> cell(d -> String.format(Locale.ROOT, "%.2f s", d.toMillis() / 1000.0), true));
+        duration.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
+        columns.add(duration);
+        for (String p : paramColumns) {
+            TableColumn<Trial, Object> c = column("param-" + p, p, 110, t -> t.config().has(p) ? t.config().get(p) : null);
+            c.setCellFactory(x -> cell(RunView::formatParam, true));
+            c.setComparator(RunView::compareParams);
+            columns.add(c);
+        }
+        TableColumn<Trial, Instant> started = column("trialStartedColumn", "Started", 160, Trial::started);
+        started.setCellFactory(c -> cell(TIME::format, false));
+        started.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
+        columns.add(started);
+        table.getColumns().setAll(columns);
+    }
+
+    private void trialsChanged() {
+        StudySpec spec = viewModel.specProperty().get();
+        if (spec != null) {
+            history.setTrials(viewModel.trials(), spec.direction());
+            if (tpeTab.isSelected()) {
+                feedTpe();
+            }
+        }
+        Trial selected = viewModel.selectedTrialProperty().get();
+        if (selected != null) {
+            showDetails(selected);
+        }
+    }
+
+    private void feedTpe() {
+        StudySpec spec = viewModel.specProperty().get();
+        if (spec != null) {
+            tpeModel.setStudy(spec, List.copyOf(viewModel.trials()));
+        }
+    }
+
+    private void showDetails(Trial t) {
+        details.getChildren().clear();
+        if (t == null) {
+            detailsTitle.setText("Select a trial to see its details");
+            curve.setCurve(new java.util.TreeMap<>());
+            return;
+        }
+        detailsTitle.setText("Trial " + t.number() + " · " + t.state().name().toLowerCase(Locale.ROOT));
+        int row = 0;
+        row = detail(row, "Value", RunViewModel.formatValue(t.value()));
+        for (Map.Entry<String, Object> e : t.config().values().entrySet()) {
+            row = detail(row, e.getKey(), formatParam(e.getValue()));
+        }
+        row = detail(row, "Started", t.started() == null ? "–" : TIME.format(t.started()));
+        row = detail(row, "Finished", t.finished() == null ? "–" : TIME.format(t.finished()));
+        Duration d = duration(t);
+        row = detail(row, "Duration", d == null ? "–" : String.format(Locale.ROOT, "%.3f s", d.toMillis() / 1000.0));
+        if (t.parent().isPresent()) {
+            row = detail(row, "Parent", "trial " + t.parent().getAsInt());
+        }
+        for (Map.Entry<String, String> e : t.attrs().entrySet()) {
+            row = detail(row, e.getKey(), e.getValue());
+        }
+        curve.setCurve(t.intermediate());
+    }
+
+    private int detail(int row, String key, String value) {
+        Label k = new Label(key);
+        k.getStyleClass().add("details-key");
+        Label v = new Label(value);
+        v.getStyleClass().add("details-value");
+        v.setWrapText(true);
+        details.addRow(row, k, v);
+        return row + 1;
+    }
+
+    // ------------------------------------------------------------------ small helpers
+
+    private Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+
+    private static Button button(String id, String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private static <T> TableColumn<Trial, T> column(String id, String title, double width, Function<Trial, T> value) {
+        TableColumn<Trial, T> c = new TableColumn<>(title);
+        c.setId(id);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
+        return c;
+    }
+
+    private static <T> TableCell<Trial, T> cell(Function<T, String> format, boolean numeric) {
+        TableCell<Trial, T> cell = new TableCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : format.apply(item));
+            }
+        };
+        if (numeric) {
+            cell.getStyleClass().add("numeric-cell");
+        }
+        return cell;
+    }
+
+    private static Duration duration(Trial t) {
+        return t.started() == null || t.finished() == null ? null : Duration.between(t.started(), t.finished());
+    }
+
+    /** Trials without a value sort after every value, whatever the direction of the sort. */
+    private static int compareValues(OptionalDouble a, OptionalDouble b) {
+        if (a.isPresent() && b.isPresent()) {
+            return Double.compare(a.getAsDouble(), b.getAsDouble());
+        }
+        return Boolean.compare(a.isEmpty(), b.isEmpty());
+    }
+
+    private static int compareParams(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) {
+            return Double.compare(x.doubleValue(), y.doubleValue());
+        }
+        if (a == null || b == null) {
+            return Boolean.compare(a == null, b == null);
+        }
+        return a.toString().compareTo(b.toString());
+    }
+
+    static String formatParam(Object v) {
+        if (v instanceof Double d) {
+            return String.format(Locale.ROOT, "%.6g", d);
+        }
+        return v == null ? "" : v.toString();
+    }
+}

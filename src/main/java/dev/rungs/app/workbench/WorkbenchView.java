@@ -1,0 +1,258 @@
+package dev.rungs.app.workbench;
+
+import dev.rungs.app.Dialogs;
+import dev.rungs.app.FilePicker;
+import dev.rungs.app.TaskExecutor;
+import dev.rungs.app.run.RunView;
+import dev.rungs.app.run.RunViewModel;
+import dev.rungs.app.studies.SampleSpec;
+import dev.rungs.app.studies.StudiesView;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+/**
+ * The main window's content: the menu bar with the keyboard shortcuts, a tab for the study
+ * list and one per open study, and the status bar.
+ */
+public final class WorkbenchView extends BorderPane {
+    private final WorkbenchViewModel viewModel;
+    private final TaskExecutor tasks;
+    private final FilePicker files;
+    private final TabPane tabs = new TabPane();
+    private final Tab studiesTab = new Tab("Studies");
+    private final Map<RunViewModel, Tab> runTabs = new HashMap<>();
+    private final Menu samplesMenu = new Menu("New from sample");
+    private final Label status = new Label();
+    private Consumer<SampleSpec> onSample = s -> { };
+
+    /**
+     * @param viewModel the workbench shown
+     * @param tasks handed to the features that compute in the background
+     * @param files asks for files to open and save
+     */
+    public WorkbenchView(WorkbenchViewModel viewModel, TaskExecutor tasks, FilePicker files) {
+        this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.files = Objects.requireNonNull(files, "files");
+        getStyleClass().add("workbench");
+        setTop(menus());
+        setCenter(tabs());
+        setBottom(statusBar());
+        viewModel.errorProperty().addListener((o, old, report) -> {
+            if (report != null) {
+                Dialogs.showError(this, report, viewModel::clearError);
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------ menus and shortcuts
+
+    private MenuBar menus() {
+        samplesMenu.setId("samplesMenu");
+        viewModel.samples().addListener((ListChangeListener<SampleSpec>) c -> fillSamples());
+        fillSamples();
+
+        MenuItem openDb = item("openDatabaseItem", "Open database…", "Shortcut+Shift+O", this::chooseDatabase);
+        MenuItem exportCsv = item("exportCsvItem", "Export trials as CSV…", "Shortcut+E",
+                () -> withRun(RunView::exportCsv));
+        MenuItem exportPng = item("exportPngItem", "Export history chart as PNG…", "Shortcut+Shift+E",
+                () -> withRun(RunView::exportHistoryPng));
+        BooleanBinding noRun = Bindings.createBooleanBinding(() -> !(viewModel.focusProperty().get() instanceof RunViewModel),
+                viewModel.focusProperty());
+        exportCsv.disableProperty().bind(noRun);
+        exportPng.disableProperty().bind(noRun);
+        MenuItem quit = item("quitItem", "Quit", "Shortcut+Q", Platform::exit);
+        Menu file = new Menu("File", null, samplesMenu, new SeparatorMenuItem(), openDb,
+                new SeparatorMenuItem(), exportCsv, exportPng, new SeparatorMenuItem(), quit);
+        file.setId("fileMenu");
+
+        MenuItem list = item("showStudiesItem", "Study list", "Shortcut+1", viewModel::showStudies);
+        MenuItem resume = item("resumeItem", "Resume", "Shortcut+R", () -> {
+            if (viewModel.focusProperty().get() instanceof RunViewModel run) {
+                run.resume();
+            } else {
+                viewModel.studies().resumeSelected();
+            }
+        });
+        MenuItem stop = item("stopItem", "Stop", "Shortcut+PERIOD", () -> {
+            if (viewModel.focusProperty().get() instanceof RunViewModel run) {
+                run.stop();
+            } else {
+                viewModel.studies().stopSelected();
+            }
+        });
+        MenuItem close = item("closeTabItem", "Close study tab", "Shortcut+W", () -> {
+            if (viewModel.focusProperty().get() instanceof RunViewModel run) {
+                closeRun(run);
+            }
+        });
+        MenuItem reload = item("reloadItem", "Reload", "F5", viewModel::refresh);
+        Menu study = new Menu("Study", null, list, resume, stop, close, new SeparatorMenuItem(), reload);
+        study.setId("studyMenu");
+
+        MenuBar bar = new MenuBar(file, study);
+        bar.setId("menuBar");
+        return bar;
+    }
+
+    /** Adds a menu entry before {@code file}'s first item; features call this to offer their own actions. */
+    public void addFileItem(MenuItem item) {
+        Menu file = ((MenuBar) getTop()).getMenus().get(0);
+        file.getItems().add(0, item);
+    }
+
+    /** A menu item with a shortcut such as {@code Shortcut+Shift+O} (Ctrl on Linux and Windows, Cmd on macOS). */
+    public static MenuItem item(String id, String text, String shortcut, Runnable action) {
+        MenuItem m = new MenuItem(text);
+        m.setId(id);
+        if (shortcut != null) {
+            m.setAccelerator(KeyCombination.valueOf(shortcut));
+        }
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    private void fillSamples() {
+        samplesMenu.getItems().clear();
+        for (SampleSpec s : viewModel.samples()) {
+            MenuItem m = new MenuItem(s.name());
+            m.setId("sample-" + s.name());
+            m.setOnAction(e -> onSample.accept(s));
+            samplesMenu.getItems().add(m);
+        }
+        samplesMenu.setDisable(samplesMenu.getItems().isEmpty());
+    }
+
+    /** What choosing a sample does; the new-study feature sets it. */
+    public void setOnSample(Consumer<SampleSpec> action) {
+        onSample = Objects.requireNonNull(action);
+    }
+
+    private void chooseDatabase() {
+        // A save dialog, so that a new file name creates a database.
+        files.saveFile(getScene() == null ? null : getScene().getWindow(), "Open or create a Rungs database",
+                "rungs.db", "Rungs databases", "db").ifPresent(viewModel::openDatabase);
+    }
+
+    private void withRun(Consumer<RunView> action) {
+        if (viewModel.focusProperty().get() instanceof RunViewModel run) {
+            Tab tab = runTabs.get(run);
+            if (tab != null) {
+                action.accept((RunView) tab.getContent());
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ tabs
+
+    private TabPane tabs() {
+        studiesTab.setId("studiesTab");
+        studiesTab.setClosable(false);
+        studiesTab.setContent(new StudiesView(viewModel.studies()));
+        tabs.setId("workbenchTabs");
+        tabs.getTabs().add(studiesTab);
+        viewModel.runs().addListener((ListChangeListener<RunViewModel>) c -> {
+            while (c.next()) {
+                c.getRemoved().forEach(this::removeTab);
+                c.getAddedSubList().forEach(this::addTab);
+            }
+        });
+        viewModel.runs().forEach(this::addTab);
+        viewModel.focusProperty().addListener((o, old, f) -> select(f));
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, old, tab) -> {
+            Object content = tab == null ? null : tab.getUserData();
+            if (content instanceof RunViewModel run) {
+                viewModel.focus(run);
+            } else {
+                viewModel.showStudies();
+            }
+        });
+        return tabs;
+    }
+
+    /** Adds a tab of another feature (the new-study form) and shows it. */
+    public void showTab(Tab tab) {
+        if (!tabs.getTabs().contains(tab)) {
+            tabs.getTabs().add(tab);
+        }
+        tabs.getSelectionModel().select(tab);
+    }
+
+    private void addTab(RunViewModel run) {
+        Tab tab = new Tab();
+        tab.setUserData(run);
+        tab.textProperty().bind(Bindings.createStringBinding(
+                () -> run.nameProperty().get().isEmpty() ? "Study" : run.nameProperty().get(), run.nameProperty()));
+        tab.setContent(new RunView(run, tasks, files));
+        tab.setOnCloseRequest(e -> {
+            e.consume();
+            closeRun(run);
+        });
+        runTabs.put(run, tab);
+        tabs.getTabs().add(tab);
+    }
+
+    private void closeRun(RunViewModel run) {
+        if (run.runningProperty().get() && !Dialogs.confirm(this, "Stop " + run.nameProperty().get() + " and close it?",
+                "The run stops; trials running now are paused and can be resumed later.", "Stop and close")) {
+            return;
+        }
+        viewModel.closeRun(run);
+    }
+
+    private void removeTab(RunViewModel run) {
+        Tab tab = runTabs.remove(run);
+        if (tab != null) {
+            tabs.getTabs().remove(tab);
+        }
+    }
+
+    private void select(Object focus) {
+        Tab tab = focus instanceof RunViewModel run ? runTabs.get(run) : studiesTab;
+        if (tab != null && tabs.getSelectionModel().getSelectedItem() != tab) {
+            tabs.getSelectionModel().select(tab);
+        }
+    }
+
+    // ------------------------------------------------------------------ status bar
+
+    private HBox statusBar() {
+        Label studiesStatus = new Label();
+        studiesStatus.setId("statusLabel");
+        // The status line belongs to whatever is in front: the study list or a study.
+        studiesStatus.textProperty().bind(viewModel.studies().statusProperty());
+        viewModel.focusProperty().addListener((o, old, f) -> {
+            studiesStatus.textProperty().unbind();
+            studiesStatus.textProperty().bind(f instanceof RunViewModel run
+                    ? run.statusProperty() : viewModel.studies().statusProperty());
+        });
+        studiesStatus.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(studiesStatus, Priority.ALWAYS);
+        status.setId("databaseLabel");
+        status.textProperty().bind(viewModel.statusProperty());
+        HBox bar = new HBox(12, studiesStatus, status);
+        bar.getStyleClass().add("status-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 8, 4, 8));
+        return bar;
+    }
+}

@@ -1,0 +1,279 @@
+package dev.rungs.app.workbench;
+
+import dev.rungs.app.AppPreferences;
+import dev.rungs.app.TaskExecutor;
+import dev.rungs.app.run.RunViewModel;
+import dev.rungs.app.studies.ErrorReport;
+import dev.rungs.app.studies.SampleSpec;
+import dev.rungs.app.studies.StudiesViewModel;
+import dev.rungs.spec.StudySpec;
+import dev.rungs.store.StudyStore;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The workbench as a whole: which database is open, the study list, the studies opened in
+ * run views, and the samples on offer.
+ *
+ * <p>Holds properties and lists, no nodes; the {@link WorkbenchView} turns {@link #runs()} into
+ * tabs and shows the one {@link #focusProperty()} names. UI thread only.
+ */
+public final class WorkbenchViewModel {
+    private final TaskExecutor tasks;
+    private final AppPreferences preferences;
+    private final Path samplesFolder;
+    private final Function<Path, StudyStore> opener;
+    private final StudiesViewModel studies;
+    private final ObservableList<RunViewModel> runs = FXCollections.observableArrayList();
+    // Read-only views are made once: a wrapper made per call holds its listeners weakly, so a
+    // listener added to it is lost when the wrapper is collected.
+    private final ObservableList<RunViewModel> runsView = FXCollections.unmodifiableObservableList(runs);
+    private final ObservableList<SampleSpec> samples = FXCollections.observableArrayList();
+    private final ObservableList<SampleSpec> samplesView = FXCollections.unmodifiableObservableList(samples);
+    private final ReadOnlyObjectWrapper<Object> focus = new ReadOnlyObjectWrapper<>(this, "focus");
+    private final ReadOnlyObjectWrapper<Path> databaseFile = new ReadOnlyObjectWrapper<>(this, "databaseFile");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>(this, "error");
+
+    private StudyStore store;
+
+    /**
+     * @param store the store to start with (already open)
+     * @param databaseFile its file, or null for a store in memory
+     * @param opener opens a database file as a store; throws with a reason when it cannot
+     * @param samplesFolder the folder whose sub-folders with a {@code spec.json} are the samples
+     * @param preferences where the last database is remembered
+     * @param tasks runs background work and brings results to the UI thread
+     */
+    public WorkbenchViewModel(StudyStore store, Path databaseFile, Function<Path, StudyStore> opener,
+            Path samplesFolder, AppPreferences preferences, TaskExecutor tasks) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.opener = Objects.requireNonNull(opener, "opener");
+        this.samplesFolder = Objects.requireNonNull(samplesFolder, "samplesFolder");
+        this.preferences = Objects.requireNonNull(preferences, "preferences");
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.databaseFile.set(databaseFile);
+        this.studies = new StudiesViewModel(store, tasks);
+        studies.setOnOpen(this::openStudy);
+        studies.setOnResume(this::resumeStudy);
+        studies.setOnDeleted(id -> {
+            RunViewModel run = runOf(id);
+            if (run != null) {
+                closeRun(run);
+            }
+        });
+        updateStatus();
+    }
+
+    // ------------------------------------------------------------------ what the view binds to
+
+    /** The study list. */
+    public StudiesViewModel studies() {
+        return studies;
+    }
+
+    /** The studies open in run views, in the order they were opened. */
+    public ObservableList<RunViewModel> runs() {
+        return runsView;
+    }
+
+    /** The samples found in the samples folder, by name. */
+    public ObservableList<SampleSpec> samples() {
+        return samplesView;
+    }
+
+    /** What should be in front: a {@link RunViewModel}, or null for the study list. */
+    public ReadOnlyObjectProperty<Object> focusProperty() {
+        return focus.getReadOnlyProperty();
+    }
+
+    /** The open database file; null when studies are kept in memory only. */
+    public ReadOnlyObjectProperty<Path> databaseFileProperty() {
+        return databaseFile.getReadOnlyProperty();
+    }
+
+    /** Which database is open, for the status bar. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** A problem to show in a dialog, or null; the view calls {@link #clearError} once shown. */
+    public ReadOnlyObjectProperty<ErrorReport> errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** The store studies are kept in now. */
+    public StudyStore store() {
+        return store;
+    }
+
+    /** The folder searched for samples. */
+    public Path samplesFolder() {
+        return samplesFolder;
+    }
+
+    // ------------------------------------------------------------------ actions
+
+    /** Reads the samples folder and the store again. */
+    public void refresh() {
+        tasks.execute(() -> SampleSpec.findIn(samplesFolder), samples::setAll,
+                e -> error.set(new ErrorReport("Cannot read the samples folder " + samplesFolder, describe(e))));
+        studies.refresh();
+    }
+
+    /** Shows a stored study in a run view, opening one unless it is open already. */
+    public void openStudy(long studyId) {
+        RunViewModel run = runOf(studyId);
+        if (run == null) {
+            run = addRun();
+            run.open(studyId);
+        }
+        focus.set(run);
+    }
+
+    /** Opens a stored study and continues it to its budget. */
+    public void resumeStudy(long studyId) {
+        RunViewModel open = runOf(studyId);
+        if (open != null) {
+            focus.set(open);
+            open.resume();
+            return;
+        }
+        RunViewModel run = addRun();
+        // Resume once the study is read: its spec says how to run it.
+        run.canResumeProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean can) {
+                if (can) {
+                    o.removeListener(this);
+                    run.resume();
+                }
+            }
+        });
+        run.open(studyId);
+        focus.set(run);
+    }
+
+    /** Creates a study from {@code spec}, runs it and shows it. */
+    public RunViewModel startStudy(StudySpec spec) {
+        RunViewModel run = addRun();
+        run.startNew(spec);
+        focus.set(run);
+        return run;
+    }
+
+    /** Closes a run view; a run still going on there is stopped first (its trials can be resumed). */
+    public void closeRun(RunViewModel run) {
+        if (!runs.remove(run)) {
+            return;
+        }
+        studies.untrack(run);
+        if (run.runningProperty().get()) {
+            run.stop();
+        }
+        if (focus.get() == run) {
+            focus.set(runs.isEmpty() ? null : runs.get(runs.size() - 1));
+        }
+    }
+
+    /** Brings a study's run view to the front. */
+    public void focus(RunViewModel run) {
+        if (runs.contains(run)) {
+            focus.set(run);
+        }
+    }
+
+    /** Brings the study list to the front. */
+    public void showStudies() {
+        focus.set(null);
+    }
+
+    /**
+     * Switches to another database file (created if it does not exist). Refused while a study
+     * runs, since its trials are being written to the current one. On failure the current
+     * database stays open and the reason is shown.
+     */
+    public void openDatabase(Path file) {
+        if (runs.stream().anyMatch(r -> r.runningProperty().get())) {
+            error.set(new ErrorReport("Cannot switch databases while a study runs",
+                    "Stop the running studies first; their trials are being written to " + describeStore() + "."));
+            return;
+        }
+        status.set("Opening " + file + " …");
+        tasks.execute(() -> opener.apply(file), opened -> switchTo(opened, file), e -> {
+            updateStatus();
+            error.set(new ErrorReport("Cannot open the database " + file, describe(e)));
+        });
+    }
+
+    /** Forgets the error once the view has shown it. */
+    public void clearError() {
+        error.set(null);
+    }
+
+    /** Stops every run and closes the store; for when the window closes. */
+    public void shutdown() {
+        for (RunViewModel run : List.copyOf(runs)) {
+            run.shutdown();
+        }
+        store.close();
+    }
+
+    // ------------------------------------------------------------------ inner workings
+
+    private RunViewModel addRun() {
+        RunViewModel run = new RunViewModel(store, tasks);
+        runs.add(run);
+        studies.track(run);
+        return run;
+    }
+
+    private void switchTo(StudyStore opened, Path file) {
+        for (RunViewModel run : List.copyOf(runs)) {
+            closeRun(run);
+        }
+        StudyStore old = store;
+        store = opened;
+        databaseFile.set(file);
+        preferences.put(AppPreferences.LAST_DATABASE, file.toAbsolutePath().toString());
+        studies.setStore(opened);
+        focus.set(null);
+        updateStatus();
+        tasks.execute(() -> {
+            old.close();
+            return null;
+        }, ignored -> { }, e -> { });
+    }
+
+    private RunViewModel runOf(long studyId) {
+        for (RunViewModel r : runs) {
+            if (r.studyIdProperty().get() == studyId) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    private void updateStatus() {
+        status.set("Database: " + describeStore());
+    }
+
+    private String describeStore() {
+        Path file = databaseFile.get();
+        return file == null ? "in memory only (nothing is saved)"
+                : file.toAbsolutePath().toString();
+    }
+
+    private static String describe(Throwable e) {
+        String msg = e.getMessage();
+        return msg == null || msg.isBlank() ? e.getClass().getSimpleName() : msg;
+    }
+}

@@ -1,0 +1,133 @@
+package dev.rungs.app.workbench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rungs.app.AppPreferences;
+import dev.rungs.app.ImmediateTaskExecutor;
+import dev.rungs.app.run.RunViewModel;
+import dev.rungs.app.studies.StudyState;
+import dev.rungs.engine.RunHandle;
+import dev.rungs.engine.TrialEvent;
+import dev.rungs.engine.Tuner;
+import dev.rungs.spec.SpecReader;
+import dev.rungs.spec.StudyFactory;
+import dev.rungs.spec.StudySpec;
+import dev.rungs.store.StudyStore;
+import dev.rungs.store.sqlite.SqliteStudyStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The workbench's logic without a toolkit: databases, and which studies are open. */
+class WorkbenchViewModelTest {
+    static final String SPEC = """
+            {"name": "b", "objective": {"type": "benchmark", "name": "branin"},
+             "sampler": {"type": "random"}, "budget": {"trials": 50}, "seed": 1}""";
+
+    @TempDir
+    Path dir;
+
+    final AppPreferences prefs = AppPreferences.inMemory();
+    StudyStore first;
+    WorkbenchViewModel vm;
+
+    @BeforeEach
+    void open() {
+        first = SqliteStudyStore.open(dir.resolve("first.db"));
+        vm = new WorkbenchViewModel(first, dir.resolve("first.db"), SqliteStudyStore::open, dir.resolve("samples"),
+                prefs, new ImmediateTaskExecutor());
+        vm.refresh();
+    }
+
+    @AfterEach
+    void close() {
+        vm.shutdown();
+    }
+
+    @Test
+    void openingAStudyTwiceShowsTheSameView() {
+        RunViewModel run = vm.startStudy(SpecReader.parse(SPEC));
+        long id = run.studyIdProperty().get();
+        vm.showStudies();
+        assertNull(vm.focusProperty().get());
+
+        vm.openStudy(id);
+        assertEquals(1, vm.runs().size());
+        assertSame(run, vm.focusProperty().get());
+        vm.closeRun(run);
+        assertEquals(0, vm.runs().size());
+        vm.openStudy(id);
+        assertEquals(1, vm.runs().size());
+        assertEquals(50, vm.runs().get(0).trialsDoneProperty().get());
+    }
+
+    @Test
+    void resumeOpensAStoppedStudyAndRunsItToItsBudget() throws Exception {
+        StudySpec spec = SpecReader.parse(SPEC);
+        long id;
+        int stoppedAt;
+        try (Tuner t = StudyFactory.createTuner(spec, first)) {
+            CountDownLatch tenDone = new CountDownLatch(10);
+            t.subscribe(e -> {
+                if (e instanceof TrialEvent.Completed) {
+                    tenDone.countDown();
+                }
+            });
+            RunHandle h = t.start(StudyFactory.createObjective(spec), spec.budget());
+            assertTrue(tenDone.await(10, TimeUnit.SECONDS));
+            h.stop();
+            stoppedAt = h.await().trials().size();
+            id = t.study().id();
+        }
+        assertTrue(stoppedAt >= 10 && stoppedAt < 50, "stopped after " + stoppedAt + " trials");
+        vm.refresh();
+
+        vm.resumeStudy(id);
+        RunViewModel run = (RunViewModel) vm.focusProperty().get();
+        assertEquals(StudyState.FINISHED, run.stateProperty().get());
+        assertEquals(50, first.trials(id).size(), "resumed to the spec's budget of 50");
+        assertEquals(50, run.trials().size());
+    }
+
+    @Test
+    void anotherDatabaseReplacesTheListAndIsRemembered() {
+        vm.startStudy(SpecReader.parse(SPEC));
+        assertEquals(1, vm.studies().studies().size());
+
+        Path second = dir.resolve("second.db");
+        vm.openDatabase(second);
+        assertNull(vm.errorProperty().get());
+        assertEquals(second, vm.databaseFileProperty().get());
+        assertEquals(0, vm.runs().size(), "views of the old database are closed");
+        assertEquals(0, vm.studies().studies().size());
+        assertEquals(second.toAbsolutePath().toString(), prefs.get(AppPreferences.LAST_DATABASE).orElseThrow());
+        assertEquals("Database: " + second.toAbsolutePath(), vm.statusProperty().get());
+        assertTrue(Files.exists(second));
+    }
+
+    @Test
+    void aFileThatIsNotADatabaseIsReportedAndTheCurrentOneStays() throws Exception {
+        vm.startStudy(SpecReader.parse(SPEC));
+        Path text = Files.writeString(dir.resolve("notes.db"), "shopping list\n".repeat(200));
+        byte[] before = Files.readAllBytes(text);
+
+        vm.openDatabase(text);
+        assertNotNull(vm.errorProperty().get());
+        assertEquals("Cannot open the database " + text, vm.errorProperty().get().heading());
+        assertTrue(vm.errorProperty().get().message().contains("not a Rungs database"),
+                vm.errorProperty().get().message());
+        assertEquals(dir.resolve("first.db"), vm.databaseFileProperty().get());
+        assertSame(first, vm.store());
+        assertEquals(1, vm.studies().studies().size());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(text)), "the file is left as it was");
+    }
+}
