@@ -65,6 +65,7 @@ public final class TpeViewModel {
     private final ReadOnlyStringWrapper trialLabel = new ReadOnlyStringWrapper(this, "trialLabel", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyObjectWrapper<DensityData> densities = new ReadOnlyObjectWrapper<>(this, "densities");
+    private final ReadOnlyStringWrapper chartTitle = new ReadOnlyStringWrapper(this, "chartTitle", "");
 
     private StudySpec spec;
     /** The study's sampler if it is TPE, else null. */
@@ -122,6 +123,11 @@ public final class TpeViewModel {
     /** What the chart draws for the chosen parameter and trial, or null for nothing. */
     public ReadOnlyObjectProperty<DensityData> densitiesProperty() {
         return densities.getReadOnlyProperty();
+    }
+
+    /** The chart's title, naming the parameter and trial of the densities shown; empty with none. */
+    public ReadOnlyStringProperty chartTitleProperty() {
+        return chartTitle.getReadOnlyProperty();
     }
 
     /** The number of the trial explained, or −1 when there is none. */
@@ -197,6 +203,7 @@ public final class TpeViewModel {
         Request request = request();
         if (request == null) {
             densities.set(null);
+            chartTitle.set("");
             message.set(idleMessage());
             return;
         }
@@ -249,6 +256,7 @@ public final class TpeViewModel {
         computing = false;
         if (result.generation() == generation) {
             densities.set(result.densities());
+            chartTitle.set(result.title());
             message.set(result.message());
         } else {
             startLatest();
@@ -259,6 +267,7 @@ public final class TpeViewModel {
         computing = false;
         if (request.generation() == generation) {
             densities.set(null);
+            chartTitle.set("");
             message.set("Cannot explain trial " + request.target().number() + ": "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         } else {
@@ -279,7 +288,7 @@ public final class TpeViewModel {
     }
 
     /** What a computation hands back to the UI thread. */
-    private record Result(long generation, DensityData densities, String message) {
+    private record Result(long generation, DensityData densities, String title, String message) {
     }
 
     /** Fits TPE's model as it was when the target was proposed; on a background thread. */
@@ -287,7 +296,8 @@ public final class TpeViewModel {
         List<Trial> seen = historyBefore(r.trials(), r.target());
         TpeExplanation ex = r.sampler().explain(new FixedHistory(seen, r.direction()), r.space(), r.param());
         DensityData data = densities(ex, r.target());
-        return new Result(r.generation(), data, describe(r, ex, data));
+        String title = "TPE's model of " + r.param() + " when trial " + r.target().number() + " was proposed";
+        return new Result(r.generation(), data, title, describe(r, ex, data));
     }
 
     /**

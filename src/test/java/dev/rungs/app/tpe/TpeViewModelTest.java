@@ -114,6 +114,7 @@ class TpeViewModelTest {
         assertArrayEquals(direct.badValues(), data.badObservations());
         assertTrue(vm.messageProperty().get().startsWith("Trial 20: TPE split the 20 trials before it into "),
                 vm.messageProperty().get());
+        assertEquals("TPE's model of x1 when trial 20 was proposed", vm.chartTitleProperty().get());
 
         vm.selectedParameterProperty().set("x2");
         DensityData x2 = vm.densitiesProperty().get();
