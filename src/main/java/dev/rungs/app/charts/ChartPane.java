@@ -38,8 +38,8 @@ import javax.imageio.ImageIO;
 /**
  * The frame every Rungs chart shares: a {@link Canvas} that fills the region and is redrawn when
  * it resizes or its data changes, a title, axes with nice ticks and labels, a grid, a legend in
- * the top-right corner of the plot area, a placeholder message while there is no data, a hover
- * label, and PNG export.
+ * the top-right corner above the plot area, a placeholder message while there is no data, a
+ * hover label, and PNG export.
  *
  * <p>Charts draw straight onto the canvas instead of adding a node per point, so that tens of
  * thousands of points stay cheap to lay out and to redraw. A subclass supplies its scales, its
@@ -91,9 +91,9 @@ public abstract class ChartPane extends Region {
         hoverLabel.setFont(ChartTheme.TICK_FONT);
         hoverLabel.setTextFill(ChartTheme.TEXT);
         hoverLabel.setPadding(new Insets(3, 6, 3, 6));
-        hoverLabel.setBackground(new Background(new BackgroundFill(ChartTheme.LEGEND_BACKGROUND,
+        hoverLabel.setBackground(new Background(new BackgroundFill(ChartTheme.LABEL_BACKGROUND,
                 new CornerRadii(3), Insets.EMPTY)));
-        hoverLabel.setBorder(new Border(new BorderStroke(ChartTheme.LEGEND_BORDER, BorderStrokeStyle.SOLID,
+        hoverLabel.setBorder(new Border(new BorderStroke(ChartTheme.LABEL_BORDER, BorderStrokeStyle.SOLID,
                 new CornerRadii(3), BorderWidths.DEFAULT)));
         for (javafx.scene.Node n : List.of(hoverRing, hoverLabel)) {
             n.setManaged(false);
@@ -296,6 +296,8 @@ public abstract class ChartPane extends Region {
                     w / 2, (top + h) / 2);
             return;
         }
+        top += drawLegend(gc, legend(), top, ChartTheme.PADDING, w - ChartTheme.PADDING);
+        top += ChartTheme.GAP;
         Scale xs = xScale();
         Scale ys = yScale();
 
@@ -332,8 +334,6 @@ public abstract class ChartPane extends Region {
         gc.clip();
         drawPlot(gc, area);
         gc.restore();
-
-        drawLegend(gc, area, legend());
         plotArea = area;
     }
 
@@ -412,39 +412,68 @@ public abstract class ChartPane extends Region {
         }
     }
 
-    private void drawLegend(GraphicsContext gc, PlotArea area, List<LegendEntry> entries) {
-        if (entries.isEmpty()) {
-            return;
-        }
-        double sample = 22;
-        double line = lineHeight(ChartTheme.TICK_FONT) + 2;
-        double textWidth = 0;
-        for (LegendEntry e : entries) {
-            textWidth = Math.max(textWidth, textWidth(e.label(), ChartTheme.TICK_FONT));
-        }
-        double pad = 6;
-        double boxWidth = pad + sample + ChartTheme.GAP + textWidth + pad;
-        double boxHeight = pad + entries.size() * line + pad - 2;
-        double bx = area.right() - boxWidth - 8;
-        double by = area.top() + 8;
-        gc.setFill(ChartTheme.LEGEND_BACKGROUND);
-        gc.fillRoundRect(bx, by, boxWidth, boxHeight, 6, 6);
-        gc.setStroke(ChartTheme.LEGEND_BORDER);
-        gc.setLineWidth(1);
-        gc.setLineDashes();
-        gc.strokeRoundRect(crisp(bx), crisp(by), boxWidth, boxHeight, 6, 6);
+    /** Width of the sample mark in front of a legend entry. */
+    private static final double LEGEND_SAMPLE = 22;
+    /** Space between two legend entries on one line. */
+    private static final double LEGEND_SPACING = 18;
 
+    /**
+     * Lays out the legend as lines of entries that fit in {@code width}; each line is the list
+     * of entry indices on it.
+     */
+    private List<List<Integer>> legendLines(List<LegendEntry> entries, double width) {
+        List<List<Integer>> lines = new java.util.ArrayList<>();
+        List<Integer> line = new java.util.ArrayList<>();
+        double used = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            double w = legendEntryWidth(entries.get(i));
+            if (!line.isEmpty() && used + LEGEND_SPACING + w > width) {
+                lines.add(line);
+                line = new java.util.ArrayList<>();
+                used = 0;
+            }
+            used += (line.isEmpty() ? 0 : LEGEND_SPACING) + w;
+            line.add(i);
+        }
+        if (!line.isEmpty()) {
+            lines.add(line);
+        }
+        return lines;
+    }
+
+    private double legendEntryWidth(LegendEntry e) {
+        return LEGEND_SAMPLE + ChartTheme.GAP + textWidth(e.label(), ChartTheme.TICK_FONT);
+    }
+
+    /**
+     * Draws the legend in the top-right corner, above the plot area rather than on it, so that
+     * it never hides data; returns the height it took.
+     */
+    private double drawLegend(GraphicsContext gc, List<LegendEntry> entries, double top, double left, double right) {
+        if (entries.isEmpty()) {
+            return 0;
+        }
+        double line = lineHeight(ChartTheme.TICK_FONT) + 2;
+        List<List<Integer>> lines = legendLines(entries, right - left);
         gc.setFont(ChartTheme.TICK_FONT);
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setTextBaseline(VPos.CENTER);
-        for (int i = 0; i < entries.size(); i++) {
-            LegendEntry e = entries.get(i);
-            double cy = by + pad + i * line + (line - 2) / 2;
-            double sx = bx + pad;
-            drawLegendMark(gc, e, sx, cy, sample);
-            gc.setFill(ChartTheme.TEXT);
-            gc.fillText(e.label(), sx + sample + ChartTheme.GAP, cy);
+        for (int l = 0; l < lines.size(); l++) {
+            double lineWidth = -LEGEND_SPACING;
+            for (int i : lines.get(l)) {
+                lineWidth += LEGEND_SPACING + legendEntryWidth(entries.get(i));
+            }
+            double x = right - lineWidth;
+            double cy = top + l * line + line / 2;
+            for (int i : lines.get(l)) {
+                LegendEntry e = entries.get(i);
+                drawLegendMark(gc, e, x, cy, LEGEND_SAMPLE);
+                gc.setFill(ChartTheme.TEXT);
+                gc.fillText(e.label(), x + LEGEND_SAMPLE + ChartTheme.GAP, cy);
+                x += legendEntryWidth(e) + LEGEND_SPACING;
+            }
         }
+        return lines.size() * line;
     }
 
     private static void drawLegendMark(GraphicsContext gc, LegendEntry e, double x, double cy, double width) {

@@ -43,10 +43,10 @@ public final class ChartTheme {
     public static final Color PLACEHOLDER = Color.web("#808080");
     /** Marks that are shown but not counted, such as failed trials. */
     public static final Color MUTED = Color.web("#999999");
-    /** Background of the legend box, slightly see-through so that data under it still shows. */
-    public static final Color LEGEND_BACKGROUND = Color.rgb(255, 255, 255, 0.85);
-    /** Border of the legend box and of the hover label. */
-    public static final Color LEGEND_BORDER = Color.web("#CCCCCC");
+    /** Background of labels drawn over data (hover, picked value), slightly see-through. */
+    public static final Color LABEL_BACKGROUND = Color.rgb(255, 255, 255, 0.85);
+    /** Border of the hover label. */
+    public static final Color LABEL_BORDER = Color.web("#CCCCCC");
 
     /** Tick labels and legend entries. */
     public static final Font TICK_FONT = Font.font("System", 13);

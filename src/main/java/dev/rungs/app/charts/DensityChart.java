@@ -13,15 +13,19 @@ import javafx.scene.text.TextAlignment;
  * (one row each), and a dashed vermillion line at the picked value.
  *
  * <p>A numeric parameter is drawn as filled curves over a linear or logarithmic x axis; a
- * categorical one as a pair of bars per choice, with the choice names under them. See
- * {@link DensityData} for what the numbers mean.
+ * categorical one as a pair of bars per choice, with the choice names under them, and so is an
+ * integer one with few values. See {@link DensityData} for what the numbers mean.
  */
 public final class DensityChart extends ChartPane {
-    /** Height of one rug row, and the space between the curves and the first row. */
-    private static final double RUG_ROW = 11;
+    /** Height of one rug row; the ticks are a little shorter, so that the rows stay apart. */
+    private static final double RUG_ROW = 12;
     private static final double RUG_TICK = 8;
-    /** Below this many grid points (small integer ranges) each density value also gets a dot. */
-    private static final int MAX_DOTS = 40;
+    /** Space between the zero line of the curves and the first rug row. */
+    private static final double RUG_GAP = 6;
+    /** Up to this many values, an integer parameter is drawn like a categorical one: bars per value. */
+    private static final int MAX_BARS = 60;
+    /** The widest a value's slot (its pair of bars and its rug ticks) may be, in pixels. */
+    private static final double MAX_SLOT = 160;
     /** How much of a category's slot its two bars take together. */
     private static final double BAR_GROUP = 0.7;
 
@@ -33,7 +37,7 @@ public final class DensityChart extends ChartPane {
 
     /** An empty density chart. */
     public DensityChart() {
-        yLabelProperty().set("density");
+        yLabelProperty().set("Density");
         placeholderProperty().set("No densities to show");
     }
 
@@ -60,6 +64,14 @@ public final class DensityChart extends ChartPane {
         return data != null && xs.length > 0;
     }
 
+    /**
+     * Whether the x values are few separate values (choices, or a small integer range), drawn
+     * as bars, rather than a grid over a continuous range, drawn as curves.
+     */
+    private boolean discrete() {
+        return data.isCategorical() || (data.integers() && xs.length <= MAX_BARS);
+    }
+
     @Override
     protected Scale xScale() {
         if (data.isCategorical()) {
@@ -67,11 +79,12 @@ public final class DensityChart extends ChartPane {
         }
         double lo = xs[0];
         double hi = xs[xs.length - 1];
-        if (data.logX()) {
-            return Scale.log10(lo, hi).padded(data.integers() ? 0.03 : 0.01);
+        if (discrete()) {
+            // Half a step beyond the end values, so that their bars fit on the axis.
+            double half = xs.length > 1 ? (xs[1] - xs[0]) / 2 : 0.5;
+            return data.logX() ? Scale.log10(Math.max(lo - half, lo / 2), hi + half) : Scale.linear(lo - half, hi + half);
         }
-        // Whole numbers sit on the axis ends otherwise, where their dots would be cut in half.
-        return Scale.linear(lo, hi).padded(data.integers() ? 0.03 : 0);
+        return data.logX() ? Scale.log10(lo, hi) : Scale.linear(lo, hi);
     }
 
     @Override
@@ -102,12 +115,12 @@ public final class DensityChart extends ChartPane {
 
     @Override
     protected double bottomInset() {
-        return 3 * RUG_ROW;
+        return RUG_GAP + 2 * RUG_ROW + 2;
     }
 
     @Override
     protected List<LegendEntry> legend() {
-        LegendEntry.Mark mark = data.isCategorical() ? LegendEntry.Mark.BAR : LegendEntry.Mark.LINE;
+        LegendEntry.Mark mark = discrete() ? LegendEntry.Mark.BAR : LegendEntry.Mark.LINE;
         List<LegendEntry> entries = new ArrayList<>();
         entries.add(new LegendEntry("l(x): good trials (" + data.goodObservations().length + ")",
                 ChartTheme.BLUE, mark));
@@ -123,7 +136,7 @@ public final class DensityChart extends ChartPane {
 
     @Override
     protected void drawPlot(GraphicsContext gc, PlotArea area) {
-        if (data.isCategorical()) {
+        if (discrete()) {
             drawBars(gc, area);
         } else {
             // Bad first, so that the good curve, the one TPE samples from, is on top.
@@ -155,21 +168,13 @@ public final class DensityChart extends ChartPane {
         gc.setLineWidth(ChartTheme.LINE_WIDTH);
         gc.setLineDashes();
         gc.strokePolyline(px, py, n);
-        if (n <= MAX_DOTS) {
-            double d = ChartTheme.DOT_SIZE;
-            gc.setFill(color);
-            for (int i = 0; i < n; i++) {
-                gc.fillOval(px[i] - d / 2, py[i] - d / 2, d, d);
-            }
-        }
     }
 
     private void drawBars(GraphicsContext gc, PlotArea area) {
-        double slot = area.width() / good.length;
-        double barWidth = slot * BAR_GROUP / 2;
         double base = area.dataBottom();
         for (int i = 0; i < good.length; i++) {
-            double centre = area.toX(i);
+            double barWidth = slotWidth(area, i) * BAR_GROUP / 2;
+            double centre = area.toX(xs[i]);
             gc.setFill(ChartTheme.BLUE);
             double yg = area.toY(good[i]);
             gc.fillRect(centre - barWidth, yg, barWidth - 1, base - yg);
@@ -181,25 +186,12 @@ public final class DensityChart extends ChartPane {
 
     /** One row of short vertical ticks, one per observation, under the curves. */
     private void drawRug(GraphicsContext gc, PlotArea area, double[] values, int row, Color color) {
-        double top = area.dataBottom() + RUG_ROW * (row + 0.5) + (RUG_ROW - RUG_TICK) / 2;
+        double top = area.dataBottom() + RUG_GAP + RUG_ROW * row;
         gc.setStroke(color);
         gc.setLineWidth(1.5);
         gc.setLineDashes();
-        if (data.isCategorical()) {
-            // Observations of one choice would all fall on one spot; spread them over its slot
-            // instead, so that their number shows.
-            int k = data.categories().size();
-            int[] count = new int[k];
-            for (double v : values) {
-                count[(int) v]++;
-            }
-            int[] seen = new int[k];
-            double slot = area.width() / k * BAR_GROUP;
-            for (double v : values) {
-                int c = (int) v;
-                double x = area.toX(c) - slot / 2 + slot * (seen[c]++ + 0.5) / count[c];
-                gc.strokeLine(x, top, x, top + RUG_TICK);
-            }
+        if (discrete()) {
+            drawSpreadRug(gc, area, values, top);
             return;
         }
         for (double v : values) {
@@ -208,6 +200,53 @@ public final class DensityChart extends ChartPane {
                 gc.strokeLine(x, top, x, top + RUG_TICK);
             }
         }
+    }
+
+    /**
+     * Observations of a choice or of one whole number would all fall on one spot; they are
+     * spread side by side over its slot instead, so that their number shows.
+     */
+    private void drawSpreadRug(GraphicsContext gc, PlotArea area, double[] values, double top) {
+        int[] count = new int[xs.length];
+        for (double v : values) {
+            int i = gridIndex(v);
+            if (i >= 0) {
+                count[i]++;
+            }
+        }
+        int[] seen = new int[xs.length];
+        for (double v : values) {
+            int i = gridIndex(v);
+            if (i < 0 || !area.x().canShow(xs[i])) {
+                continue;
+            }
+            double slot = slotWidth(area, i) * BAR_GROUP;
+            double x = area.toX(xs[i]) - slot / 2 + slot * (seen[i]++ + 0.5) / count[i];
+            gc.strokeLine(x, top, x, top + RUG_TICK);
+        }
+    }
+
+    /** The grid point an observation sits on, or −1 if none is within half a grid step. */
+    private int gridIndex(double v) {
+        int i = java.util.Arrays.binarySearch(xs, v);
+        if (i >= 0) {
+            return i;
+        }
+        int above = -i - 1;
+        int best = above >= xs.length || (above > 0 && v - xs[above - 1] < xs[above] - v) ? above - 1 : above;
+        return best >= 0 && best < xs.length ? best : -1;
+    }
+
+    /** The pixel distance to grid point {@code i}'s nearest neighbour (the whole width if it has none). */
+    private double slotWidth(PlotArea area, int i) {
+        double w = area.width();
+        if (i > 0) {
+            w = Math.min(w, area.toX(xs[i]) - area.toX(xs[i - 1]));
+        }
+        if (i + 1 < xs.length) {
+            w = Math.min(w, area.toX(xs[i + 1]) - area.toX(xs[i]));
+        }
+        return Math.min(w, MAX_SLOT);
     }
 
     private void drawPicked(GraphicsContext gc, PlotArea area) {
@@ -228,7 +267,7 @@ public final class DensityChart extends ChartPane {
         // Right of the line, unless that would run off the plot.
         double lx = x + 4 + w <= area.right() ? x + 4 : x - 4 - w;
         double ly = area.top() + 4;
-        gc.setFill(ChartTheme.LEGEND_BACKGROUND);
+        gc.setFill(ChartTheme.LABEL_BACKGROUND);
         gc.fillRect(lx, ly, w, h);
         gc.setFill(ChartTheme.VERMILLION);
         gc.setFont(ChartTheme.TICK_FONT);

@@ -26,7 +26,7 @@ import java.util.Objects;
  * @param logX whether the x axis is logarithmic
  * @param integers whether the parameter takes whole numbers only, so x ticks should too
  * @param categories the choice names of a categorical parameter; empty for a numeric one
- * @param valueLabel what the y axis measures ("density", "probability")
+ * @param valueLabel what the y axis measures ("Density", "Probability")
  */
 public record DensityData(String parameter, double[] xs, double[] good, double[] bad, double[] goodObservations,
         double[] badObservations, double picked, boolean logX, boolean integers, List<String> categories,
