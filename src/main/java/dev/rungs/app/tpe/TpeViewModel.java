@@ -337,9 +337,9 @@ public final class TpeViewModel {
         double[] xs = grid(p);
         double[] good = ex.good(xs);
         double[] bad = ex.bad(xs);
-        String valueLabel = "probability";
+        String valueLabel = "Probability";
         if (p instanceof FloatParam f && f.step() == 0) {
-            valueLabel = "density";
+            valueLabel = "Density";
             if (f.log() && f.high() > f.low()) {
                 // TpeExplanation gives density per unit of x, which piles up at the low end of a
                 // log axis; per unit of ln x (normalised over the range) the curve looks as TPE
@@ -349,7 +349,7 @@ public final class TpeViewModel {
                     good[i] *= xs[i] * span;
                     bad[i] *= xs[i] * span;
                 }
-                valueLabel = "density over log(" + p.name() + ")";
+                valueLabel = "Density over log(" + p.name() + ")";
             }
         }
         List<String> categories = List.of();
@@ -428,21 +428,21 @@ public final class TpeViewModel {
         StringBuilder m = new StringBuilder();
         if (TpeSampler.MODE_STARTUP.equals(mode)) {
             m.append(String.format(Locale.ROOT, "Trial %d was proposed at random: TPE's %d startup trials come "
-                    + "before its model is used. The curves show the model as it would have been.", t.number(), startup));
+                    + "before its model is used. The chart shows the model as it would have been.", t.number(), startup));
         } else if (TpeSampler.MODE_MODEL.equals(mode)) {
             m.append(String.format(Locale.ROOT, "Trial %d: TPE split the %d trials before it into %d good and %d bad, "
                     + "drew %d candidates from l(x) and kept the one with the largest l(x)/g(x).", t.number(),
                     data.goodObservations().length + data.badObservations().length, data.goodObservations().length,
                     data.badObservations().length, r.sampler().settings().nEiCandidates()));
             if (r.sampler().settings().multivariate()) {
-                m.append(" This study models the parameters jointly; the curves show each one on its own.");
+                m.append(" This study models the parameters jointly; the chart shows each one on its own.");
             }
         } else if (ex.startupPhase()) {
             m.append(String.format(Locale.ROOT, "Trial %d was not proposed by TPE (it was queued by hand).",
                     t.number()));
         } else {
             m.append(String.format(Locale.ROOT, "Trial %d was not proposed by TPE (it was queued by hand); the "
-                    + "curves show TPE's model at that point.", t.number()));
+                    + "chart shows TPE's model at that point.", t.number()));
         }
         if (Double.isNaN(data.picked())) {
             m.append(' ').append(r.param()).append(" was not used by trial ").append(t.number()).append('.');

@@ -232,7 +232,7 @@ class TpeViewModelTest {
         DensityData layers = vm.densitiesProperty().get();
         assertArrayEquals(new double[] {1, 2, 3, 4}, layers.xs());
         assertTrue(layers.integers());
-        assertEquals("probability", layers.valueLabel());
+        assertEquals("Probability", layers.valueLabel());
 
         vm.selectedParameterProperty().set("optimizer");
         DensityData optimizer = vm.densitiesProperty().get();
