@@ -4,12 +4,14 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.VPos;
+import javafx.scene.Node;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -95,7 +97,7 @@ public abstract class ChartPane extends Region {
                 new CornerRadii(3), Insets.EMPTY)));
         hoverLabel.setBorder(new Border(new BorderStroke(ChartTheme.LABEL_BORDER, BorderStrokeStyle.SOLID,
                 new CornerRadii(3), BorderWidths.DEFAULT)));
-        for (javafx.scene.Node n : List.of(hoverRing, hoverLabel)) {
+        for (Node n : List.of(hoverRing, hoverLabel)) {
             n.setManaged(false);
             n.setVisible(false);
             n.setMouseTransparent(true);
@@ -422,14 +424,14 @@ public abstract class ChartPane extends Region {
      * of entry indices on it.
      */
     private List<List<Integer>> legendLines(List<LegendEntry> entries, double width) {
-        List<List<Integer>> lines = new java.util.ArrayList<>();
-        List<Integer> line = new java.util.ArrayList<>();
+        List<List<Integer>> lines = new ArrayList<>();
+        List<Integer> line = new ArrayList<>();
         double used = 0;
         for (int i = 0; i < entries.size(); i++) {
             double w = legendEntryWidth(entries.get(i));
             if (!line.isEmpty() && used + LEGEND_SPACING + w > width) {
                 lines.add(line);
-                line = new java.util.ArrayList<>();
+                line = new ArrayList<>();
                 used = 0;
             }
             used += (line.isEmpty() ? 0 : LEGEND_SPACING) + w;

@@ -1,5 +1,6 @@
 package dev.rungs.app.charts;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -36,8 +37,8 @@ public final class CurveChart extends ChartPane {
                 v[n++] = e.getValue();
             }
         }
-        steps = java.util.Arrays.copyOf(s, n);
-        values = java.util.Arrays.copyOf(v, n);
+        steps = Arrays.copyOf(s, n);
+        values = Arrays.copyOf(v, n);
         requestRedraw();
     }
 

@@ -1,6 +1,7 @@
 package dev.rungs.app.charts;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
@@ -228,7 +229,7 @@ public final class DensityChart extends ChartPane {
 
     /** The grid point an observation sits on, or −1 if none is within half a grid step. */
     private int gridIndex(double v) {
-        int i = java.util.Arrays.binarySearch(xs, v);
+        int i = Arrays.binarySearch(xs, v);
         if (i >= 0) {
             return i;
         }

@@ -19,6 +19,7 @@ import dev.rungs.sampler.tpe.TpeSampler;
 import dev.rungs.sampler.tpe.TpeSettings;
 import dev.rungs.space.Config;
 import dev.rungs.space.FloatParam;
+import dev.rungs.space.IntParam;
 import dev.rungs.space.SearchSpace;
 import dev.rungs.spec.SpecReader;
 import dev.rungs.spec.StudySpec;
@@ -243,7 +244,7 @@ class TpeViewModelTest {
 
     @Test
     void aBigIntegerRangeIsSampledOnAGridOfAllowedValues() {
-        double[] xs = TpeViewModel.grid(new dev.rungs.space.IntParam("trees", 10, 5000, false, 10, null));
+        double[] xs = TpeViewModel.grid(new IntParam("trees", 10, 5000, false, 10, null));
         assertTrue(xs.length <= TpeViewModel.GRID_POINTS && xs.length > 100, "" + xs.length);
         assertEquals(10, xs[0]);
         assertEquals(5000, xs[xs.length - 1]);
