@@ -1,0 +1,126 @@
+package dev.rungs.app.tpe;
+
+import dev.rungs.app.charts.DensityChart;
+import java.io.File;
+import java.io.IOException;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.stage.FileChooser;
+
+/**
+ * The TPE view: pick a parameter and move through the study's trials to see, for each, the
+ * good and bad densities TPE had fitted when it proposed the trial, and where the trial's value
+ * fell.
+ *
+ * <p>Only builds nodes and binds them to a {@link TpeViewModel}; what is shown is decided there.
+ */
+public final class TpeView extends BorderPane {
+    private final TpeViewModel viewModel;
+    private final DensityChart chart = new DensityChart();
+
+    /** Builds the view over {@code viewModel}. */
+    public TpeView(TpeViewModel viewModel) {
+        this.viewModel = viewModel;
+        getStyleClass().add("tpe-view");
+        setTop(controls());
+        setCenter(buildChart());
+        setBottom(message());
+    }
+
+    private HBox controls() {
+        Label paramLabel = new Label("Parameter:");
+        ComboBox<String> params = new ComboBox<>(viewModel.parameters());
+        params.setId("tpeParamChoice");
+        params.setPrefWidth(180);
+        params.valueProperty().bindBidirectional(viewModel.selectedParameterProperty());
+        params.disableProperty().bind(Bindings.isEmpty(viewModel.parameters()));
+        paramLabel.setLabelFor(params);
+
+        Slider trials = new Slider(0, 0, 0);
+        trials.setId("tpeTrialSlider");
+        // Whole steps only: each position is one trial.
+        trials.setBlockIncrement(1);
+        trials.setMajorTickUnit(1);
+        trials.setMinorTickCount(0);
+        trials.setSnapToTicks(true);
+        trials.maxProperty().bind(Bindings.max(0, Bindings.size(viewModel.trialNumbers()).subtract(1)));
+        trials.valueProperty().bindBidirectional(viewModel.selectedTrialIndexProperty());
+        trials.disableProperty().bind(Bindings.size(viewModel.trialNumbers()).lessThan(2));
+        trials.setTooltip(new Tooltip("Move through the study's trials (arrow keys step by one)"));
+        HBox.setHgrow(trials, Priority.ALWAYS);
+
+        Label trialLabel = new Label();
+        trialLabel.setId("tpeTrialLabel");
+        trialLabel.textProperty().bind(viewModel.trialLabelProperty());
+        trialLabel.setMinWidth(Label.USE_PREF_SIZE);
+
+        Button export = new Button("Export PNG…");
+        export.setId("tpeExportPng");
+        export.setTooltip(new Tooltip("Save the chart as it looks now as a PNG image"));
+        export.disableProperty().bind(viewModel.densitiesProperty().isNull());
+        export.setOnAction(e -> exportPng());
+
+        HBox bar = new HBox(8, paramLabel, params, trials, trialLabel, export);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(8));
+        return bar;
+    }
+
+    private DensityChart buildChart() {
+        chart.setId("tpeDensityChart");
+        viewModel.densitiesProperty().addListener((o, old, data) -> chart.setData(data));
+        chart.setData(viewModel.densitiesProperty().get());
+        chart.titleProperty().bind(viewModel.chartTitleProperty());
+        return chart;
+    }
+
+    private Label message() {
+        Label message = new Label();
+        message.setId("tpeMessage");
+        message.textProperty().bind(viewModel.messageProperty());
+        message.setWrapText(true);
+        message.setMaxWidth(Double.MAX_VALUE);
+        message.setPadding(new Insets(8));
+        return message;
+    }
+
+    private void exportPng() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export chart as PNG");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        chooser.setInitialFileName(viewModel.suggestedFileName());
+        Scene scene = getScene();
+        File file = chooser.showSaveDialog(scene == null ? null : scene.getWindow());
+        if (file == null) {
+            return;
+        }
+        try {
+            chart.writePng(file.toPath());
+        } catch (IOException | RuntimeException e) {
+            Alert alert = new Alert(Alert.AlertType.ERROR);
+            if (scene != null && scene.getWindow() != null) {
+                alert.initOwner(scene.getWindow());
+            }
+            alert.setTitle("Rungs");
+            alert.setHeaderText("Cannot save " + file.getName());
+            alert.setContentText(e.getMessage());
+            alert.show();
+        }
+    }
+
+    /** The chart the view draws into, for export by an enclosing window. */
+    public DensityChart chart() {
+        return chart;
+    }
+}
