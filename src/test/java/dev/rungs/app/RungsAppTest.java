@@ -3,16 +3,22 @@ package dev.rungs.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rungs.app.charts.DensityChart;
+import dev.rungs.app.charts.HistoryChart;
 import dev.rungs.engine.RunHandle;
 import dev.rungs.engine.TrialEvent;
 import dev.rungs.engine.Tuner;
 import dev.rungs.spec.SpecReader;
 import dev.rungs.spec.StudyFactory;
 import dev.rungs.spec.StudySpec;
+import dev.rungs.objective.bench.BenchmarkProblems;
 import dev.rungs.store.StudyStore;
+import dev.rungs.store.TrialsCsv;
 import dev.rungs.store.sqlite.SqliteStudyStore;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +26,8 @@ import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -119,7 +127,110 @@ class RungsAppTest {
         assertEquals("not a database\n".repeat(100), Files.readString(notes));
     }
 
+    /**
+     * The workbench's whole path: Ctrl+N, a Branin study with TPE for 30 trials, Create; the
+     * history chart and the trials table fill; the TPE view explains a parameter; the trials
+     * export to CSV.
+     */
+    @Test
+    void aTpeStudyIsCreatedRunWatchedExplainedAndExported() throws Exception {
+        start(dir.resolve("studies.db"));
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#createStudy").tryQuery().isPresent());
+        assertEquals("branin", fx(() -> robot.lookup("#objectiveChoice").queryComboBox().getValue()));
+        assertEquals("tpe", fx(() -> robot.lookup("#samplerChoice").queryComboBox().getValue()));
+        replaceText("#trialsField", "30");
+        robot.clickOn("#createStudy");
+
+        waitUntil(() -> robot.lookup("#runState").tryQuery().isPresent() && "finished".equals(text("#runState")));
+        assertEquals("branin-tpe-1", text("#runTitle"));
+        assertTrue(text("#runProgressText").startsWith("30 of 30 trials"), text("#runProgressText"));
+        assertTrue(text("#runBest").startsWith("Best: "), text("#runBest"));
+        HistoryChart history = robot.lookup("#historyChart").queryAs(HistoryChart.class);
+        waitUntil(() -> history.plottedPoints() == 30);
+
+        robot.clickOn("#trialsTab");
+        TableView<?> trials = robot.lookup("#trialsTable").queryTableView();
+        assertEquals(30, (int) fx(() -> trials.getItems().size()));
+        robot.clickOn(robot.lookup("#trialsTable .table-row-cell").nth(0).queryAs(Node.class));
+        waitUntil(() -> text("#trialTitle").startsWith("Trial "));
+
+        robot.clickOn("#tpeTab");
+        robot.clickOn("#tpeParamChoice");
+        robot.clickOn(listCell("x2"));
+        DensityChart density = robot.lookup("#tpeDensityChart").queryAs(DensityChart.class);
+        waitUntil(() -> density.data() != null && "x2".equals(density.data().parameter()));
+        assertTrue(density.data().goodObservations().length + density.data().badObservations().length > 0);
+
+        Path csv = dir.resolve("export/branin-tpe-1.csv");
+        files.answer(csv);
+        robot.clickOn("#exportCsv");
+        waitUntil(() -> text("#statusLabel").equals("Exported 30 trials to " + csv));
+        try (Reader r = Files.newBufferedReader(csv)) {
+            List<TrialsCsv.Row> rows = TrialsCsv.read(r, BenchmarkProblems.byName("branin").space());
+            assertEquals(30, rows.size());
+            assertTrue(rows.stream().allMatch(row -> row.value().isPresent()));
+        }
+    }
+
+    /** Stop and Resume in the run view: the same study goes on, with the stopped trials kept. */
+    @Test
+    void aRunningStudyIsStoppedAndResumedFromItsView() throws Exception {
+        Path db = dir.resolve("studies.db");
+        start(db);
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#createStudy").tryQuery().isPresent());
+        robot.clickOn("#samplerChoice");
+        robot.clickOn(listCell("random  –  "));
+        replaceText("#trialsField", "1000000");
+        robot.clickOn("#createStudy");
+
+        waitUntil(() -> robot.lookup("#runState").tryQuery().isPresent() && "running".equals(text("#runState")));
+        robot.clickOn("#runStop");
+        waitUntil(() -> "stopped".equals(text("#runState")));
+        int stopped = doneShown();
+        assertTrue(stopped > 0 && stopped < 1_000_000, stopped + " trials done when stopped");
+
+        robot.clickOn("#runResume");
+        waitUntil(() -> "running".equals(text("#runState")));
+        waitUntil(() -> doneShown() > stopped + 100);
+        robot.press(KeyCode.CONTROL, KeyCode.PERIOD).release(KeyCode.PERIOD, KeyCode.CONTROL);
+        waitUntil(() -> "stopped".equals(text("#runState")));
+        try (StudyStore store = SqliteStudyStore.openReadOnly(db)) {
+            assertEquals(1, store.studies().size(), "resumed, not started anew");
+            long finished = store.trials(store.studies().get(0).id()).stream()
+                    .filter(t -> t.state().isFinished()).count();
+            assertEquals(finished, doneShown());
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    /** The shown cell of an open drop-down list whose text starts with {@code text}. */
+    Node listCell(String text) throws Exception {
+        waitUntil(() -> robot.lookup(".list-cell").queryAll().stream()
+                .anyMatch(n -> n.isVisible() && ((Labeled) n).getText() != null && ((Labeled) n).getText().startsWith(text)));
+        return robot.lookup(".list-cell").queryAll().stream()
+                .filter(n -> n.isVisible() && ((Labeled) n).getText() != null && ((Labeled) n).getText().startsWith(text))
+                .findFirst().orElseThrow();
+    }
+
+    /** The trials done the run view's progress line shows. */
+    int doneShown() throws Exception {
+        String t = text("#runProgressText");
+        return Integer.parseInt(t.substring(0, t.indexOf(' ')));
+    }
+
+    void replaceText(String field, String text) throws Exception {
+        TextField f = robot.lookup(field).queryAs(TextField.class);
+        robot.clickOn(f);
+        fx(() -> {
+            f.selectAll();
+            return null;
+        });
+        robot.write(text);
+        waitUntil(() -> text.equals(f.getText()));
+    }
 
     /** A study of 40 trials in {@code db}, stopped after at least 10; returns how many ended. */
     static int stoppedStudy(Path db) throws Exception {

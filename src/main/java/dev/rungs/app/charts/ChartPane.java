@@ -1,5 +1,8 @@
 package dev.rungs.app.charts;
 
+import dev.rungs.app.Dialogs;
+import dev.rungs.app.FilePicker;
+import dev.rungs.app.studies.ErrorReport;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,6 +35,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Rectangle;
+import javafx.stage.Window;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
@@ -580,6 +584,24 @@ public abstract class ChartPane extends Region {
         if (!ImageIO.write(toBufferedImage(image), "png", target.toFile())) {
             throw new IOException("no PNG writer available");
         }
+    }
+
+    /**
+     * Asks where to save the chart and saves it as PNG; a failure is shown in an error dialog.
+     *
+     * @param files asks for the file
+     * @param suggestedName the file name offered
+     */
+    public void exportPng(FilePicker files, String suggestedName) {
+        Window owner = getScene() == null ? null : getScene().getWindow();
+        files.saveFile(owner, "Export chart as PNG", suggestedName, "PNG images", "png").ifPresent(file -> {
+            try {
+                writePng(file);
+            } catch (IOException | RuntimeException e) {
+                Dialogs.showError(this, new ErrorReport("Cannot save the chart to " + file,
+                        e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), () -> { });
+            }
+        });
     }
 
     /**

@@ -1,8 +1,8 @@
 package dev.rungs.app.newstudy;
 
-import dev.rungs.app.studies.ErrorReport;
+import dev.rungs.app.Dialogs;
+import dev.rungs.app.FilePicker;
 import dev.rungs.study.Direction;
-import java.io.File;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -17,7 +17,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -31,7 +30,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 
@@ -49,11 +47,16 @@ public final class NewStudyView extends BorderPane {
 
     private final NewStudyViewModel viewModel;
     private final ParamTable table;
-    private File lastFolder;
+    private final FilePicker files;
 
-    /** Builds the view over {@code viewModel}. */
-    public NewStudyView(NewStudyViewModel viewModel) {
+    /**
+     * Builds the view over {@code viewModel}.
+     *
+     * @param files asks which spec file to load or save
+     */
+    public NewStudyView(NewStudyViewModel viewModel, FilePicker files) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+        this.files = Objects.requireNonNull(files, "files");
         this.table = new ParamTable(viewModel.params());
         getStyleClass().add("new-study");
         getStylesheets().add(Objects.requireNonNull(NewStudyView.class.getResource("newstudy.css")).toExternalForm());
@@ -73,7 +76,7 @@ public final class NewStudyView extends BorderPane {
 
         viewModel.errorProperty().addListener((o, old, report) -> {
             if (report != null) {
-                showError(report);
+                Dialogs.showError(this, report, viewModel::clearError);
             }
         });
     }
@@ -282,55 +285,17 @@ public final class NewStudyView extends BorderPane {
     // ------------------------------------------------------------------ files
 
     private void chooseAndLoad() {
-        File file = chooser("Load a study spec").showOpenDialog(window());
-        if (file != null) {
-            lastFolder = file.getParentFile();
-            viewModel.loadFrom(file.toPath());
-        }
+        files.openFile(window(), "Load a study spec", "Study specs", "json").ifPresent(viewModel::loadFrom);
     }
 
     private void chooseAndSave() {
-        FileChooser chooser = chooser("Save the study spec");
-        chooser.setInitialFileName(viewModel.nameProperty().get() + ".json");
-        File file = chooser.showSaveDialog(window());
-        if (file != null) {
-            lastFolder = file.getParentFile();
-            viewModel.saveTo(file.toPath());
-        }
-    }
-
-    private FileChooser chooser(String title) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.getExtensionFilters().setAll(new FileChooser.ExtensionFilter("Study specs (*.json)", "*.json"),
-                new FileChooser.ExtensionFilter("All files", "*.*"));
-        if (lastFolder != null && lastFolder.isDirectory()) {
-            chooser.setInitialDirectory(lastFolder);
-        }
-        return chooser;
+        files.saveFile(window(), "Save the study spec", viewModel.nameProperty().get() + ".json", "Study specs", "json")
+                .ifPresent(viewModel::saveTo);
     }
 
     private Window window() {
         Scene scene = getScene();
         return scene == null ? null : scene.getWindow();
-    }
-
-    private void showError(ErrorReport report) {
-        Alert alert = new Alert(Alert.AlertType.ERROR);
-        Window owner = window();
-        if (owner != null) {
-            alert.initOwner(owner);
-        }
-        alert.setTitle("Rungs");
-        alert.setHeaderText(report.heading());
-        alert.setContentText(report.message());
-        alert.getDialogPane().setId("errorDialog");
-        alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
-        alert.setResizable(true);
-        alert.setOnHidden(e -> viewModel.clearError());
-        // show(), not showAndWait(): this runs inside a property listener, where a nested event
-        // loop would hold up whoever changed the property.
-        alert.show();
     }
 
     // ------------------------------------------------------------------ building blocks

@@ -5,15 +5,12 @@ import dev.rungs.app.FilePicker;
 import dev.rungs.app.TaskExecutor;
 import dev.rungs.app.charts.CurveChart;
 import dev.rungs.app.charts.HistoryChart;
-import dev.rungs.app.studies.ErrorReport;
 import dev.rungs.app.tpe.TpeView;
 import dev.rungs.app.tpe.TpeViewModel;
 import dev.rungs.space.Param;
 import dev.rungs.spec.StudySpec;
 import dev.rungs.study.Trial;
 import dev.rungs.study.TrialState;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -131,18 +128,7 @@ public final class RunView extends BorderPane {
 
     /** Asks for a file and saves the optimisation history chart to it as PNG. */
     public void exportHistoryPng() {
-        files.saveFile(window(), "Export chart as PNG", viewModel.nameProperty().get() + "-history.png",
-                "PNG images", "png").ifPresent(this::writeHistoryPng);
-    }
-
-    /** Saves the optimisation history chart, at its size on screen, to {@code file}. */
-    public void writeHistoryPng(Path file) {
-        try {
-            history.writePng(file);
-        } catch (IOException | RuntimeException e) {
-            Dialogs.showError(this, new ErrorReport("Cannot save the chart to " + file,
-                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), () -> { });
-        }
+        history.exportPng(files, viewModel.nameProperty().get() + "-history.png");
     }
 
     /** The study shown. */
@@ -217,7 +203,7 @@ public final class RunView extends BorderPane {
         trialsTab.setContent(split);
 
         tpeTab.setId("tpeTab");
-        tpeTab.setContent(new TpeView(tpeModel));
+        tpeTab.setContent(new TpeView(tpeModel, files));
         // The TPE view computes densities in the background; only while someone looks at it.
         tpeTab.selectedProperty().addListener((o, was, is) -> {
             if (is) {

@@ -1,13 +1,11 @@
 package dev.rungs.app.tpe;
 
+import dev.rungs.app.FilePicker;
+import java.util.Objects;
 import dev.rungs.app.charts.DensityChart;
-import java.io.File;
-import java.io.IOException;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Scene;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -16,7 +14,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.stage.FileChooser;
 
 /**
  * The TPE view: pick a parameter and move through the study's trials to see, for each, the
@@ -27,11 +24,13 @@ import javafx.stage.FileChooser;
  */
 public final class TpeView extends BorderPane {
     private final TpeViewModel viewModel;
+    private final FilePicker files;
     private final DensityChart chart = new DensityChart();
 
     /** Builds the view over {@code viewModel}. */
-    public TpeView(TpeViewModel viewModel) {
+    public TpeView(TpeViewModel viewModel, FilePicker files) {
         this.viewModel = viewModel;
+        this.files = Objects.requireNonNull(files, "files");
         getStyleClass().add("tpe-view");
         setTop(controls());
         setCenter(buildChart());
@@ -96,27 +95,7 @@ public final class TpeView extends BorderPane {
     }
 
     private void exportPng() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export chart as PNG");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
-        chooser.setInitialFileName(viewModel.suggestedFileName());
-        Scene scene = getScene();
-        File file = chooser.showSaveDialog(scene == null ? null : scene.getWindow());
-        if (file == null) {
-            return;
-        }
-        try {
-            chart.writePng(file.toPath());
-        } catch (IOException | RuntimeException e) {
-            Alert alert = new Alert(Alert.AlertType.ERROR);
-            if (scene != null && scene.getWindow() != null) {
-                alert.initOwner(scene.getWindow());
-            }
-            alert.setTitle("Rungs");
-            alert.setHeaderText("Cannot save " + file.getName());
-            alert.setContentText(e.getMessage());
-            alert.show();
-        }
+        chart.exportPng(files, viewModel.suggestedFileName());
     }
 
     /** The chart the view draws into, for export by an enclosing window. */

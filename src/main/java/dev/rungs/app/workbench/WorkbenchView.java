@@ -3,6 +3,7 @@ package dev.rungs.app.workbench;
 import dev.rungs.app.Dialogs;
 import dev.rungs.app.FilePicker;
 import dev.rungs.app.TaskExecutor;
+import dev.rungs.app.newstudy.NewStudyView;
 import dev.rungs.app.run.RunView;
 import dev.rungs.app.run.RunViewModel;
 import dev.rungs.app.studies.SampleSpec;
@@ -39,10 +40,10 @@ public final class WorkbenchView extends BorderPane {
     private final FilePicker files;
     private final TabPane tabs = new TabPane();
     private final Tab studiesTab = new Tab("Studies");
+    private final Tab newStudyTab = new Tab("New study");
     private final Map<RunViewModel, Tab> runTabs = new HashMap<>();
     private final Menu samplesMenu = new Menu("New from sample");
     private final Label status = new Label();
-    private Consumer<SampleSpec> onSample = s -> { };
 
     /**
      * @param viewModel the workbench shown
@@ -71,6 +72,10 @@ public final class WorkbenchView extends BorderPane {
         viewModel.samples().addListener((ListChangeListener<SampleSpec>) c -> fillSamples());
         fillSamples();
 
+        MenuItem newStudy = item("newStudyItem", "New study…", "Shortcut+N", viewModel::showNewStudy);
+        MenuItem openSpec = item("openSpecItem", "New study from spec file…", "Shortcut+O", () -> files.openFile(
+                getScene() == null ? null : getScene().getWindow(), "Open a study spec", "Study specs", "json")
+                .ifPresent(viewModel::newStudyFrom));
         MenuItem openDb = item("openDatabaseItem", "Open database…", "Shortcut+Shift+O", this::chooseDatabase);
         MenuItem exportCsv = item("exportCsvItem", "Export trials as CSV…", "Shortcut+E",
                 () -> withRun(RunView::exportCsv));
@@ -81,7 +86,7 @@ public final class WorkbenchView extends BorderPane {
         exportCsv.disableProperty().bind(noRun);
         exportPng.disableProperty().bind(noRun);
         MenuItem quit = item("quitItem", "Quit", "Shortcut+Q", Platform::exit);
-        Menu file = new Menu("File", null, samplesMenu, new SeparatorMenuItem(), openDb,
+        Menu file = new Menu("File", null, newStudy, openSpec, samplesMenu, new SeparatorMenuItem(), openDb,
                 new SeparatorMenuItem(), exportCsv, exportPng, new SeparatorMenuItem(), quit);
         file.setId("fileMenu");
 
@@ -114,12 +119,6 @@ public final class WorkbenchView extends BorderPane {
         return bar;
     }
 
-    /** Adds a menu entry before {@code file}'s first item; features call this to offer their own actions. */
-    public void addFileItem(MenuItem item) {
-        Menu file = ((MenuBar) getTop()).getMenus().get(0);
-        file.getItems().add(0, item);
-    }
-
     /** A menu item with a shortcut such as {@code Shortcut+Shift+O} (Ctrl on Linux and Windows, Cmd on macOS). */
     public static MenuItem item(String id, String text, String shortcut, Runnable action) {
         MenuItem m = new MenuItem(text);
@@ -136,15 +135,10 @@ public final class WorkbenchView extends BorderPane {
         for (SampleSpec s : viewModel.samples()) {
             MenuItem m = new MenuItem(s.name());
             m.setId("sample-" + s.name());
-            m.setOnAction(e -> onSample.accept(s));
+            m.setOnAction(e -> viewModel.newStudyFrom(s.specFile()));
             samplesMenu.getItems().add(m);
         }
         samplesMenu.setDisable(samplesMenu.getItems().isEmpty());
-    }
-
-    /** What choosing a sample does; the new-study feature sets it. */
-    public void setOnSample(Consumer<SampleSpec> action) {
-        onSample = Objects.requireNonNull(action);
     }
 
     private void chooseDatabase() {
@@ -168,6 +162,10 @@ public final class WorkbenchView extends BorderPane {
         studiesTab.setId("studiesTab");
         studiesTab.setClosable(false);
         studiesTab.setContent(new StudiesView(viewModel.studies()));
+        newStudyTab.setId("newStudyTab");
+        newStudyTab.setUserData(viewModel.newStudy());
+        newStudyTab.setContent(new NewStudyView(viewModel.newStudy(), files));
+        newStudyTab.setOnClosed(e -> viewModel.showStudies());
         tabs.setId("workbenchTabs");
         tabs.getTabs().add(studiesTab);
         viewModel.runs().addListener((ListChangeListener<RunViewModel>) c -> {
@@ -182,19 +180,13 @@ public final class WorkbenchView extends BorderPane {
             Object content = tab == null ? null : tab.getUserData();
             if (content instanceof RunViewModel run) {
                 viewModel.focus(run);
+            } else if (content == viewModel.newStudy()) {
+                viewModel.showNewStudy();
             } else {
                 viewModel.showStudies();
             }
         });
         return tabs;
-    }
-
-    /** Adds a tab of another feature (the new-study form) and shows it. */
-    public void showTab(Tab tab) {
-        if (!tabs.getTabs().contains(tab)) {
-            tabs.getTabs().add(tab);
-        }
-        tabs.getSelectionModel().select(tab);
     }
 
     private void addTab(RunViewModel run) {
@@ -227,7 +219,11 @@ public final class WorkbenchView extends BorderPane {
     }
 
     private void select(Object focus) {
-        Tab tab = focus instanceof RunViewModel run ? runTabs.get(run) : studiesTab;
+        if (focus == viewModel.newStudy() && !tabs.getTabs().contains(newStudyTab)) {
+            tabs.getTabs().add(1, newStudyTab);
+        }
+        Tab tab = focus instanceof RunViewModel run ? runTabs.get(run) : focus == viewModel.newStudy() ? newStudyTab
+                : studiesTab;
         if (tab != null && tabs.getSelectionModel().getSelectedItem() != tab) {
             tabs.getSelectionModel().select(tab);
         }
@@ -242,8 +238,9 @@ public final class WorkbenchView extends BorderPane {
         studiesStatus.textProperty().bind(viewModel.studies().statusProperty());
         viewModel.focusProperty().addListener((o, old, f) -> {
             studiesStatus.textProperty().unbind();
-            studiesStatus.textProperty().bind(f instanceof RunViewModel run
-                    ? run.statusProperty() : viewModel.studies().statusProperty());
+            studiesStatus.textProperty().bind(f instanceof RunViewModel run ? run.statusProperty()
+                    : f == viewModel.newStudy() ? viewModel.newStudy().statusProperty()
+                    : viewModel.studies().statusProperty());
         });
         studiesStatus.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(studiesStatus, Priority.ALWAYS);

@@ -2,6 +2,7 @@ package dev.rungs.app.workbench;
 
 import dev.rungs.app.AppPreferences;
 import dev.rungs.app.TaskExecutor;
+import dev.rungs.app.newstudy.NewStudyViewModel;
 import dev.rungs.app.run.RunViewModel;
 import dev.rungs.app.studies.ErrorReport;
 import dev.rungs.app.studies.SampleSpec;
@@ -32,6 +33,7 @@ public final class WorkbenchViewModel {
     private final Path samplesFolder;
     private final Function<Path, StudyStore> opener;
     private final StudiesViewModel studies;
+    private final NewStudyViewModel newStudy;
     private final ObservableList<RunViewModel> runs = FXCollections.observableArrayList();
     // Read-only views are made once: a wrapper made per call holds its listeners weakly, so a
     // listener added to it is lost when the wrapper is collected.
@@ -62,6 +64,8 @@ public final class WorkbenchViewModel {
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.databaseFile.set(databaseFile);
         this.studies = new StudiesViewModel(store, tasks);
+        this.newStudy = new NewStudyViewModel(tasks);
+        newStudy.setOnCreate(this::startStudy);
         studies.setOnOpen(this::openStudy);
         studies.setOnResume(this::resumeStudy);
         studies.setOnDeleted(id -> {
@@ -80,6 +84,11 @@ public final class WorkbenchViewModel {
         return studies;
     }
 
+    /** The new-study form; one per window, so what was typed stays between visits. */
+    public NewStudyViewModel newStudy() {
+        return newStudy;
+    }
+
     /** The studies open in run views, in the order they were opened. */
     public ObservableList<RunViewModel> runs() {
         return runsView;
@@ -90,7 +99,10 @@ public final class WorkbenchViewModel {
         return samplesView;
     }
 
-    /** What should be in front: a {@link RunViewModel}, or null for the study list. */
+    /**
+     * What should be in front: a {@link RunViewModel}, the {@link #newStudy()} form, or null for
+     * the study list.
+     */
     public ReadOnlyObjectProperty<Object> focusProperty() {
         return focus.getReadOnlyProperty();
     }
@@ -182,6 +194,17 @@ public final class WorkbenchViewModel {
         if (focus.get() == run) {
             focus.set(runs.isEmpty() ? null : runs.get(runs.size() - 1));
         }
+    }
+
+    /** Brings the new-study form to the front. */
+    public void showNewStudy() {
+        focus.set(newStudy);
+    }
+
+    /** Fills the new-study form from a spec file (a sample, or one saved before) and shows it. */
+    public void newStudyFrom(Path specFile) {
+        newStudy.loadFrom(specFile);
+        focus.set(newStudy);
     }
 
     /** Brings a study's run view to the front. */

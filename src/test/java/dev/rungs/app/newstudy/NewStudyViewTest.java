@@ -56,7 +56,7 @@ class NewStudyViewTest {
         FxToolkit.setupStage(stage -> {
             vm = new NewStudyViewModel(new ImmediateTaskExecutor());
             vm.setOnCreate(created::add);
-            Scene scene = new Scene(new NewStudyView(vm), 1280, 800);
+            Scene scene = new Scene(new NewStudyView(vm, new dev.rungs.app.ScriptedFilePicker()), 1280, 800);
             scene.getStylesheets().add(Objects.requireNonNull(RungsApp.class.getResource("rungs.css")).toExternalForm());
             stage.setScene(scene);
             stage.show();

@@ -55,7 +55,7 @@ class TpeViewTest {
         tasks = DefaultTaskExecutor.forJavaFx();
         FxToolkit.setupStage(stage -> {
             vm = new TpeViewModel(tasks);
-            stage.setScene(new Scene(new TpeView(vm), 900, 560));
+            stage.setScene(new Scene(new TpeView(vm, new dev.rungs.app.ScriptedFilePicker()), 900, 560));
             stage.show();
             vm.setStudy(spec, trials);
         });
