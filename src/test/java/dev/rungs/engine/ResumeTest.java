@@ -114,4 +114,76 @@ class ResumeTest {
         }
         assertEquals(direct.stream().map(Trial::config).toList(), resumed.stream().map(Trial::config).toList());
     }
+
+    /** A trial that never reports cannot hear a stop request: it runs to its end, and its value counts. */
+    @Test
+    void aTrialThatDoesNotReportCompletesDespiteAStopRequest() throws Exception {
+        InMemoryStudyStore store = new InMemoryStudyStore();
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(2);
+        Objective slow = (c, ctx) -> {
+            inside.countDown();
+            Thread.sleep(300);
+            return 1.0;
+        };
+        try (Tuner t = study(store).workers(2).build()) {
+            RunHandle h = t.start(slow, Budget.trials(10));
+            inside.await();
+            h.stop();
+            StudyResult r = h.await();
+            assertEquals(2, r.trials().size());
+            assertEquals(2, r.count(TrialState.COMPLETE), "no value thrown away: " + r.trials());
+        }
+    }
+
+    /**
+     * A trial that reports is paused by a stop request; the next run resumes it first, from its
+     * checkpoint, at its budget, whatever the scheduler, so that no trial is left paused for good.
+     */
+    @Test
+    void aTrialPausedByAStopIsResumedFirstByTheNextRun() throws Exception {
+        InMemoryStudyStore store = new InMemoryStudyStore();
+        java.util.concurrent.CountDownLatch reported = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch stopAsked = new java.util.concurrent.CountDownLatch(1);
+        List<Long> startSteps = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Objective tenSteps = (c, ctx) -> {
+            long from = ctx.restoreCheckpoint().map(b -> (long) b[0]).orElse(0L);
+            startSteps.add(from);
+            for (long s = from + 1; s <= 10; s++) {
+                ctx.saveCheckpoint(new byte[] {(byte) s});
+                if (!ctx.report(s, s).shouldContinue()) {
+                    return s;
+                }
+                if (s == 3 && reported.getCount() > 0) {
+                    reported.countDown();
+                    stopAsked.await();
+                }
+            }
+            return 10;
+        };
+        try (Tuner t = study(store).maxResource(10).build()) {
+            RunHandle h = t.start(tenSteps, Budget.trials(3));
+            reported.await();
+            Thread stopper = new Thread(h::stop);
+            stopper.start();
+            Thread.sleep(200); // the stop request reaches the engine before the next report
+            stopAsked.countDown();
+            stopper.join();
+            StudyResult first = h.await();
+            assertEquals(1, first.trials().size());
+            Trial paused = first.trials().get(0);
+            assertEquals(TrialState.PAUSED, paused.state());
+            assertEquals("10", paused.attrs().get(Tuner.PAUSED_BY_STOP));
+        }
+        List<TrialEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (Tuner t = study(store).maxResource(10).resume().build()) {
+            t.subscribe(events::add);
+            StudyResult r = t.optimize(tenSteps, Budget.trials(3));
+            assertEquals(3, r.count(TrialState.COMPLETE), r.trials().toString());
+            Trial resumed = r.trials().get(0);
+            assertEquals(10.0, resumed.value().getAsDouble());
+            assertEquals(null, resumed.attrs().get(Tuner.PAUSED_BY_STOP));
+            assertEquals(true, events.get(0) instanceof TrialEvent.Resumed, "resumed before anything else: " + events.get(0));
+        }
+        assertEquals(List.of(0L, 4L, 0L, 0L), startSteps, "trial 0 went on from its checkpoint after step 4");
+    }
 }
