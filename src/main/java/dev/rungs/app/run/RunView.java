@@ -33,6 +33,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -194,7 +195,15 @@ public final class RunView extends BorderPane {
             tabs.getSelectionModel().select(trialsTab);
         });
         historyTab.setId("historyTab");
-        historyTab.setContent(history);
+        CheckBox logScale = new CheckBox("Logarithmic value axis");
+        logScale.setId("historyLogScale");
+        logScale.selectedProperty().bindBidirectional(history.logScaleProperty());
+        HBox options = new HBox(logScale);
+        options.setAlignment(Pos.CENTER_RIGHT);
+        options.setPadding(new Insets(4, 10, 0, 10));
+        BorderPane historyPane = new BorderPane(history);
+        historyPane.setTop(options);
+        historyTab.setContent(historyPane);
 
         trialsTab.setId("trialsTab");
         SplitPane split = new SplitPane(trialsPane(), detailsPane());
