@@ -5,12 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rungs.app.charts.DensityChart;
 import dev.rungs.app.charts.HistoryChart;
-import dev.rungs.engine.RunHandle;
-import dev.rungs.engine.TrialEvent;
-import dev.rungs.engine.Tuner;
 import dev.rungs.spec.SpecReader;
-import dev.rungs.spec.StudyFactory;
-import dev.rungs.spec.StudySpec;
 import dev.rungs.objective.bench.BenchmarkProblems;
 import dev.rungs.store.StudyStore;
 import dev.rungs.store.TrialsCsv;
@@ -20,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Node;
@@ -234,20 +228,9 @@ class RungsAppTest {
 
     /** A study of 40 trials in {@code db}, stopped after at least 10; returns how many ended. */
     static int stoppedStudy(Path db) throws Exception {
-        StudySpec spec = SpecReader.parse(SPEC);
-        try (StudyStore store = SqliteStudyStore.open(db); Tuner t = StudyFactory.createTuner(spec, store)) {
-            CountDownLatch tenDone = new CountDownLatch(10);
-            t.subscribe(e -> {
-                if (e instanceof TrialEvent.Completed) {
-                    tenDone.countDown();
-                }
-            });
-            RunHandle h = t.start(StudyFactory.createObjective(spec), spec.budget());
-            assertTrue(tenDone.await(10, TimeUnit.SECONDS));
-            h.stop();
-            int n = h.await().trials().size();
-            assertTrue(n < 40, "stopped before the budget: " + n);
-            return (int) store.trials(t.study().id()).stream().filter(x -> x.state().isFinished()).count();
+        try (StudyStore store = SqliteStudyStore.open(db)) {
+            long id = TestStudies.stoppedAfter(store, SpecReader.parse(SPEC), 10);
+            return (int) store.trials(id).stream().filter(x -> x.state().isFinished()).count();
         }
     }
 

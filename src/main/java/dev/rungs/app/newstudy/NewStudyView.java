@@ -1,5 +1,6 @@
 package dev.rungs.app.newstudy;
 
+import dev.rungs.app.Controls;
 import dev.rungs.app.Dialogs;
 import dev.rungs.app.FilePicker;
 import dev.rungs.study.Direction;
@@ -122,20 +123,20 @@ public final class NewStudyView extends BorderPane {
         table.setMinHeight(160);
         HBox.setHgrow(table, Priority.ALWAYS);
 
-        Button add = button("addParam", "Add", "Add a parameter at the end", () -> {
+        Button add = Controls.button("addParam", "Add", "Add a parameter at the end", () -> {
             ParamRow row = viewModel.addParam();
             table.getSelectionModel().select(row);
             table.scrollTo(row);
         });
-        Button remove = button("removeParam", "Remove", "Remove the selected parameter",
+        Button remove = Controls.button("removeParam", "Remove", "Remove the selected parameter",
                 () -> viewModel.removeParam(table.getSelectionModel().getSelectedItem()));
         remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        Button up = button("moveParamUp", "Move up", "Move the selected parameter up (a parent must come first)",
+        Button up = Controls.button("moveParamUp", "Move up", "Move the selected parameter up (a parent must come first)",
                 () -> move(-1));
         up.disableProperty().bind(remove.disableProperty());
-        Button down = button("moveParamDown", "Move down", "Move the selected parameter down", () -> move(1));
+        Button down = Controls.button("moveParamDown", "Move down", "Move the selected parameter down", () -> move(1));
         down.disableProperty().bind(remove.disableProperty());
-        Button reset = button("resetParams", "Reset to preset", "Put back the objective's own search space",
+        Button reset = Controls.button("resetParams", "Reset to preset", "Put back the objective's own search space",
                 viewModel::resetParams);
         VBox buttons = new VBox(8, add, remove, up, down, new Region(), reset);
         for (Node b : buttons.getChildren()) {
@@ -210,7 +211,7 @@ public final class NewStudyView extends BorderPane {
         time.setPromptText("none");
         TextField workers = textField("workersField", viewModel.workersProperty(), 4, FormField.WORKERS);
         TextField seed = textField("seedField", viewModel.seedProperty(), 10, FormField.SEED);
-        Button random = button("randomSeed", "Random", "Pick a new random seed", viewModel::randomSeed);
+        Button random = Controls.button("randomSeed", "Random", "Pick a new random seed", viewModel::randomSeed);
         for (TextField f : List.of(trials, time, workers, seed)) {
             // Short numbers: a field as wide as its column would suggest room for long text.
             f.setMaxWidth(Region.USE_PREF_SIZE);
@@ -241,11 +242,11 @@ public final class NewStudyView extends BorderPane {
         status.getStyleClass().add("help-text");
         status.textProperty().bind(viewModel.statusProperty());
 
-        Button load = button("loadSpec", "Load spec…", "Fill the form from a spec file", this::chooseAndLoad);
-        Button save = button("saveSpec", "Save spec…", "Write the form as a spec file", this::chooseAndSave);
+        Button load = Controls.button("loadSpec", "Load spec…", "Fill the form from a spec file", this::chooseAndLoad);
+        Button save = Controls.button("saveSpec", "Save spec…", "Write the form as a spec file", this::chooseAndSave);
         save.disableProperty().bind(viewModel.canCreateProperty().not().or(viewModel.busyProperty()));
         load.disableProperty().bind(viewModel.busyProperty());
-        Button create = button("createStudy", "Create and run", "Create the study and start it", viewModel::create);
+        Button create = Controls.button("createStudy", "Create and run", "Create the study and start it", viewModel::create);
         create.setDefaultButton(true);
         create.disableProperty().bind(viewModel.canCreateProperty().not());
 
@@ -321,15 +322,6 @@ public final class NewStudyView extends BorderPane {
         label.setLabelFor(field);
         label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
-    }
-
-    private static Button button(String id, String text, String tip, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setTooltip(new Tooltip(tip));
-        b.setOnAction(e -> action.run());
-        b.setMinWidth(Region.USE_PREF_SIZE);
-        return b;
     }
 
     /** A text field bound to the view model, outlined and explained while its field is wrong. */

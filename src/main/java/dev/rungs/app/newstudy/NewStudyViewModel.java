@@ -420,7 +420,7 @@ public final class NewStudyViewModel {
             busy.set(false);
             String heading = e instanceof SpecException ? "The spec " + file.getFileName() + " cannot be used"
                     : "Cannot read " + file;
-            error.set(new ErrorReport(heading, describe(e)));
+            error.set(new ErrorReport(heading, ErrorReport.reason(e)));
         });
     }
 
@@ -441,7 +441,7 @@ public final class NewStudyViewModel {
             status.set("Saved " + written);
         }, e -> {
             busy.set(false);
-            error.set(new ErrorReport("Cannot save the spec to " + file, describe(e)));
+            error.set(new ErrorReport("Cannot save the spec to " + file, ErrorReport.reason(e)));
         });
     }
 
@@ -786,8 +786,4 @@ public final class NewStudyViewModel {
         return Methods.schedulers().stream().filter(m -> m.type().equals(type)).findFirst().orElse(null);
     }
 
-    private static String describe(Throwable e) {
-        String msg = e.getMessage();
-        return msg == null || msg.isBlank() ? e.getClass().getSimpleName() : msg;
-    }
 }

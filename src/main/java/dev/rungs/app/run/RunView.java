@@ -1,5 +1,6 @@
 package dev.rungs.app.run;
 
+import dev.rungs.app.Controls;
 import dev.rungs.app.Dialogs;
 import dev.rungs.app.FilePicker;
 import dev.rungs.app.TaskExecutor;
@@ -22,12 +23,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
-import java.util.function.Function;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -41,12 +40,10 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -151,14 +148,16 @@ public final class RunView extends BorderPane {
                 () -> viewModel.stateProperty().get() == null ? "" : viewModel.stateProperty().get().label(),
                 viewModel.stateProperty()));
 
-        Button stop = button("runStop", "Stop", "Stop the run: running trials pause and can be resumed (Ctrl+.)",
-                viewModel::stop);
+        Button stop = Controls.button("runStop", "Stop",
+                "Stop the run: running trials pause and can be resumed (Ctrl+.)", viewModel::stop);
         stop.disableProperty().bind(viewModel.runningProperty().not());
-        Button resume = button("runResume", "Resume", "Continue the study to its budget (Ctrl+R)", viewModel::resume);
+        Button resume = Controls.button("runResume", "Resume", "Continue the study to its budget (Ctrl+R)",
+                viewModel::resume);
         resume.disableProperty().bind(viewModel.canResumeProperty().not());
-        Button csv = button("exportCsv", "Export CSV…", "Save every trial as CSV (Ctrl+E)", this::exportCsv);
+        Button csv = Controls.button("exportCsv", "Export CSV…", "Save every trial as CSV (Ctrl+E)",
+                this::exportCsv);
         csv.disableProperty().bind(viewModel.specProperty().isNull());
-        Button png = button("exportPng", "Export chart…", "Save the history chart as PNG (Ctrl+Shift+E)",
+        Button png = Controls.button("exportPng", "Export chart…", "Save the history chart as PNG (Ctrl+Shift+E)",
                 this::exportHistoryPng);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -304,28 +303,33 @@ public final class RunView extends BorderPane {
 
     private void rebuildColumns() {
         List<TableColumn<Trial, ?>> columns = new ArrayList<>();
-        TableColumn<Trial, Integer> number = column("numberColumn", "#", 60, Trial::number);
+        TableColumn<Trial, Integer> number = Controls.valueColumn("numberColumn", "#", 60, Trial::number);
         number.setComparator(Comparator.naturalOrder());
         columns.add(number);
-        TableColumn<Trial, TrialState> state = column("trialStateColumn", "State", 100, Trial::state);
-        state.setCellFactory(c -> cell(s -> s.name().toLowerCase(Locale.ROOT), false));
+        TableColumn<Trial, TrialState> state = Controls.valueColumn("trialStateColumn", "State", 100,
+                Trial::state);
+        Controls.showAsText(state, s -> s.name().toLowerCase(Locale.ROOT), false);
         columns.add(state);
-        TableColumn<Trial, OptionalDouble> value = column("valueColumn", "Value", 120, Trial::value);
-        value.setCellFactory(c -> cell(RunViewModel::formatValue, true));
+        TableColumn<Trial, OptionalDouble> value = Controls.valueColumn("valueColumn", "Value", 120,
+                Trial::value);
+        Controls.showAsText(value, RunViewModel::formatValue, true);
         value.setComparator(RunView::compareValues);
         columns.add(value);
-        TableColumn<Trial, Duration> duration = column("durationColumn", "Duration", 90, RunView::duration);
-        duration.setCellFactory(c -> cell(d -> String.format(Locale.ROOT, "%.2f s", d.toMillis() / 1000.0), true));
+        TableColumn<Trial, Duration> duration = Controls.valueColumn("durationColumn", "Duration", 90,
+                RunView::duration);
+        Controls.showAsText(duration, d -> String.format(Locale.ROOT, "%.2f s", d.toMillis() / 1000.0), true);
         duration.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
         columns.add(duration);
         for (String p : paramColumns) {
-            TableColumn<Trial, Object> c = column("param-" + p, p, 110, t -> t.config().has(p) ? t.config().get(p) : null);
-            c.setCellFactory(x -> cell(RunView::formatParam, true));
+            TableColumn<Trial, Object> c = Controls.valueColumn("param-" + p, p, 110,
+                    t -> t.config().has(p) ? t.config().get(p) : null);
+            Controls.showAsText(c, RunView::formatParam, true);
             c.setComparator(RunView::compareParams);
             columns.add(c);
         }
-        TableColumn<Trial, Instant> started = column("trialStartedColumn", "Started", 160, Trial::started);
-        started.setCellFactory(c -> cell(TIME::format, false));
+        TableColumn<Trial, Instant> started = Controls.valueColumn("trialStartedColumn", "Started", 160,
+                Trial::started);
+        Controls.showAsText(started, TIME::format, false);
         started.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
         columns.add(started);
         table.getColumns().setAll(columns);
@@ -392,36 +396,6 @@ public final class RunView extends BorderPane {
 
     private Window window() {
         return getScene() == null ? null : getScene().getWindow();
-    }
-
-    private static Button button(String id, String text, String tip, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setTooltip(new Tooltip(tip));
-        b.setOnAction(e -> action.run());
-        return b;
-    }
-
-    private static <T> TableColumn<Trial, T> column(String id, String title, double width, Function<Trial, T> value) {
-        TableColumn<Trial, T> c = new TableColumn<>(title);
-        c.setId(id);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
-        return c;
-    }
-
-    private static <T> TableCell<Trial, T> cell(Function<T, String> format, boolean numeric) {
-        TableCell<Trial, T> cell = new TableCell<>() {
-            @Override
-            protected void updateItem(T item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : format.apply(item));
-            }
-        };
-        if (numeric) {
-            cell.getStyleClass().add("numeric-cell");
-        }
-        return cell;
     }
 
     private static Duration duration(Trial t) {

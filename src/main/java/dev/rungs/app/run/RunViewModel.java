@@ -605,7 +605,7 @@ public final class RunViewModel {
     private void fail(String heading, Throwable e) {
         Throwable cause = e instanceof IllegalStateException && e.getCause() != null ? e.getCause() : e;
         String why = cause instanceof SpecException || cause instanceof IOException
-                ? cause.getMessage() : describe(cause);
+                ? cause.getMessage() : ErrorReport.reason(cause);
         status.set(heading);
         error.set(new ErrorReport(heading, why));
     }
@@ -615,10 +615,6 @@ public final class RunViewModel {
         return v.isPresent() ? String.format(Locale.ROOT, "%.6g", v.getAsDouble()) : "–";
     }
 
-    private static String describe(Throwable e) {
-        String msg = e.getMessage();
-        return msg == null || msg.isBlank() ? e.getClass().getSimpleName() : msg;
-    }
 
     private record Loaded(StudyRecord record, StudySpec spec, List<Trial> trials) {
     }

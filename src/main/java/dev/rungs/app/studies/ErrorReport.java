@@ -13,4 +13,10 @@ public record ErrorReport(String heading, String message) {
         Objects.requireNonNull(heading, "heading");
         Objects.requireNonNull(message, "message");
     }
+
+    /** Why {@code e} happened, in words: its message, or its kind when it has none. */
+    public static String reason(Throwable e) {
+        String msg = e.getMessage();
+        return msg == null || msg.isBlank() ? e.getClass().getSimpleName() : msg;
+    }
 }

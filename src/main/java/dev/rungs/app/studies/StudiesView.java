@@ -1,23 +1,19 @@
 package dev.rungs.app.studies;
 
+import dev.rungs.app.Controls;
 import dev.rungs.app.Dialogs;
 import dev.rungs.app.run.RunViewModel;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.OptionalDouble;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
@@ -52,30 +48,22 @@ public final class StudiesView extends BorderPane {
     }
 
     private ToolBar toolbar() {
-        Button open = button("openStudy", "Open", "Show the selected study's trials and charts (Enter)",
+        Button open = Controls.button("openStudy", "Open", "Show the selected study's trials and charts (Enter)",
                 viewModel::openSelected);
         open.disableProperty().bind(viewModel.selectedProperty().isNull());
-        Button resume = button("resumeStudy", "Resume", "Continue the selected study to its budget",
+        Button resume = Controls.button("resumeStudy", "Resume", "Continue the selected study to its budget",
                 viewModel::resumeSelected);
         resume.disableProperty().bind(viewModel.canResumeProperty().not());
-        Button stop = button("stopStudy", "Stop", "Stop the selected study's run: running trials pause and can be resumed",
+        Button stop = Controls.button("stopStudy", "Stop", "Stop the selected study's run: running trials pause and can be resumed",
                 viewModel::stopSelected);
         stop.disableProperty().bind(viewModel.canStopProperty().not());
-        Button delete = button("deleteStudy", "Delete…", "Delete the selected study and all its trials (Delete)",
+        Button delete = Controls.button("deleteStudy", "Delete…", "Delete the selected study and all its trials (Delete)",
                 this::confirmDelete);
         delete.disableProperty().bind(viewModel.canDeleteProperty().not());
-        Button reload = button("reloadStudies", "Reload", "Read the database again", viewModel::refresh);
+        Button reload = Controls.button("reloadStudies", "Reload", "Read the database again", viewModel::refresh);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         return new ToolBar(open, resume, stop, delete, spacer, reload);
-    }
-
-    private static Button button(String id, String text, String tip, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setTooltip(new Tooltip(tip));
-        b.setOnAction(e -> action.run());
-        return b;
     }
 
     private void confirmDelete() {
@@ -92,20 +80,20 @@ public final class StudiesView extends BorderPane {
         table.setPlaceholder(new Label("No studies in this database yet. Start one with File > New study (Ctrl+N)."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
-        TableColumn<StudyRow, String> name = column("nameColumn", "Study", 260,
-                r -> new ReadOnlyObjectWrapper<>(r.name()));
-        TableColumn<StudyRow, String> method = column("methodColumn", "Method", 140,
-                r -> new ReadOnlyObjectWrapper<>(r.method()));
-        TableColumn<StudyRow, StudyState> state = column("stateColumn", "State", 100, StudyRow::stateProperty);
-        state.setCellFactory(c -> textCell(StudyState::label, false));
-        TableColumn<StudyRow, Number> trials = column("trialsColumn", "Trials done", 110,
+        TableColumn<StudyRow, String> name = Controls.valueColumn("nameColumn", "Study", 260, StudyRow::name);
+        TableColumn<StudyRow, String> method = Controls.valueColumn("methodColumn", "Method", 140, StudyRow::method);
+        TableColumn<StudyRow, StudyState> state = Controls.column("stateColumn", "State", 100,
+                StudyRow::stateProperty);
+        Controls.showAsText(state, StudyState::label, false);
+        TableColumn<StudyRow, Number> trials = Controls.column("trialsColumn", "Trials done", 110,
                 StudyRow::trialsDoneProperty);
-        trials.setCellFactory(c -> textCell(n -> Integer.toString(n.intValue()), true));
-        TableColumn<StudyRow, OptionalDouble> best = column("bestColumn", "Best value", 140, StudyRow::bestProperty);
-        best.setCellFactory(c -> textCell(RunViewModel::formatValue, true));
-        TableColumn<StudyRow, Instant> started = column("startedColumn", "Started", 180,
-                r -> new ReadOnlyObjectWrapper<>(r.started()));
-        started.setCellFactory(c -> textCell(STARTED::format, false));
+        Controls.showAsText(trials, n -> Integer.toString(n.intValue()), true);
+        TableColumn<StudyRow, OptionalDouble> best = Controls.column("bestColumn", "Best value", 140,
+                StudyRow::bestProperty);
+        Controls.showAsText(best, RunViewModel::formatValue, true);
+        TableColumn<StudyRow, Instant> started = Controls.valueColumn("startedColumn", "Started", 180,
+                StudyRow::started);
+        Controls.showAsText(started, STARTED::format, false);
 
         table.getColumns().setAll(java.util.List.of(name, method, state, trials, best, started));
         table.setItems(viewModel.studies());
@@ -143,26 +131,4 @@ public final class StudiesView extends BorderPane {
         return table;
     }
 
-    private static <T> TableColumn<StudyRow, T> column(String id, String title, double width,
-            Function<StudyRow, ObservableValue<T>> value) {
-        TableColumn<StudyRow, T> c = new TableColumn<>(title);
-        c.setId(id);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(f -> value.apply(f.getValue()));
-        return c;
-    }
-
-    private static <T> TableCell<StudyRow, T> textCell(Function<T, String> format, boolean numeric) {
-        TableCell<StudyRow, T> cell = new TableCell<>() {
-            @Override
-            protected void updateItem(T item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : format.apply(item));
-            }
-        };
-        if (numeric) {
-            cell.getStyleClass().add("numeric-cell");
-        }
-        return cell;
-    }
 }

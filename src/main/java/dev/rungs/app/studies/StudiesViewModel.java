@@ -157,7 +157,7 @@ public final class StudiesViewModel {
             if (from == store) {
                 mergeStudies(rows);
             }
-        }, e -> error.set(new ErrorReport("Cannot read the study store", describe(e))));
+        }, e -> error.set(new ErrorReport("Cannot read the study store", ErrorReport.reason(e))));
     }
 
     /** Opens the selected study's run view. */
@@ -203,7 +203,7 @@ public final class StudiesViewModel {
             }
             status.set("Deleted " + deleted.name());
             onDeleted.accept(deleted.studyId());
-        }, e -> error.set(new ErrorReport("Cannot delete " + row.name(), describe(e))));
+        }, e -> error.set(new ErrorReport("Cannot delete " + row.name(), ErrorReport.reason(e))));
     }
 
     /** Forgets the error once the view has shown it, so the same error can be reported again. */
@@ -325,8 +325,4 @@ public final class StudiesViewModel {
         canResume.set(row != null && !runningHere && row.state() == StudyState.STOPPED);
     }
 
-    private static String describe(Throwable e) {
-        String msg = e.getMessage();
-        return msg == null || msg.isBlank() ? e.getClass().getSimpleName() : msg;
-    }
 }

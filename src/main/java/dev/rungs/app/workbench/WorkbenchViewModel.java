@@ -137,7 +137,7 @@ public final class WorkbenchViewModel {
     /** Reads the samples folder and the store again. */
     public void refresh() {
         tasks.execute(() -> SampleSpec.findIn(samplesFolder), samples::setAll,
-                e -> error.set(new ErrorReport("Cannot read the samples folder " + samplesFolder, describe(e))));
+                e -> error.set(new ErrorReport("Cannot read the samples folder " + samplesFolder, ErrorReport.reason(e))));
         studies.refresh();
     }
 
@@ -233,7 +233,7 @@ public final class WorkbenchViewModel {
         status.set("Opening " + file + " …");
         tasks.execute(() -> opener.apply(file), opened -> switchTo(opened, file), e -> {
             updateStatus();
-            error.set(new ErrorReport("Cannot open the database " + file, describe(e)));
+            error.set(new ErrorReport("Cannot open the database " + file, ErrorReport.reason(e)));
         });
     }
 
@@ -295,8 +295,4 @@ public final class WorkbenchViewModel {
                 : file.toAbsolutePath().toString();
     }
 
-    private static String describe(Throwable e) {
-        String msg = e.getMessage();
-        return msg == null || msg.isBlank() ? e.getClass().getSimpleName() : msg;
-    }
 }

@@ -8,20 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rungs.app.AppPreferences;
 import dev.rungs.app.ImmediateTaskExecutor;
+import dev.rungs.app.TestStudies;
 import dev.rungs.app.run.RunViewModel;
 import dev.rungs.app.studies.StudyState;
-import dev.rungs.engine.RunHandle;
-import dev.rungs.engine.TrialEvent;
-import dev.rungs.engine.Tuner;
 import dev.rungs.spec.SpecReader;
-import dev.rungs.spec.StudyFactory;
-import dev.rungs.spec.StudySpec;
 import dev.rungs.store.StudyStore;
 import dev.rungs.store.sqlite.SqliteStudyStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,22 +66,8 @@ class WorkbenchViewModelTest {
 
     @Test
     void resumeOpensAStoppedStudyAndRunsItToItsBudget() throws Exception {
-        StudySpec spec = SpecReader.parse(SPEC);
-        long id;
-        int stoppedAt;
-        try (Tuner t = StudyFactory.createTuner(spec, first)) {
-            CountDownLatch tenDone = new CountDownLatch(10);
-            t.subscribe(e -> {
-                if (e instanceof TrialEvent.Completed) {
-                    tenDone.countDown();
-                }
-            });
-            RunHandle h = t.start(StudyFactory.createObjective(spec), spec.budget());
-            assertTrue(tenDone.await(10, TimeUnit.SECONDS));
-            h.stop();
-            stoppedAt = h.await().trials().size();
-            id = t.study().id();
-        }
+        long id = TestStudies.stoppedAfter(first, SpecReader.parse(SPEC), 10);
+        int stoppedAt = first.trials(id).size();
         assertTrue(stoppedAt >= 10 && stoppedAt < 50, "stopped after " + stoppedAt + " trials");
         vm.refresh();
 
