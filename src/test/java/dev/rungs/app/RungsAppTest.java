@@ -83,6 +83,16 @@ class RungsAppTest {
     }
 
     @Test
+    void theWindowTakesTheSizeItHadLastTime() throws Exception {
+        prefs.put(AppPreferences.WINDOW_WIDTH, "1100");
+        prefs.put(AppPreferences.WINDOW_HEIGHT, "700");
+        start(dir.resolve("studies.db"));
+        Stage stage = FxToolkit.toolkitContext().getRegisteredStage();
+        assertEquals(1100, stage.getScene().getWidth(), 1);
+        assertEquals(700, stage.getScene().getHeight(), 1);
+    }
+
+    @Test
     void aStoppedStudyIsResumedFromTheListAndRunsToItsBudget() throws Exception {
         Path db = dir.resolve("studies.db");
         int stoppedAt = stoppedStudy(db);
@@ -165,6 +175,14 @@ class RungsAppTest {
             assertEquals(30, rows.size());
             assertTrue(rows.stream().allMatch(row -> row.value().isPresent()));
         }
+
+        Path png = dir.resolve("export/history.png");
+        files.answer(png);
+        robot.clickOn("#exportPng");
+        waitUntil(() -> Files.exists(png));
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertEquals(fx(history::getWidth), image.getWidth(), 1);
+        assertEquals(fx(history::getHeight), image.getHeight(), 1);
     }
 
     /** Stop and Resume in the run view: the same study goes on, with the stopped trials kept. */
