@@ -150,8 +150,11 @@ public final class BohbSampler implements Sampler {
         SortedMap<Long, List<double[]>> out = new TreeMap<>();
         int d = space.size();
         for (long budget : budgets) {
-            List<double[]> rows = new ArrayList<>();
-            for (Trial t : history.trials()) {
+            out.put(budget, new ArrayList<>());
+        }
+        for (Trial t : history.trials()) {
+            double[] coords = null; // computed once per trial, only if it is observed somewhere
+            for (long budget : budgets) {
                 double loss;
                 SortedMap<Long, Double> tail = t.intermediate().tailMap(budget);
                 if (!tail.isEmpty()) {
@@ -162,11 +165,13 @@ public final class BohbSampler implements Sampler {
                 } else {
                     continue;
                 }
-                double[] row = Arrays.copyOf(coordinates(space, t, levels), d + 1);
+                if (coords == null) {
+                    coords = coordinates(space, t, levels);
+                }
+                double[] row = Arrays.copyOf(coords, d + 1);
                 row[d] = loss;
-                rows.add(row);
+                out.get(budget).add(row);
             }
-            out.put(budget, rows);
         }
         return out;
     }

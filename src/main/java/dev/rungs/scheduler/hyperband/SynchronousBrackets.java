@@ -140,6 +140,9 @@ abstract sealed class SynchronousBrackets implements Scheduler permits Successiv
 
     /** The next work in one bracket instance, or null when it is finished. */
     private static Work step(Bracket b, int round, List<Trial> members, Direction direction) {
+        if (members.size() >= b.rungs().get(0).configs() && members.stream().allMatch(t -> t.state().isFinished())) {
+            return null; // every configuration has ended: a past bracket, no need to rank it again
+        }
         OptionalInt roundAttr = OptionalInt.of(round);
         for (int i = 0; i <= b.s(); i++) {
             Bracket.Rung rung = b.rungs().get(i);
