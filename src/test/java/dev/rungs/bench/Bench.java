@@ -23,6 +23,9 @@ import java.util.function.Supplier;
  *       trial is saved three times (start, one report, complete), as the engine does; then the
  *       same from 8 threads, and one long trial with many reports (which must not slow down as
  *       the trial grows). See {@link StoreBench}.</li>
+ *   <li>{@code mf}: multi-fidelity methods on multi-fidelity Hartmann-6 and counting ones: the
+ *       median resource to reach a target regret, and ASHA's worker utilisation against
+ *       synchronous Successive Halving. See {@link MultiFidelityBench}.</li>
  * </ul>
  */
 public final class Bench {
@@ -35,8 +38,9 @@ public final class Bench {
             case "engine" -> engine(args.length > 1 ? Integer.parseInt(args[1]) : 10_000);
             case "e2e" -> endToEnd(args.length > 1 ? Integer.parseInt(args[1]) : 10_000);
             case "store" -> StoreBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 20_000);
+            case "mf" -> MultiFidelityBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 20);
             default -> {
-                System.err.println("unknown suite " + suite + "; known: engine, store");
+                System.err.println("unknown suite " + suite + "; known: engine, e2e, store, mf");
                 System.exit(2);
             }
         }

@@ -49,11 +49,12 @@ public final class MultiFidelityRuns {
      * What one run reached.
      *
      * @param finalRegret the incumbent's noise-free regret at the end (infinite when nothing reached R)
-     * @param resourceToTarget resource consumed when the incumbent's regret first fell to the target; -1 if never
+     * @param resourceToTarget per target given to {@link #run}, the resource consumed when the
+     *     incumbent's regret first fell to it; -1 if never
      * @param resourceUsed resource consumed in total
      * @param trials trials started
      */
-    public record Outcome(double finalRegret, long resourceToTarget, long resourceUsed, int trials) {
+    public record Outcome(double finalRegret, long[] resourceToTarget, long resourceUsed, int trials) {
     }
 
     /** The resource of one whole Hyperband cycle (every bracket once) with r, R and η. */
@@ -88,11 +89,11 @@ public final class MultiFidelityRuns {
      * @param minResource r of the multi-fidelity methods
      * @param eta their reduction factor
      * @param workers worker threads
-     * @param target regret that counts as reached for {@link Outcome#resourceToTarget}
+     * @param targets regrets that count as reached for {@link Outcome#resourceToTarget}
      * @param objective the objective to run (the problem itself, or a slower wrapper)
      */
     public static Outcome run(Method method, BenchmarkProblem problem, long minResource, int eta, long resource,
-            long seed, int workers, double target, Objective objective) {
+            long seed, int workers, double[] targets, Objective objective) {
         long rMax = problem.maxResource();
         Sampler sampler = method == Method.BOHB ? new BohbSampler() : new RandomSampler();
         Scheduler scheduler = switch (method) {
@@ -103,7 +104,8 @@ public final class MultiFidelityRuns {
         Map<Integer, Long> paid = new HashMap<>();
         long[] consumed = {0};
         double[] best = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY}; // observed, regret
-        long[] reachedAt = {-1};
+        long[] reachedAt = new long[targets.length];
+        java.util.Arrays.fill(reachedAt, -1);
         try (Tuner t = Tuner.builder(problem.space()).sampler(sampler).scheduler(scheduler).maxResource(rMax)
                 .workers(workers).seed(seed).build()) {
             t.subscribe(e -> {
@@ -118,13 +120,15 @@ public final class MultiFidelityRuns {
                 if (tr.state() == TrialState.COMPLETE && atR && tr.value().getAsDouble() < best[0]) {
                     best[0] = tr.value().getAsDouble();
                     best[1] = problem.regret(trueValue(problem, tr.config(), best[0]));
-                    if (reachedAt[0] < 0 && best[1] <= target) {
-                        reachedAt[0] = consumed[0];
+                    for (int i = 0; i < targets.length; i++) {
+                        if (reachedAt[i] < 0 && best[1] <= targets[i]) {
+                            reachedAt[i] = consumed[0];
+                        }
                     }
                 }
             });
             StudyResult r = t.optimize(objective, Budget.resource(resource));
-            return new Outcome(best[1], reachedAt[0], r.resourceUsed(), r.trials().size());
+            return new Outcome(best[1], reachedAt, r.resourceUsed(), r.trials().size());
         }
     }
 

@@ -44,7 +44,7 @@ class MultiFidelityQualityTest {
     private static double[] regrets(Method m, BenchmarkProblem problem, long minResource, long resource) {
         double[] out = new double[SEEDS];
         for (int s = 0; s < SEEDS; s++) {
-            out[s] = MultiFidelityRuns.run(m, problem, minResource, 3, resource, 1000 + s, 1, 0, problem)
+            out[s] = MultiFidelityRuns.run(m, problem, minResource, 3, resource, 1000 + s, 1, new double[0], problem)
                     .finalRegret();
         }
         return out;
