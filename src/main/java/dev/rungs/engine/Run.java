@@ -97,6 +97,11 @@ final class Run {
             return Work.DONE;
         }
         Work w = tuner.scheduler().nextWork(tuner.history(), tuner.maxResource());
+        while (w instanceof Work.Prune p) {
+            // Settling a decided rung takes no worker: carry it out and ask again.
+            tuner.prunePaused(p);
+            w = tuner.scheduler().nextWork(tuner.history(), tuner.maxResource());
+        }
         if (w instanceof Work.NewTrial nt) {
             if (tuner.sampler().isExhausted(tuner.history(), tuner.space())) {
                 stopReason = "every configuration of the sampler has been tried";

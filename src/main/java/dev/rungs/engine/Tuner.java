@@ -430,6 +430,10 @@ public final class Tuner implements AutoCloseable {
 
     Trial finish(int number, double value) {
         RunningTrial r = runningTrial(number);
+        if (!r.reported && r.pendingEnd == null && Double.isFinite(value) && scheduler.judgesResults()) {
+            // A budget objective: its result is its one report, at the budget it was given.
+            onReport(number, r.budget, value);
+        }
         Trial t = history.get(number);
         if (r.pendingEnd instanceof Decision.Pause && r.endDelivered) {
             // Paused by a stop request: the next run resumes it first, at the budget it had.
@@ -468,6 +472,24 @@ public final class Tuner implements AutoCloseable {
             case FAIL -> new TrialEvent.Failed(ended, ended.attrs().get(Trial.FAIL_REASON));
             default -> throw new IllegalStateException("a trial cannot end as " + state);
         });
+        return ended;
+    }
+
+    /** Ends a PAUSED trial as PRUNED (not promoted at a decided rung), keeping its last value. */
+    Trial prunePaused(Work.Prune work) {
+        Trial t = history.get(work.trialNumber());
+        if (t.state() != TrialState.PAUSED) {
+            throw new IllegalStateException("scheduler asked to prune trial " + t.number() + " in state " + t.state());
+        }
+        for (Map.Entry<String, String> e : work.attrs().entrySet()) {
+            t = t.withAttr(e.getKey(), e.getValue());
+        }
+        if (!t.intermediate().isEmpty() && Double.isFinite(t.intermediate().get(t.lastStep()))) {
+            t = t.withValue(t.intermediate().get(t.lastStep()));
+        }
+        Trial ended = t.withState(TrialState.PRUNED, Instant.now());
+        save(ended);
+        publish(new TrialEvent.Pruned(ended));
         return ended;
     }
 

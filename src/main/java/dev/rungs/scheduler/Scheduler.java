@@ -27,6 +27,19 @@ public interface Scheduler {
         return new Work.NewTrial(maxResource, java.util.Map.of());
     }
 
+    /**
+     * Whether a run that returns its value without having reported at all counts as one report
+     * of that value at its budget, decided by {@link #onReport} like any other report. A budget
+     * objective ({@code f(config, budget)}) reports nothing, so a multi-fidelity scheduler needs
+     * this to judge, pause and promote it at rung boundaries; a scheduler that answers PAUSE
+     * then leaves the trial PAUSED with its value as the intermediate value at its budget, and
+     * resuming it runs the configuration again at the larger budget. Default false: a trial that
+     * did not report simply completes.
+     */
+    default boolean judgesResults() {
+        return false;
+    }
+
     /** A scheduler that lets every trial run to its end. */
     static Scheduler none() {
         return (trial, step, value, history) -> Decision.CONTINUE;

@@ -3,7 +3,7 @@ package dev.rungs.scheduler;
 import java.util.Map;
 
 /** What a scheduler asks the engine to run next when a worker is free. */
-public sealed interface Work permits Work.NewTrial, Work.Resume, Work.Wait, Work.Done {
+public sealed interface Work permits Work.NewTrial, Work.Resume, Work.Prune, Work.Wait, Work.Done {
 
     /** Nothing can start now (a synchronous rung is not full yet); ask again when a trial ends. */
     Wait WAIT = new Wait();
@@ -31,6 +31,20 @@ public sealed interface Work permits Work.NewTrial, Work.Resume, Work.Wait, Work
      */
     record Resume(int trialNumber, long budget, Map<String, String> attrs) implements Work {
         public Resume {
+            attrs = Map.copyOf(attrs);
+        }
+    }
+
+    /**
+     * End a PAUSED trial as PRUNED: a synchronous rung was decided and the trial was not
+     * promoted, so it will never be resumed. Takes no worker; the engine carries it out and asks
+     * for the next work at once.
+     *
+     * @param trialNumber the paused trial
+     * @param attrs attributes to record (the outcome)
+     */
+    record Prune(int trialNumber, Map<String, String> attrs) implements Work {
+        public Prune {
             attrs = Map.copyOf(attrs);
         }
     }

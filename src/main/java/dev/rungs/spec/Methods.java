@@ -4,19 +4,35 @@ import dev.rungs.sampler.GridSampler;
 import dev.rungs.sampler.RandomSampler;
 import dev.rungs.sampler.Sampler;
 import dev.rungs.sampler.SobolSampler;
+import dev.rungs.sampler.bohb.BohbSampler;
+import dev.rungs.sampler.bohb.BohbSettings;
 import dev.rungs.sampler.tpe.TpeSampler;
 import dev.rungs.sampler.tpe.TpeSettings;
 import dev.rungs.scheduler.Scheduler;
+import dev.rungs.scheduler.hyperband.AshaScheduler;
+import dev.rungs.scheduler.hyperband.HyperbandScheduler;
+import dev.rungs.scheduler.hyperband.SuccessiveHalvingScheduler;
 import dev.rungs.scheduler.median.MedianStoppingScheduler;
 import dev.rungs.spec.Setting.Kind;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** The samplers and schedulers a spec can name, with their settings and defaults. */
+/**
+ * The samplers and schedulers a spec can name, with their settings and defaults.
+ *
+ * <p>Multi-fidelity methods are a sampler and a scheduler together: Hyperband with random
+ * search is sampler {@code random} + scheduler {@code hyperband}; BOHB is sampler {@code bohb} +
+ * scheduler {@code hyperband}; TPE with Hyperband (as in Optuna) is sampler {@code tpe} +
+ * scheduler {@code hyperband}. The {@code bohb} sampler learns from the budgets a
+ * Hyperband-family scheduler writes, so a spec that names it with any other scheduler is rejected.
+ */
 public final class Methods {
     /** The sampler used when a spec names none. */
     public static final String DEFAULT_SAMPLER = "tpe";
+    /** Schedulers that run trials at the budgets of a ladder of rungs, which the bohb sampler needs. */
+    public static final Set<String> HYPERBAND_FAMILY = Set.of("successive_halving", "hyperband", "asha");
 
     private static final Map<String, Method<Sampler>> SAMPLERS = new LinkedHashMap<>();
     private static final Map<String, Method<Scheduler>> SCHEDULERS = new LinkedHashMap<>();
@@ -50,6 +66,19 @@ public final class Methods {
                         .withPriorWeight(((Number) s.get("prior_weight")).doubleValue())
                         .withMagicClip((Boolean) s.get("consider_magic_clip")))));
 
+        sampler(new Method<>("bohb", "BOHB's model: one KDE per budget (HpBandSter's defaults); needs a Hyperband-family "
+                + "scheduler", List.of(
+                new Setting("min_points_in_model", Kind.WHOLE_NUMBER, 0L,
+                        "observations a budget needs for a model; 0 = number of parameters + 1 (never fewer)"),
+                new Setting("top_n_percent", Kind.WHOLE_NUMBER, 15L, "percentage of observations in the good set"),
+                new Setting("num_samples", Kind.WHOLE_NUMBER, 64L, "candidates drawn from the good density"),
+                new Setting("random_fraction", Kind.NUMBER, 1.0 / 3, "share of proposals drawn uniformly at random"),
+                new Setting("bandwidth_factor", Kind.NUMBER, 3.0, "widens the bandwidths when drawing candidates"),
+                new Setting("min_bandwidth", Kind.NUMBER, 1e-3, "smallest bandwidth of any dimension")),
+                (s, seed) -> new BohbSampler(new BohbSettings(whole(s, "min_points_in_model"),
+                        whole(s, "top_n_percent"), whole(s, "num_samples"), number(s, "random_fraction"),
+                        number(s, "bandwidth_factor"), number(s, "min_bandwidth")))));
+
         scheduler(new Method<>("none", "No early stopping: every trial runs to its end", List.of(),
                 (s, seed) -> Scheduler.none()));
         scheduler(new Method<>("median", "Median stopping rule", List.of(
@@ -58,6 +87,55 @@ public final class Methods {
                 new Setting("interval_steps", Kind.WHOLE_NUMBER, 1L, "check every this many steps")),
                 (s, seed) -> new MedianStoppingScheduler(whole(s, "startup_trials"),
                         (Long) s.get("warmup_steps"), (Long) s.get("interval_steps"))));
+        scheduler(new Method<>("successive_halving", "Synchronous Successive Halving: one bracket, repeated",
+                rungSettings(HyperbandScheduler.DEFAULT_ETA), (s, seed) -> new SuccessiveHalvingScheduler((Long) s.get("min_resource"),
+                        (Long) s.get("max_resource"), whole(s, "reduction_factor"))));
+        scheduler(new Method<>("hyperband", "Hyperband: Successive Halving over every bracket s = s_max ... 0",
+                rungSettings(HyperbandScheduler.DEFAULT_ETA), (s, seed) -> new HyperbandScheduler(
+                        (Long) s.get("min_resource"), (Long) s.get("max_resource"), whole(s, "reduction_factor"))));
+        List<Setting> asha = new java.util.ArrayList<>(rungSettings(AshaScheduler.DEFAULT_ETA));
+        asha.add(new Setting("min_early_stopping_rate", Kind.WHOLE_NUMBER, 0L,
+                "s: the first rung is at min_resource * reduction_factor^s"));
+        asha.add(new Setting("pruner", Kind.BOOLEAN, false,
+                "stop trials that run to the end at rung boundaries instead of pausing and promoting them"));
+        scheduler(new Method<>("asha", "Asynchronous Successive Halving: promotions without waiting", asha,
+                (s, seed) -> new AshaScheduler((Long) s.get("min_resource"), (Long) s.get("max_resource"),
+                        whole(s, "reduction_factor"), whole(s, "min_early_stopping_rate"), (Boolean) s.get("pruner"))));
+    }
+
+    private static List<Setting> rungSettings(int eta) {
+        return List.of(
+                new Setting("min_resource", Kind.WHOLE_NUMBER, 1L, "r: the smallest resource a trial runs with"),
+                new Setting("max_resource", Kind.WHOLE_NUMBER, 0L,
+                        "R: the largest resource; 0 = the study's max_resource"),
+                new Setting("reduction_factor", Kind.WHOLE_NUMBER, (long) eta,
+                        "eta: keep the best 1/eta at each rung, with eta times the resource"));
+    }
+
+    private static double number(Map<String, Object> s, String key) {
+        return ((Number) s.get(key)).doubleValue();
+    }
+
+    /**
+     * Checks that a sampler and scheduler fit together and with the study's largest resource;
+     * throws a {@link SpecException} at {@code path} (the spec's root) otherwise.
+     */
+    static void checkCombination(ComponentSpec sampler, ComponentSpec scheduler, long maxResource, String path) {
+        if (sampler.type().equals("bohb") && !HYPERBAND_FAMILY.contains(scheduler.type())) {
+            throw new SpecException(path + ".scheduler", "sampler \"bohb\" needs a Hyperband-family scheduler ("
+                    + String.join(", ", HYPERBAND_FAMILY.stream().sorted().toList()) + "), got \""
+                    + scheduler.type() + "\"; BOHB is sampler bohb + scheduler hyperband");
+        }
+        if (HYPERBAND_FAMILY.contains(scheduler.type())) {
+            Map<String, Object> given = scheduler.settings();
+            long min = ((Number) given.getOrDefault("min_resource", 1L)).longValue();
+            long max = ((Number) given.getOrDefault("max_resource", 0L)).longValue();
+            long effective = max == 0 ? maxResource : max;
+            if (min > effective) {
+                throw new SpecException(path + ".scheduler.min_resource", "min_resource (" + min
+                        + ") must not be greater than the largest resource per trial (" + effective + ")");
+            }
+        }
     }
 
     private Methods() {

@@ -91,6 +91,7 @@ public final class SpecReader {
         if (maxResource < 1) {
             throw spec.get("max_resource").error("must be at least 1");
         }
+        Methods.checkCombination(sampler, scheduler, maxResource, "$");
         long workers = spec.integer("workers", 1);
         if (workers < 1 || workers > 256) {
             throw spec.get("workers").error("must be between 1 and 256");

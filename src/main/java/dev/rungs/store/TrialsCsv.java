@@ -30,15 +30,16 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Writes trials in the table layout people know from other tuners:
  * {@code number, value, datetime_start, datetime_complete, duration, params_<name>…,
- * user_attrs_<key>…, state}, then {@code bracket, rung, budget, parent} when any trial has
- * them. Times are ISO-8601 (UTC), the duration is in seconds, and an inactive conditional
+ * user_attrs_<key>…, state}, then {@code bracket, rung, budget, round, outcome, proposed_by,
+ * parent} when any trial has them (the multi-fidelity schedulers' and BOHB's attributes). Times are ISO-8601 (UTC), the duration is in seconds, and an inactive conditional
  * parameter is an empty cell.
  *
  * <p>{@link #read} reads such a file back, so an export can be checked and re-imported.
  */
 public final class TrialsCsv {
     /** Scheduler columns, written only when some trial has a value for them. */
-    static final List<String> SCHEDULER_COLUMNS = List.of("bracket", "rung", "budget");
+    static final List<String> SCHEDULER_COLUMNS = List.of("bracket", "rung", "budget", "round", "outcome",
+            "proposed_by");
 
     /** The columns every trials CSV has, in {@link #write}'s order around the parameters. */
     private static final List<String> FIXED_COLUMNS = List.of("number", "value", "datetime_start", "datetime_complete",
@@ -59,7 +60,8 @@ public final class TrialsCsv {
      * @param config the parameters, in the search space's types (Double, Long, the categorical
      *     choice); inactive parameters absent
      * @param attrs the user attributes and scheduler columns ({@code bracket}, {@code rung},
-     *     {@code budget}) by attribute key; an empty cell is no attribute
+     *     {@code budget}, {@code round}, {@code outcome}, {@code proposed_by}) by attribute key;
+     *     an empty cell is no attribute
      * @param state the trial's state
      * @param parent the parent column; empty for an empty cell or no column
      */

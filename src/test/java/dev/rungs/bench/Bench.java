@@ -25,6 +25,9 @@ import java.util.function.Supplier;
  *       the trial grows). See {@link StoreBench}.</li>
  *   <li>{@code ui}: opening a stored study of 10,000 trials in the run view, and how responsive
  *       the UI thread stays while such a study runs live. See {@link UiBench}.</li>
+ *   <li>{@code mf}: multi-fidelity methods on multi-fidelity Hartmann-6 and counting ones: the
+ *       median resource to reach a target regret, and ASHA's worker utilisation against
+ *       synchronous Successive Halving. See {@link MultiFidelityBench}.</li>
  * </ul>
  */
 public final class Bench {
@@ -44,8 +47,9 @@ public final class Bench {
                     throw new IllegalStateException(e);
                 }
             }
+            case "mf" -> MultiFidelityBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 20);
             default -> {
-                System.err.println("unknown suite " + suite + "; known: engine, e2e, store, ui");
+                System.err.println("unknown suite " + suite + "; known: engine, e2e, store, ui, mf");
                 System.exit(2);
             }
         }

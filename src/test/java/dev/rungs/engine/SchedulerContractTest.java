@@ -144,4 +144,68 @@ class SchedulerContractTest {
                     "the donor's last checkpoint (trial 0, step 5)");
         }
     }
+
+    @Test
+    void aBudgetObjectivesResultIsJudgedAtItsBudgetAndAPausedTrialCanBePrunedOrRunAgain() {
+        // Trial 0 runs at budget 3 and is paused on its result; trial 1 likewise; then trial 0 is run
+        // again at 9 (no checkpoint: the whole budget again) and trial 1 is pruned without a worker.
+        Scheduler judge = new Scheduler() {
+            @Override
+            public boolean judgesResults() {
+                return true;
+            }
+
+            @Override
+            public Decision onReport(Trial trial, long step, double value, TrialHistory history) {
+                return step == 3 ? Decision.PAUSE : Decision.CONTINUE;
+            }
+
+            @Override
+            public Work nextWork(TrialHistory history, long maxResource) {
+                List<Trial> ts = history.trials();
+                if (ts.size() < 2) {
+                    return new Work.NewTrial(3, Map.of("rung", "0"));
+                }
+                if (ts.get(0).state() == TrialState.PAUSED) {
+                    return new Work.Resume(0, 9, Map.of("rung", "1"));
+                }
+                if (ts.get(1).state() == TrialState.PAUSED) {
+                    return new Work.Prune(1, Map.of("outcome", "stopped"));
+                }
+                return ts.get(0).state() == TrialState.RUNNING || ts.get(1).state() == TrialState.RUNNING
+                        ? Work.WAIT : Work.DONE;
+            }
+        };
+        List<Long> budgetsSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Objective budgetObjective = (config, ctx) -> {
+            budgetsSeen.add(ctx.budget());
+            return config.getDouble("x") * ctx.budget();
+        };
+        try (Tuner t = Tuner.builder(SPACE).sampler(new ScriptedSampler(List.of(0.5, 0.25))).scheduler(judge)
+                .seed(1).build()) {
+            StudyResult r = t.optimize(budgetObjective, Budget.trials(10));
+            Trial first = r.trials().get(0);
+            Trial second = r.trials().get(1);
+            assertEquals(List.of(3L, 3L, 9L), budgetsSeen);
+            assertEquals(TrialState.COMPLETE, first.state());
+            assertEquals(Map.of(3L, 1.5, 9L, 4.5), first.intermediate(), "each result is a report at its budget");
+            assertEquals(4.5, first.value().getAsDouble(), 0.0);
+            assertEquals("12", first.attrs().get(Tuner.RESOURCE_USED), "3, then 9 again from the start");
+            assertEquals(TrialState.PRUNED, second.state());
+            assertEquals("stopped", second.attrs().get("outcome"));
+            assertEquals(0.75, second.value().getAsDouble(), 0.0, "a pruned trial keeps its last value");
+            assertEquals(3 + 9 + 3, r.resourceUsed());
+        }
+    }
+
+    @Test
+    void withoutJudgingAResultSimplyCompletes() {
+        Scheduler pauseAll = (trial, step, value, history) -> Decision.PAUSE;
+        try (Tuner t = Tuner.builder(SPACE).sampler(new ScriptedSampler(List.of(0.5))).scheduler(pauseAll)
+                .maxResource(3).seed(1).build()) {
+            StudyResult r = t.optimize((config, ctx) -> 1.0, Budget.trials(2));
+            assertEquals(2, r.count(TrialState.COMPLETE), "a scheduler that does not judge results is not asked");
+            assertTrue(r.trials().get(0).intermediate().isEmpty());
+        }
+    }
 }

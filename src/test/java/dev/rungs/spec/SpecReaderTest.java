@@ -41,6 +41,42 @@ class SpecReaderTest {
     }
 
     @Test
+    void multiFidelityMethodsAreReadWithTheirSettings() {
+        StudySpec bohb = SpecReader.parse("""
+                {"name": "b", "objective": {"type": "benchmark", "name": "mf-hartmann6"}, "budget": {"resource": 5000},
+                 "sampler": {"type": "bohb", "num_samples": 32, "random_fraction": 0.25},
+                 "scheduler": {"type": "hyperband", "min_resource": 1, "reduction_factor": 3}}""");
+        assertEquals("bohb", bohb.sampler().type());
+        assertEquals(32L, bohb.sampler().settings().get("num_samples"));
+        assertEquals(0.25, bohb.sampler().settings().get("random_fraction"));
+        assertEquals("hyperband", bohb.scheduler().type());
+        assertEquals(81, bohb.maxResource(), "the benchmark's largest budget");
+        assertEquals(5000, bohb.budget().maxResource());
+        for (String scheduler : new String[] {"successive_halving", "hyperband", "asha"}) {
+            StudySpec s = SpecReader.parse("""
+                    {"name": "s", "objective": {"type": "benchmark", "name": "counting-ones"}, "budget": {"resource": 1},
+                     "sampler": {"type": "bohb"}, "scheduler": {"type": "%s", "min_resource": 9}}""".formatted(scheduler));
+            assertEquals(scheduler, s.scheduler().type());
+            assertEquals(9L, s.scheduler().settings().get("min_resource"));
+        }
+        StudySpec asha = SpecReader.parse("""
+                {"name": "a", "objective": {"type": "benchmark", "name": "mf-hartmann6"}, "budget": {"resource": 1},
+                 "scheduler": {"type": "asha", "pruner": true, "min_early_stopping_rate": 1}}""");
+        assertEquals(true, asha.scheduler().settings().get("pruner"));
+        assertEquals(asha.scheduler(), SpecReader.parse(asha.toJson()).scheduler(), "written and read back");
+    }
+
+    @Test
+    void everyMethodHasHelpForEachSetting() {
+        for (var m : Methods.samplers()) {
+            m.settings().forEach(st -> assertTrue(!st.help().isBlank(), m.type() + "." + st.key()));
+        }
+        var names = Methods.schedulers().stream().map(Method::type).toList();
+        assertTrue(names.containsAll(java.util.List.of("successive_halving", "hyperband", "asha")), names.toString());
+        assertTrue(Methods.samplers().stream().anyMatch(m -> m.type().equals("bohb")));
+    }
+
+    @Test
     void defaultsAreTpeNoSchedulerOneWorker() {
         StudySpec s = SpecReader.parse("""
                 {"name": "d", "objective": {"type": "benchmark", "name": "hartmann6"}, "budget": {"trials": 3}}""");
@@ -117,6 +153,11 @@ class SpecReaderTest {
             missing high             | {"name":"a","objective":{"type":"benchmark","name":"branin"},"budget":{"trials":1},"space":[{"name":"x1","type":"float","low":0}]} | $.space[0].high | is required
             space misses a param     | {"name":"a","objective":{"type":"benchmark","name":"branin"},"budget":{"trials":1},"space":[{"name":"x1","type":"float","low":0,"high":1}]} | $.space | takes the parameters [x1, x2]
             choices on a float       | {"name":"a","objective":{"type":"benchmark","name":"branin"},"budget":{"trials":1},"space":[{"name":"x1","type":"float","low":0,"high":1,"choices":[1]}]} | $.space[0].choices | does not apply
+            bohb without hyperband   | {"name":"a","objective":{"type":"benchmark","name":"mf-hartmann6"},"budget":{"resource":100},"sampler":{"type":"bohb"}} | $.scheduler | 'sampler "bohb" needs a Hyperband-family scheduler'
+            bohb with median         | {"name":"a","objective":{"type":"benchmark","name":"mf-hartmann6"},"budget":{"resource":100},"sampler":{"type":"bohb"},"scheduler":{"type":"median"}} | $.scheduler | 'got "median"'
+            bad random fraction      | {"name":"a","objective":{"type":"benchmark","name":"mf-hartmann6"},"budget":{"resource":100},"sampler":{"type":"bohb","random_fraction":1.5},"scheduler":{"type":"hyperband"}} | $.sampler | random_fraction must be between 0 and 1
+            eta of 1                 | {"name":"a","objective":{"type":"benchmark","name":"mf-hartmann6"},"budget":{"resource":100},"scheduler":{"type":"hyperband","reduction_factor":1}} | $.scheduler | reduction_factor must be at least 2
+            min resource above max   | {"name":"a","objective":{"type":"benchmark","name":"mf-hartmann6"},"budget":{"resource":100},"scheduler":{"type":"asha","min_resource":100}} | $.scheduler.min_resource | largest resource per trial (81)
             duplicate key            | {"name":"a","name":"b","objective":{"type":"benchmark","name":"branin"},"budget":{"trials":1}} | $ | Duplicate field
             """)
     void aBadSpecIsRejectedWithItsPathAndReason(String label, String json, String path, String why) {
