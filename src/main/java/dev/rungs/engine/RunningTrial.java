@@ -12,8 +12,8 @@ final class RunningTrial {
     Decision pendingEnd;
     /**
      * Whether the objective was told of {@link #pendingEnd} by a report. A trial that returns
-     * without reporting again never heard of a pause asked for by a stop request, ran to its
-     * end, and its value stands.
+     * without reporting again never heard of a pause asked for by a stop request: it ran to
+     * its end, and its value stands.
      */
     boolean endDelivered;
     /** Whether the pending PAUSE comes from a stop request rather than the scheduler. */

@@ -430,12 +430,18 @@ public final class Tuner implements AutoCloseable {
 
     Trial finish(int number, double value) {
         RunningTrial r = runningTrial(number);
+        if (r.pausedByStop && !r.endDelivered) {
+            // It never reported after the stop request, so it never heard of it and ran to its
+            // end: its result stands, to be judged like any other.
+            r.pendingEnd = null;
+            r.pausedByStop = false;
+        }
         if (!r.reported && r.pendingEnd == null && Double.isFinite(value) && scheduler.judgesResults()) {
             // A budget objective: its result is its one report, at the budget it was given.
             onReport(number, r.budget, value);
         }
         Trial t = history.get(number);
-        if (r.pendingEnd instanceof Decision.Pause && r.endDelivered) {
+        if (r.pendingEnd instanceof Decision.Pause) {
             // Paused by a stop request: the next run resumes it first, at the budget it had.
             return end(r, r.pausedByStop ? t.withAttr(PAUSED_BY_STOP, Long.toString(r.budget)) : t, TrialState.PAUSED);
         }
