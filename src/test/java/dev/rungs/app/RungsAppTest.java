@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rungs.app.charts.DensityChart;
 import dev.rungs.app.charts.HistoryChart;
+import dev.rungs.app.charts.RungsChart;
 import dev.rungs.spec.SpecReader;
 import dev.rungs.objective.bench.BenchmarkProblems;
 import dev.rungs.store.StudyStore;
@@ -214,6 +215,41 @@ class RungsAppTest {
                     .filter(t -> t.state().isFinished()).count();
             assertEquals(finished, doneShown());
         }
+    }
+
+    /**
+     * A small Hyperband study made in the form (R = 9, η = 3: brackets of 9, 5 and 3 trials) and
+     * its rungs in the run view: the first bracket shows 9 trials at budget 1, 3 at 3 and 1 at 9.
+     */
+    @Test
+    void aHyperbandStudyShowsItsRungsWithTheRightCounts() throws Exception {
+        start(dir.resolve("studies.db"));
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#createStudy").tryQuery().isPresent());
+        robot.clickOn("#objectiveChoice");
+        robot.clickOn(listCell("mf-hartmann6"));
+        robot.clickOn("#samplerChoice");
+        robot.clickOn(listCell("random  –  "));
+        robot.clickOn("#schedulerChoice");
+        robot.clickOn(listCell("hyperband  –  "));
+        waitUntil(() -> robot.lookup("#schedulerSettings-max_resource").tryQuery().isPresent());
+        replaceText("#schedulerSettings-max_resource", "9");
+        replaceText("#trialsField", "17");
+        robot.clickOn("#createStudy");
+
+        waitUntil(() -> robot.lookup("#runState").tryQuery().isPresent() && "finished".equals(text("#runState")));
+        robot.clickOn("#rungsTab");
+        RungsChart chart = robot.lookup("#rungsChart").queryAs(RungsChart.class);
+        waitUntil(() -> List.of(9, 3, 1).equals(chart.countsPerRung()));
+        assertEquals("Round 1 · bracket s = 2",
+                fx(() -> robot.lookup("#rungsBracketChoice").queryComboBox().getValue().toString()));
+        TableView<?> table = robot.lookup("#bracketTable").queryTableView();
+        assertEquals(3, (int) fx(() -> table.getItems().size()));
+        assertEquals("3", cell("#bracketTable", "promotedColumn"), "rung 0 promoted the best third");
+
+        robot.clickOn("#rungsBracketChoice");
+        robot.clickOn(listCell("Round 1 · bracket s = 1"));
+        waitUntil(() -> List.of(5, 1).equals(chart.countsPerRung()));
     }
 
     // ------------------------------------------------------------------ helpers

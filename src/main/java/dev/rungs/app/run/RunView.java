@@ -6,6 +6,8 @@ import dev.rungs.app.FilePicker;
 import dev.rungs.app.TaskExecutor;
 import dev.rungs.app.charts.CurveChart;
 import dev.rungs.app.charts.HistoryChart;
+import dev.rungs.app.rungs.RungsView;
+import dev.rungs.app.rungs.RungsViewModel;
 import dev.rungs.app.tpe.TpeView;
 import dev.rungs.app.tpe.TpeViewModel;
 import dev.rungs.space.Param;
@@ -54,7 +56,7 @@ import javafx.stage.Window;
 
 /**
  * One study: progress and best value on top, and below it the optimisation history, the trials
- * table with a trial's details, and the TPE view.
+ * table with a trial's details, the TPE view and the rungs of multi-fidelity schedulers.
  *
  * <p>Builds nodes and binds them to a {@link RunViewModel}; the charts redraw once per batch of
  * changes (the model's revision), never per engine event.
@@ -75,6 +77,8 @@ public final class RunView extends BorderPane {
     private final Tab historyTab = new Tab("History");
     private final Tab trialsTab = new Tab("Trials");
     private final Tab tpeTab = new Tab("TPE");
+    private final Tab rungsTab = new Tab("Rungs");
+    private final RungsViewModel rungsModel = new RungsViewModel();
     private final GridPane details = new GridPane();
     private final Label detailsTitle = new Label("Select a trial to see its details");
     private List<String> paramColumns = List.of();
@@ -219,9 +223,17 @@ public final class RunView extends BorderPane {
             }
         });
 
+        rungsTab.setId("rungsTab");
+        rungsTab.setContent(new RungsView(rungsModel, files));
+        rungsTab.selectedProperty().addListener((o, was, is) -> {
+            if (is) {
+                feedRungs();
+            }
+        });
+
         tabs.setId("runTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getTabs().setAll(historyTab, trialsTab, tpeTab);
+        tabs.getTabs().setAll(historyTab, trialsTab, tpeTab, rungsTab);
         return tabs;
     }
 
@@ -342,6 +354,9 @@ public final class RunView extends BorderPane {
             if (tpeTab.isSelected()) {
                 feedTpe();
             }
+            if (rungsTab.isSelected()) {
+                feedRungs();
+            }
         }
         Trial selected = viewModel.selectedTrialProperty().get();
         if (selected != null) {
@@ -353,6 +368,13 @@ public final class RunView extends BorderPane {
         StudySpec spec = viewModel.specProperty().get();
         if (spec != null) {
             tpeModel.setStudy(spec, List.copyOf(viewModel.trials()));
+        }
+    }
+
+    private void feedRungs() {
+        StudySpec spec = viewModel.specProperty().get();
+        if (spec != null) {
+            rungsModel.setStudy(spec, viewModel.trials());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.rungs.app.tpe;
 
 import dev.rungs.app.TaskExecutor;
 import dev.rungs.app.charts.DensityData;
+import dev.rungs.app.charts.ParamGrid;
 import dev.rungs.app.charts.Scale;
 import dev.rungs.sampler.Sampler;
 import dev.rungs.sampler.tpe.TpeExplanation;
@@ -53,8 +54,6 @@ import javafx.collections.ObservableList;
  * person has since left is dropped.
  */
 public final class TpeViewModel {
-    /** Points on the x grid of a float parameter (and of an integer one with more values). */
-    static final int GRID_POINTS = 200;
 
     private final TaskExecutor tasks;
 
@@ -334,7 +333,7 @@ public final class TpeViewModel {
     /** The chart's data: the densities on a grid over the parameter, its observations and the trial's value. */
     static DensityData densities(TpeExplanation ex, Trial target) {
         Param p = ex.param();
-        double[] xs = grid(p);
+        double[] xs = ParamGrid.values(p);
         double[] good = ex.good(xs);
         double[] bad = ex.bad(xs);
         String valueLabel = "Probability";
@@ -373,52 +372,6 @@ public final class TpeViewModel {
         return v instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
-    /**
-     * Where the densities are evaluated: every allowed value of a discrete parameter with at
-     * most {@link #GRID_POINTS} of them, else {@link #GRID_POINTS} points spread evenly, or
-     * geometrically on a log scale; the choice indices of a categorical one.
-     */
-    static double[] grid(Param p) {
-        if (p instanceof CategoricalParam c) {
-            double[] xs = new double[c.choices().size()];
-            Arrays.setAll(xs, i -> i);
-            return xs;
-        }
-        if (p instanceof IntParam i) {
-            if (i.count() <= GRID_POINTS) {
-                double[] xs = new double[(int) i.count()];
-                Arrays.setAll(xs, k -> i.low() + k * i.step());
-                return xs;
-            }
-            double[] spread = spread(i.low(), i.high(), i.log());
-            // Snapped to allowed values; neighbours that snap to the same value are merged.
-            return Arrays.stream(spread)
-                    .map(x -> Math.min(i.high(), i.low() + Math.round((x - i.low()) / i.step()) * i.step()))
-                    .distinct().toArray();
-        }
-        FloatParam f = (FloatParam) p;
-        if (f.high() == f.low()) {
-            return new double[] {f.low()};
-        }
-        if (f.step() > 0 && f.stepCount() <= GRID_POINTS) {
-            double[] xs = new double[(int) f.stepCount()];
-            Arrays.setAll(xs, k -> Math.min(f.high(), f.low() + k * f.step()));
-            return xs;
-        }
-        return spread(f.low(), f.high(), f.log());
-    }
-
-    private static double[] spread(double low, double high, boolean log) {
-        double[] xs = new double[GRID_POINTS];
-        for (int k = 0; k < GRID_POINTS; k++) {
-            double u = k / (double) (GRID_POINTS - 1);
-            xs[k] = log ? low * Math.pow(high / low, u) : low + u * (high - low);
-        }
-        // Exact ends, whatever the rounding of pow: the densities are zero outside the range.
-        xs[0] = low;
-        xs[GRID_POINTS - 1] = high;
-        return xs;
-    }
 
     /** The message under the chart: how the trial was proposed and what the split was. */
     private static String describe(Request r, TpeExplanation ex, DensityData data) {

@@ -14,7 +14,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.random.RandomGenerator;
@@ -100,6 +102,24 @@ public final class BohbSampler implements Sampler {
         }
         return new Proposal(space.decode(toUnit(bestVector, levels)),
                 Map.of(PROPOSED_BY_ATTR, MODEL, MODEL_BUDGET_ATTR, Long.toString(model.budget())));
+    }
+
+    /**
+     * The good and bad densities of one parameter in the model this sampler would propose from
+     * for {@code history}, for display; empty while no budget has enough observations for a
+     * model. The model's inactive values are imputed with a fixed seed, so the same history
+     * always gives the same picture.
+     *
+     * @throws IllegalArgumentException when the space has no such parameter
+     */
+    public Optional<BohbExplanation> explain(TrialHistory history, SearchSpace space, String paramName) {
+        int j = space.indexOf(paramName);
+        if (j < 0) {
+            throw new IllegalArgumentException("no parameter named '" + paramName + "'");
+        }
+        Model m = model(history, space, levels(space), new SplittableRandom(0));
+        return m == null ? Optional.empty() : Optional.of(new BohbExplanation(m.budget(), space.params().get(j), j,
+                m.good(), m.bad()));
     }
 
     /** The model of the largest budget that can have one, or null; package-private for tests. */

@@ -67,6 +67,33 @@ final class Kde {
     }
 
     /**
+     * The density of dimension {@code j} alone at {@code x}: the product kernel integrated over
+     * every other dimension, which leaves the average of the one-dimensional kernels.
+     */
+    double marginal(int j, double x) {
+        double h = bw[j];
+        double sum = 0;
+        for (double[] row : data) {
+            if (levels[j] == 0) {
+                double z = (x - row[j]) / h;
+                sum += Math.exp(-0.5 * z * z) / (h * 2.5066282746310002);
+            } else {
+                sum += x == row[j] ? 1 - h : h / (levels[j] - 1);
+            }
+        }
+        return sum / data.length;
+    }
+
+    /** Column {@code j} of the data. */
+    double[] column(int j) {
+        double[] out = new double[data.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = data[i][j];
+        }
+        return out;
+    }
+
+    /**
      * A candidate near a random data row, as HpBandSter draws them: continuous coordinates from
      * a normal truncated to [0, 1] with the bandwidth times {@code factor}; a categorical one
      * keeps the row's value with probability {@code 1 − bw}, else takes a uniform category.

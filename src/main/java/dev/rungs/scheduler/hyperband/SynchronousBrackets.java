@@ -36,7 +36,7 @@ import java.util.OptionalLong;
  * was paused before it reached its rung's resource (the run was stopped) is resumed at the same
  * rung first. A failed trial counts as the worst result of its rung.
  */
-abstract sealed class SynchronousBrackets implements Scheduler permits SuccessiveHalvingScheduler, HyperbandScheduler {
+public abstract sealed class SynchronousBrackets implements Scheduler permits SuccessiveHalvingScheduler, HyperbandScheduler {
     private final long minResource;
     private final long maxResource;
     private final int eta;

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rungs.app.ImmediateTaskExecutor;
 import dev.rungs.app.TaskExecutor;
 import dev.rungs.app.charts.DensityData;
+import dev.rungs.app.charts.ParamGrid;
 import dev.rungs.engine.Budget;
 import dev.rungs.engine.Tuner;
 import dev.rungs.objective.bench.BenchmarkProblem;
@@ -99,7 +100,7 @@ class TpeViewModelTest {
         assertEquals(20, data.goodObservations().length + data.badObservations().length,
                 "every completed trial before trial 20 is an observation");
         assertEquals(target.config().getDouble("x1"), data.picked());
-        assertEquals(TpeViewModel.GRID_POINTS, data.xs().length);
+        assertEquals(ParamGrid.GRID_POINTS, data.xs().length);
         assertFalse(data.logX());
 
         // The same numbers as the sampler's own explanation of that prefix of the study.
@@ -213,7 +214,7 @@ class TpeViewModelTest {
         DensityData lr = vm.densitiesProperty().get();
         assertTrue(lr.logX());
         double[] xs = lr.xs();
-        assertEquals(TpeViewModel.GRID_POINTS, xs.length);
+        assertEquals(ParamGrid.GRID_POINTS, xs.length);
         assertEquals(1e-5, xs[0]);
         assertEquals(1e-1, xs[xs.length - 1]);
         double ratio = xs[1] / xs[0];
@@ -244,14 +245,14 @@ class TpeViewModelTest {
 
     @Test
     void aBigIntegerRangeIsSampledOnAGridOfAllowedValues() {
-        double[] xs = TpeViewModel.grid(new IntParam("trees", 10, 5000, false, 10, null));
-        assertTrue(xs.length <= TpeViewModel.GRID_POINTS && xs.length > 100, "" + xs.length);
+        double[] xs = ParamGrid.values(new IntParam("trees", 10, 5000, false, 10, null));
+        assertTrue(xs.length <= ParamGrid.GRID_POINTS && xs.length > 100, "" + xs.length);
         assertEquals(10, xs[0]);
         assertEquals(5000, xs[xs.length - 1]);
         for (double x : xs) {
             assertEquals(0, x % 10, "only allowed values: " + x);
         }
-        assertArrayEquals(new double[] {0.5}, TpeViewModel.grid(new FloatParam("fixed", 0.5, 0.5)));
+        assertArrayEquals(new double[] {0.5}, ParamGrid.values(new FloatParam("fixed", 0.5, 0.5)));
     }
 
     @Test

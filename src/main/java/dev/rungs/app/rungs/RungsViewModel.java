@@ -1,0 +1,453 @@
+package dev.rungs.app.rungs;
+
+import dev.rungs.app.charts.DensityData;
+import dev.rungs.app.charts.ParamGrid;
+import dev.rungs.app.charts.RungsData;
+import dev.rungs.sampler.Sampler;
+import dev.rungs.sampler.bohb.BohbExplanation;
+import dev.rungs.sampler.bohb.BohbSampler;
+import dev.rungs.scheduler.Scheduler;
+import dev.rungs.scheduler.hyperband.AshaScheduler;
+import dev.rungs.scheduler.hyperband.Bracket;
+import dev.rungs.scheduler.hyperband.RungAttrs;
+import dev.rungs.scheduler.hyperband.SynchronousBrackets;
+import dev.rungs.spec.Methods;
+import dev.rungs.space.CategoricalParam;
+import dev.rungs.space.FloatParam;
+import dev.rungs.space.IntParam;
+import dev.rungs.space.Param;
+import dev.rungs.spec.StudySpec;
+import dev.rungs.study.MutableTrialHistory;
+import dev.rungs.study.Trial;
+import dev.rungs.study.TrialState;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The state behind the rungs view: for a study run by Successive Halving, Hyperband or ASHA
+ * (BOHB runs on Hyperband), its brackets, the chosen bracket's rungs with the trials that
+ * reached each, and the bracket table of the plan (n_i trials at budget r_i).
+ *
+ * <p>Everything is read from the trials' own attributes (bracket, round, rung, outcome) and
+ * the scheduler's plan, built from the study's spec by the same code the engine uses, so the
+ * view shows what the scheduler did, not a re-enactment. Cheap enough to compute on the UI
+ * thread: one pass over the trials.
+ */
+public final class RungsViewModel {
+
+    /**
+     * A bracket the view can show.
+     *
+     * @param bracket the bracket's s (ASHA: its minimum early-stopping rate)
+     * @param round which repetition of the bracket cycle (synchronous schedulers), or -1
+     * @param label how the choice reads
+     */
+    public record BracketChoice(int bracket, int round, String label) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /**
+     * One row of the bracket table.
+     *
+     * @param rung the rung's index
+     * @param planned n_i, the trials the plan puts at this rung; -1 when there is no plan (ASHA)
+     * @param budget r_i, the resource per trial at this rung
+     * @param reached trials with a result at this rung so far
+     * @param promoted of those, how many went on
+     */
+    public record RungRow(int rung, int planned, long budget, int reached, long promoted) {
+    }
+
+    private final ObservableList<BracketChoice> brackets = FXCollections.observableArrayList();
+    private final ObjectProperty<BracketChoice> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ObservableList<RungRow> table = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<RungsData> data = new ReadOnlyObjectWrapper<>(this, "data",
+            new RungsData(List.of()));
+    private final ReadOnlyBooleanWrapper applicable = new ReadOnlyBooleanWrapper(this, "applicable");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+
+    private final ObservableList<String> parameters = FXCollections.observableArrayList();
+    private final ObjectProperty<String> densityParameter = new SimpleObjectProperty<>(this, "densityParameter");
+    private final ReadOnlyObjectWrapper<DensityData> densities = new ReadOnlyObjectWrapper<>(this, "densities");
+    private final ReadOnlyStringWrapper densityTitle = new ReadOnlyStringWrapper(this, "densityTitle", "");
+    private final ReadOnlyBooleanWrapper bohb = new ReadOnlyBooleanWrapper(this, "bohb");
+
+    private Plan plan;
+    private StudySpec spec;
+    private BohbSampler bohbSampler;
+    private List<Trial> trials = List.of();
+
+    /** A view model with no study yet. */
+    public RungsViewModel() {
+        selected.addListener(o -> recompute());
+        densityParameter.addListener(o -> explainModel());
+    }
+
+    // ------------------------------------------------------------------ what the view binds to
+
+    /** The brackets there are trials of, in the order they started. */
+    public ObservableList<BracketChoice> brackets() {
+        return brackets;
+    }
+
+    /** The bracket shown. */
+    public ObjectProperty<BracketChoice> selectedProperty() {
+        return selected;
+    }
+
+    /** The chosen bracket's rungs: planned and reached. */
+    public ObservableList<RungRow> table() {
+        return table;
+    }
+
+    /** What the chart draws. */
+    public ReadOnlyObjectProperty<RungsData> dataProperty() {
+        return data.getReadOnlyProperty();
+    }
+
+    /** Whether the study's scheduler works in rungs at all. */
+    public ReadOnlyBooleanProperty applicableProperty() {
+        return applicable.getReadOnlyProperty();
+    }
+
+    /** A line explaining what is shown. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** Whether the study's sampler is BOHB, whose model the view also shows. */
+    public ReadOnlyBooleanProperty bohbProperty() {
+        return bohb.getReadOnlyProperty();
+    }
+
+    /** The parameters whose BOHB densities can be shown. */
+    public ObservableList<String> parameters() {
+        return parameters;
+    }
+
+    /** The parameter whose BOHB densities are shown. */
+    public ObjectProperty<String> densityParameterProperty() {
+        return densityParameter;
+    }
+
+    /** BOHB's good and bad densities of the chosen parameter; null while it has no model. */
+    public ReadOnlyObjectProperty<DensityData> densitiesProperty() {
+        return densities.getReadOnlyProperty();
+    }
+
+    /** What the density chart shows: which budget the model was built on. */
+    public ReadOnlyStringProperty densityTitleProperty() {
+        return densityTitle.getReadOnlyProperty();
+    }
+
+    // ------------------------------------------------------------------ input
+
+    /**
+     * Shows this study; call again as trials change. The chosen bracket is kept while it is
+     * still there.
+     */
+    public void setStudy(StudySpec spec, List<Trial> studyTrials) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+        plan = Plan.of(spec);
+        trials = List.copyOf(studyTrials);
+        showModel();
+        applicable.set(plan != null);
+        if (plan == null) {
+            brackets.clear();
+            table.clear();
+            data.set(new RungsData(List.of()));
+            message.set("The rungs chart shows studies run by Successive Halving, Hyperband, ASHA or BOHB; "
+                    + "this one's scheduler is " + spec.scheduler().type() + ".");
+            return;
+        }
+        BracketChoice keep = selected.get();
+        List<BracketChoice> found = plan.choices(trials);
+        brackets.setAll(found);
+        BracketChoice next = found.contains(keep) ? keep : found.isEmpty() ? null : found.get(0);
+        if (next == selected.get()) {
+            recompute();
+        } else {
+            selected.set(next);
+        }
+    }
+
+    // ------------------------------------------------------------------ BOHB's model
+
+    private void showModel() {
+        Sampler sampler;
+        try {
+            sampler = Methods.createSampler(spec.sampler(), spec.seed());
+        } catch (RuntimeException unknown) {
+            sampler = null;
+        }
+        bohbSampler = sampler instanceof BohbSampler b ? b : null;
+        bohb.set(bohbSampler != null);
+        List<String> names = spec.space().params().stream().map(Param::name).toList();
+        if (!parameters.equals(names)) {
+            parameters.setAll(names);
+        }
+        String keep = densityParameter.get();
+        String next = names.contains(keep) ? keep : names.isEmpty() ? null : names.get(0);
+        if (next == null ? keep == null : next.equals(keep)) {
+            explainModel();
+        } else {
+            densityParameter.set(next);
+        }
+    }
+
+    /** The densities BOHB would sample from now, for the chosen parameter. */
+    private void explainModel() {
+        String name = densityParameter.get();
+        if (bohbSampler == null || name == null) {
+            densities.set(null);
+            densityTitle.set("");
+            return;
+        }
+        MutableTrialHistory history = new MutableTrialHistory(spec.direction());
+        trials.forEach(history::put);
+        Optional<BohbExplanation> ex = bohbSampler.explain(history, spec.space(), name);
+        if (ex.isEmpty()) {
+            densities.set(null);
+            densityTitle.set("BOHB has no model yet: no budget has enough results; it samples at random");
+            return;
+        }
+        densities.set(densities(ex.get()));
+        densityTitle.set("BOHB's model of " + name + ", built on the results at budget " + ex.get().budget());
+    }
+
+    /** The chart's data: l and g on the parameter's grid, with the observations they were fitted to. */
+    static DensityData densities(BohbExplanation ex) {
+        Param p = ex.param();
+        double[] xs = ParamGrid.values(p);
+        double[] coords = new double[xs.length];
+        for (int i = 0; i < xs.length; i++) {
+            coords[i] = ex.isCategorical() ? xs[i] : p.toUnit(p instanceof IntParam ? (Object) Math.round(xs[i]) : xs[i]);
+        }
+        List<String> categories = p instanceof CategoricalParam c
+                ? c.choices().stream().map(String::valueOf).toList() : List.of();
+        boolean log = p instanceof FloatParam f ? f.log() : p instanceof IntParam i && i.log();
+        return new DensityData(p.name(), xs, ex.good(coords), ex.bad(coords), values(ex, ex.goodCoordinates()),
+                values(ex, ex.badCoordinates()), Double.NaN, log, p instanceof IntParam, categories,
+                "Density (model scale)");
+    }
+
+    private static double[] values(BohbExplanation ex, double[] coordinates) {
+        double[] out = new double[coordinates.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ex.isCategorical() ? coordinates[i] : ((Number) ex.param().fromUnit(coordinates[i])).doubleValue();
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ computing
+
+    private void recompute() {
+        BracketChoice choice = selected.get();
+        if (plan == null || choice == null) {
+            table.clear();
+            data.set(new RungsData(List.of()));
+            message.set(plan == null ? message.get() : "No trial has started in a bracket yet.");
+            return;
+        }
+        long[] budgets = plan.budgets(choice.bracket());
+        int[] planned = plan.planned(choice.bracket());
+        List<List<RungsData.Point>> points = new ArrayList<>();
+        for (int i = 0; i < budgets.length; i++) {
+            points.add(new ArrayList<>());
+        }
+        for (Trial t : trials) {
+            if (!plan.belongs(t, choice)) {
+                continue;
+            }
+            int rung = intAttr(t, RungAttrs.RUNG);
+            for (int j = 0; j <= Math.min(rung, budgets.length - 1); j++) {
+                Double v = valueAt(t.intermediate(), budgets[j]);
+                if (v != null) {
+                    points.get(j).add(new RungsData.Point(t.number(), v, outcome(t, rung, j, budgets.length)));
+                }
+            }
+        }
+        List<RungsData.Rung> rungs = new ArrayList<>();
+        List<RungRow> rows = new ArrayList<>();
+        for (int i = 0; i < budgets.length; i++) {
+            RungsData.Rung r = new RungsData.Rung(budgets[i], planned[i], points.get(i));
+            rungs.add(r);
+            rows.add(new RungRow(i, planned[i], budgets[i], r.points().size(), r.promoted()));
+        }
+        table.setAll(rows);
+        data.set(new RungsData(rungs));
+        message.set(choice.label() + ": " + plan.describe(choice.bracket()));
+    }
+
+    /** What became of a trial at rung {@code j}, given the rung it is at now. */
+    private static RungsData.Outcome outcome(Trial t, int rung, int j, int rungCount) {
+        if (rung > j) {
+            return RungsData.Outcome.PROMOTED;
+        }
+        if (t.state() == TrialState.PRUNED || RungAttrs.STOPPED.equals(t.attrs().get(RungAttrs.OUTCOME))) {
+            return RungsData.Outcome.STOPPED;
+        }
+        if (t.state() == TrialState.COMPLETE) {
+            // At the top rung a trial simply finishes; below it, an ASHA pruner let it run out.
+            return j == rungCount - 1 ? RungsData.Outcome.COMPLETED : RungsData.Outcome.PROMOTED;
+        }
+        return RungsData.Outcome.WAITING;
+    }
+
+    /** The value a trial had on reaching {@code budget}: its first report at or after it, as the schedulers read it. */
+    private static Double valueAt(SortedMap<Long, Double> intermediate, long budget) {
+        SortedMap<Long, Double> tail = intermediate.tailMap(budget);
+        if (tail.isEmpty()) {
+            return null;
+        }
+        Double v = tail.get(tail.firstKey());
+        return v == null || !Double.isFinite(v) ? null : v;
+    }
+
+    static int intAttr(Trial t, String key) {
+        String v = t.attrs().get(key);
+        try {
+            return v == null ? -1 : Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    // ------------------------------------------------------------------ the scheduler's plan
+
+    /** The rungs a study's scheduler plans, per bracket. */
+    private interface Plan {
+
+        /** The plan of the spec's scheduler, or null if it has no rungs. */
+        static Plan of(StudySpec spec) {
+            Scheduler s;
+            try {
+                s = Methods.createScheduler(spec.scheduler(), spec.seed());
+            } catch (RuntimeException unknown) {
+                return null;
+            }
+            if (s instanceof SynchronousBrackets sync) {
+                Map<Integer, Bracket> byS = new LinkedHashMap<>();
+                for (Bracket b : sync.brackets(spec.maxResource())) {
+                    byS.put(b.s(), b);
+                }
+                return new SynchronousPlan(byS);
+            }
+            if (s instanceof AshaScheduler asha) {
+                return new AshaPlan(asha.rungResources(spec.maxResource()), asha.reductionFactor());
+            }
+            return null;
+        }
+
+        /** The brackets there are trials of, in order of their first trial. */
+        List<BracketChoice> choices(List<Trial> trials);
+
+        /** Whether {@code t} ran in the chosen bracket. */
+        boolean belongs(Trial t, BracketChoice choice);
+
+        /** r_i of each rung of bracket {@code s}. */
+        long[] budgets(int s);
+
+        /** n_i of each rung of bracket {@code s}, or -1 each where there is no plan. */
+        int[] planned(int s);
+
+        /** A line on the bracket's plan. */
+        String describe(int s);
+    }
+
+    /** Successive Halving and Hyperband: brackets of n_i trials at r_i, repeated in rounds. */
+    private record SynchronousPlan(Map<Integer, Bracket> byS) implements Plan {
+        @Override
+        public List<BracketChoice> choices(List<Trial> trials) {
+            Map<String, BracketChoice> found = new LinkedHashMap<>();
+            for (Trial t : trials) {
+                int s = intAttr(t, RungAttrs.BRACKET);
+                int round = intAttr(t, RungAttrs.ROUND);
+                if (byS.containsKey(s) && round >= 0) {
+                    found.putIfAbsent(s + "/" + round, new BracketChoice(s, round,
+                            "Round " + (round + 1) + " · bracket s = " + s));
+                }
+            }
+            return new ArrayList<>(found.values());
+        }
+
+        @Override
+        public boolean belongs(Trial t, BracketChoice choice) {
+            return intAttr(t, RungAttrs.BRACKET) == choice.bracket() && intAttr(t, RungAttrs.ROUND) == choice.round();
+        }
+
+        @Override
+        public long[] budgets(int s) {
+            return byS.get(s).rungs().stream().mapToLong(Bracket.Rung::resource).toArray();
+        }
+
+        @Override
+        public int[] planned(int s) {
+            return byS.get(s).rungs().stream().mapToInt(Bracket.Rung::configs).toArray();
+        }
+
+        @Override
+        public String describe(int s) {
+            StringBuilder b = new StringBuilder();
+            for (Bracket.Rung r : byS.get(s).rungs()) {
+                b.append(b.length() == 0 ? "" : " → ").append(r.configs()).append(" at ").append(r.resource());
+            }
+            return b.append(" (trials at budget)").toString();
+        }
+    }
+
+    /** ASHA: rungs at r·η^k; trials are promoted as soon as they rank in the top 1/η of a rung. */
+    private record AshaPlan(long[] rungBudgets, int eta) implements Plan {
+        @Override
+        public List<BracketChoice> choices(List<Trial> trials) {
+            Map<Integer, BracketChoice> found = new LinkedHashMap<>();
+            for (Trial t : trials) {
+                int s = intAttr(t, RungAttrs.BRACKET);
+                if (s >= 0) {
+                    found.putIfAbsent(s, new BracketChoice(s, -1, "Bracket s = " + s));
+                }
+            }
+            return new ArrayList<>(found.values());
+        }
+
+        @Override
+        public boolean belongs(Trial t, BracketChoice choice) {
+            return intAttr(t, RungAttrs.BRACKET) == choice.bracket();
+        }
+
+        @Override
+        public long[] budgets(int s) {
+            return rungBudgets.clone();
+        }
+
+        @Override
+        public int[] planned(int s) {
+            int[] none = new int[rungBudgets.length];
+            java.util.Arrays.fill(none, -1);
+            return none;
+        }
+
+        @Override
+        public String describe(int s) {
+            return "asynchronous: a trial goes on once it ranks in the top 1/" + eta + " of its rung";
+        }
+    }
+}
