@@ -20,6 +20,8 @@ import javafx.scene.text.TextAlignment;
 public final class RungsChart extends ChartPane {
     private static final double SPREAD = 0.6;
     private static final double CROSS_HALF = 3.5;
+    /** Share of the value range added above the data, where the counts go. */
+    private static final double COUNT_BAND = 0.18;
 
     private RungsData data = new RungsData(List.of());
 
@@ -27,7 +29,7 @@ public final class RungsChart extends ChartPane {
     public RungsChart() {
         setTitle("Rungs");
         xLabelProperty().set("Budget (resource per rung)");
-        yLabelProperty().set("Objective value at the rung");
+        yLabelProperty().set("Value at the rung");
         placeholderProperty().set("No trial has reached a rung yet");
     }
 
@@ -73,8 +75,9 @@ public final class RungsChart extends ChartPane {
                 }
             }
         }
-        // Room at the top for the counts above the columns.
-        return Scale.linear(lo, hi).padded(0.08);
+        // A band at the top is kept free for the counts written above the columns.
+        double span = hi > lo ? hi - lo : Math.max(1e-9, Math.abs(hi));
+        return Scale.linear(lo, hi + COUNT_BAND * span).padded(0.05);
     }
 
     @Override

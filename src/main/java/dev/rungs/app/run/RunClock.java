@@ -17,19 +17,23 @@ public final class RunClock {
     }
 
     /**
-     * The fraction of the budget used, 0 to 1, or empty when neither trials nor time bound the
-     * run (a resource budget alone: the bar then shows an indeterminate state).
+     * The fraction of the budget used, 0 to 1: whichever limit is nearest to being reached, since
+     * that one ends the run. Empty when the run has no limit (it cannot happen: a budget has one).
      *
      * @param done trials of the study that have ended
      * @param maxTrials the study's trial budget; 0 = none
      * @param elapsed time this run has been going
      * @param maxTime this run's time budget; null = none
+     * @param resourceUsed resource the study's ended trials used
+     * @param maxResource the study's resource budget; 0 = none
      */
-    public static Optional<Double> fraction(int done, int maxTrials, Duration elapsed, Duration maxTime) {
+    public static Optional<Double> fraction(int done, int maxTrials, Duration elapsed, Duration maxTime,
+            long resourceUsed, long maxResource) {
         double byTrials = maxTrials > 0 ? Math.min(1.0, done / (double) maxTrials) : -1;
         double byTime = maxTime != null && !maxTime.isZero()
                 ? Math.min(1.0, elapsed.toMillis() / (double) maxTime.toMillis()) : -1;
-        double f = Math.max(byTrials, byTime);
+        double byResource = maxResource > 0 ? Math.min(1.0, resourceUsed / (double) maxResource) : -1;
+        double f = Math.max(byTrials, Math.max(byTime, byResource));
         return f < 0 ? Optional.empty() : Optional.of(f);
     }
 

@@ -115,6 +115,8 @@ public final class RunViewModel {
     private int doneAtRunStart;
     private int failed;
     private int pruned;
+    /** Resource the trials used, as the engine recorded it on each when a run of it ended. */
+    private long resourceUsed;
 
     /**
      * @param store where the study lives
@@ -500,6 +502,7 @@ public final class RunViewModel {
         trialsDone.set(0);
         failed = 0;
         pruned = 0;
+        resourceUsed = 0;
         best.set(OptionalDouble.empty());
         List<Trial> sorted = new ArrayList<>(all);
         sorted.sort((a, b) -> Integer.compare(a.number(), b.number()));
@@ -534,6 +537,8 @@ public final class RunViewModel {
         if (s.isFinished()) {
             trialsDone.set(trialsDone.get() + sign);
         }
+        // Paused trials have used resource too; the attribute holds all of a trial's runs so far.
+        resourceUsed += sign * resourceOf(t);
         if (s == TrialState.FAIL) {
             failed += sign;
         } else if (s == TrialState.PRUNED) {
@@ -546,6 +551,14 @@ public final class RunViewModel {
             if (b.isEmpty() || spec.get().direction().isBetter(v, b.getAsDouble())) {
                 best.set(OptionalDouble.of(v));
             }
+        }
+    }
+
+    private static long resourceOf(Trial t) {
+        try {
+            return Long.parseLong(t.attrs().getOrDefault(Tuner.RESOURCE_USED, "0"));
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 
@@ -568,11 +581,16 @@ public final class RunViewModel {
             }
             text.append(")");
         }
+        long maxResource = s.budget().maxResource();
+        if (maxResource > 0) {
+            text.append(" · resource ").append(resourceUsed).append(" of ").append(maxResource);
+        }
         if (runStarted != null) {
             Duration elapsed = Duration.between(runStarted, Instant.now());
             Duration maxTime = s.budget().maxTime();
-            Optional<Double> f = RunClock.fraction(done, maxTrials, elapsed, running.get() ? maxTime : null);
-            progress.set(f.orElse(-1.0));
+            Optional<Double> f = RunClock.fraction(done, maxTrials, elapsed, running.get() ? maxTime : null,
+                    resourceUsed, maxResource);
+            progress.set(state.get() == StudyState.FINISHED ? 1.0 : f.orElse(-1.0));
             text.append(" · ").append(RunClock.format(elapsed)).append(" elapsed");
             if (running.get()) {
                 int toGo = maxTrials > 0 ? Math.max(0, maxTrials - done) : -1;
@@ -580,7 +598,8 @@ public final class RunViewModel {
                         .ifPresent(left -> text.append(" · about ").append(RunClock.format(left)).append(" left"));
             }
         } else {
-            progress.set(RunClock.fraction(done, maxTrials, Duration.ZERO, null).orElse(0.0));
+            progress.set(state.get() == StudyState.FINISHED ? 1.0
+                    : RunClock.fraction(done, maxTrials, Duration.ZERO, null, resourceUsed, maxResource).orElse(0.0));
         }
         progressText.set(text.toString());
     }

@@ -102,7 +102,7 @@ public final class RungsView extends BorderPane {
             if (viewModel.bohbProperty().get()) {
                 if (!split.getItems().contains(bohb)) {
                     split.getItems().add(bohb);
-                    split.setDividerPositions(0.55);
+                    split.setDividerPositions(0.5);
                 }
             } else {
                 split.getItems().remove(bohb);

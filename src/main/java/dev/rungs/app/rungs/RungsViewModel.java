@@ -246,7 +246,7 @@ public final class RungsViewModel {
         boolean log = p instanceof FloatParam f ? f.log() : p instanceof IntParam i && i.log();
         return new DensityData(p.name(), xs, ex.good(coords), ex.bad(coords), values(ex, ex.goodCoordinates()),
                 values(ex, ex.badCoordinates()), Double.NaN, log, p instanceof IntParam, categories,
-                "Density (model scale)");
+                "Density");
     }
 
     private static double[] values(BohbExplanation ex, double[] coordinates) {

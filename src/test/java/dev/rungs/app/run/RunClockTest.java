@@ -9,11 +9,13 @@ import org.junit.jupiter.api.Test;
 class RunClockTest {
     @Test
     void fractionFollowsWhicheverLimitIsNearer() {
-        assertEquals(Optional.of(0.25), RunClock.fraction(25, 100, Duration.ofSeconds(1), null));
-        assertEquals(Optional.of(0.5), RunClock.fraction(25, 100, Duration.ofSeconds(30), Duration.ofSeconds(60)));
-        assertEquals(Optional.of(1.0), RunClock.fraction(120, 100, Duration.ZERO, null));
-        assertEquals(Optional.empty(), RunClock.fraction(25, 0, Duration.ofSeconds(1), null),
-                "a resource budget alone gives no fraction");
+        assertEquals(Optional.of(0.25), RunClock.fraction(25, 100, Duration.ofSeconds(1), null, 0, 0));
+        assertEquals(Optional.of(0.5), RunClock.fraction(25, 100, Duration.ofSeconds(30), Duration.ofSeconds(60),
+                0, 0));
+        assertEquals(Optional.of(1.0), RunClock.fraction(120, 100, Duration.ZERO, null, 0, 0));
+        assertEquals(Optional.of(0.75), RunClock.fraction(25, 0, Duration.ofSeconds(1), null, 300, 400),
+                "a resource budget alone");
+        assertEquals(Optional.empty(), RunClock.fraction(25, 0, Duration.ofSeconds(1), null, 300, 0));
     }
 
     @Test

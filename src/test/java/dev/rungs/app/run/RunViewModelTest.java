@@ -88,6 +88,21 @@ class RunViewModelTest {
     }
 
     @Test
+    void aResourceBudgetShowsTheResourceUsedAndFillsTheBar() {
+        RunViewModel vm = new RunViewModel(store, new ImmediateTaskExecutor());
+        vm.startNew(SpecReader.parse("""
+                {"name": "mf", "objective": {"type": "benchmark", "name": "mf-hartmann6"},
+                 "sampler": {"type": "random"}, "budget": {"resource": 500}, "seed": 4,
+                 "scheduler": {"type": "hyperband", "min_resource": 1, "max_resource": 27, "reduction_factor": 3}}"""));
+        long used = store.trials(vm.studyIdProperty().get()).stream()
+                .mapToLong(t -> Long.parseLong(t.attrs().getOrDefault("resource_used", "0"))).sum();
+        assertTrue(used >= 500, "the run ends once 500 is used: " + used);
+        assertTrue(vm.progressTextProperty().get().contains(" · resource " + used + " of 500 · "),
+                vm.progressTextProperty().get());
+        assertEquals(1.0, vm.progressProperty().get());
+    }
+
+    @Test
     void openingAStudyThatIsGoneReportsIt() {
         RunViewModel vm = new RunViewModel(store, new ImmediateTaskExecutor());
         vm.open(12345);
