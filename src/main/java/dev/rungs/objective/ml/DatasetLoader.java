@@ -234,16 +234,22 @@ public final class DatasetLoader {
     }
 
     /**
-     * The first row is a header when all its cells are text (not numbers, not missing) and it
-     * does not look like data: some column below holds mostly numbers, or none of its cells
-     * appears again in its column.
+     * The first row is a header when none of its cells is a number, some are text, and it does
+     * not look like data: some column below holds mostly numbers, or none of its cells appears
+     * again in its column. (Empty cells are allowed so that a header missing a name is reported
+     * as such rather than read as data.)
      */
     static boolean looksLikeHeader(List<String[]> rows) {
         String[] first = rows.get(0);
+        boolean text = false;
         for (String c : first) {
-            if (isMissing(c) || isNumber(c)) {
+            if (isNumber(c)) {
                 return false;
             }
+            text |= !isMissing(c);
+        }
+        if (!text) {
+            return false;
         }
         if (rows.size() == 1) {
             return true;

@@ -225,6 +225,13 @@ public final class MlObjective implements Objective {
         return bytes.toByteArray();
     }
 
+    /** The fold models a checkpoint holds (for tests that compare two of them). */
+    List<FoldModel> restoreModels(byte[] state, Config config) {
+        List<FoldModel> models = new ArrayList<>();
+        restore(state, complete(config), models);
+        return models;
+    }
+
     private long restore(byte[] state, Config c, List<FoldModel> models) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state))) {
             int version = in.readInt();

@@ -115,7 +115,9 @@ public final class RandomForestFamily implements ModelFamily {
         public void trainTo(long step) {
             int n = fold.xTrain().length;
             while (trees < step) {
-                long treeSeed = seeds.nextLong();
+                // Smile seeds a tree only for a positive seed and otherwise draws from whatever state
+                // its thread's generator is in, which would make the forest irreproducible.
+                long treeSeed = seeds.nextLong(1, Long.MAX_VALUE);
                 if (fold.task() == Task.CLASSIFICATION) {
                     DecisionTree tree = RandomForest.fit(SmileFrames.FORMULA, train, 1, mtry, SplitRule.GINI, maxDepth,
                             n, nodeSize, 1.0, null, LongStream.of(treeSeed)).models()[0].tree;
