@@ -81,6 +81,12 @@ public final class MlpFamily implements ModelFamily {
         return true;
     }
 
+    /** Every epoch: epochs are few and costly, and PBT exploits between them. */
+    @Override
+    public long reportEvery(long maxResource) {
+        return 1;
+    }
+
     @Override
     public boolean checkpoints() {
         return true;

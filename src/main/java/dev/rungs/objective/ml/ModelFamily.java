@@ -41,6 +41,14 @@ public interface ModelFamily {
         return false;
     }
 
+    /**
+     * Steps between reports when a spec does not say: about twenty reports over the largest
+     * resource, so that schedulers see a learning curve without a report per tree.
+     */
+    default long reportEvery(long maxResource) {
+        return Math.max(1, maxResource / 20);
+    }
+
     /** Whether it saves and restores its state, so a trial can pause, resume and be cloned. */
     default boolean checkpoints() {
         return false;
