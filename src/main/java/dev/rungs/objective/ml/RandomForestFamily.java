@@ -2,6 +2,12 @@ package dev.rungs.objective.ml;
 
 import dev.rungs.space.Config;
 import dev.rungs.space.SearchSpace;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -15,6 +21,11 @@ import smile.regression.RegressionTree;
 /**
  * Random forest (Smile), grown one tree at a time so that every few trees can be reported and
  * pruned. Trees are averaged with equal weight (soft voting for classification).
+ *
+ * <p>Each tree's seed follows from the trial's seed and the tree's number, and each tree's
+ * predictions are added to the test rows' running sums at once, so a checkpoint needs only the
+ * seed, the number of trees and those sums: a forest continued from it grows exactly the trees
+ * an uninterrupted one would.
  *
  * <p>Smile's trees have a minimum leaf size but no separate minimum split size. A node can only
  * split into two leaves of at least {@code min_leaf} rows, so {@code min_split} is honoured by
@@ -66,6 +77,11 @@ public final class RandomForestFamily implements ModelFamily {
     }
 
     @Override
+    public boolean checkpoints() {
+        return true;
+    }
+
+    @Override
     public boolean supports(Task task) {
         return true;
     }
@@ -85,6 +101,28 @@ public final class RandomForestFamily implements ModelFamily {
         return new Forest(c, fold, seed);
     }
 
+    @Override
+    public FoldModel restore(byte[] state, Config c, Fold fold) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state))) {
+            Forest f = new Forest(c, fold, in.readLong());
+            f.trees = in.readInt();
+            int rows = in.readInt();
+            int width = in.readInt();
+            if (rows != f.sums.length || width != f.sums[0].length) {
+                throw new IllegalStateException("the forest checkpoint is for " + rows + " test rows of width " + width
+                        + ", this fold has " + f.sums.length + " of width " + f.sums[0].length);
+            }
+            for (double[] row : f.sums) {
+                for (int k = 0; k < width; k++) {
+                    row[k] = in.readDouble();
+                }
+            }
+            return f;
+        } catch (IOException e) {
+            throw new IllegalStateException("the forest checkpoint cannot be read: " + e.getMessage(), e);
+        }
+    }
+
     private static final class Forest implements FoldModel {
         private final Fold fold;
         private final DataFrame train;
@@ -92,7 +130,7 @@ public final class RandomForestFamily implements ModelFamily {
         private final int maxDepth;
         private final int nodeSize;
         private final int mtry;
-        private final SplittableRandom seeds;
+        private final long seed;
         /** Sum over trees of each test row's class posterior (or predicted value). */
         private final double[][] sums;
         private int trees;
@@ -107,7 +145,7 @@ public final class RandomForestFamily implements ModelFamily {
             // The usual feature sampling: sqrt(p) for classification, p/3 for regression.
             this.mtry = fold.task() == Task.CLASSIFICATION ? Math.max(1, (int) Math.floor(Math.sqrt(p)))
                     : Math.max(1, p / 3);
-            this.seeds = new SplittableRandom(seed);
+            this.seed = seed;
             this.sums = new double[fold.xTest().length][fold.task() == Task.CLASSIFICATION ? fold.classes() : 1];
         }
 
@@ -117,7 +155,7 @@ public final class RandomForestFamily implements ModelFamily {
             while (trees < step) {
                 // Smile seeds a tree only for a positive seed and otherwise draws from whatever state
                 // its thread's generator is in, which would make the forest irreproducible.
-                long treeSeed = seeds.nextLong(1, Long.MAX_VALUE);
+                long treeSeed = new SplittableRandom(seed + trees * 0x9E3779B97F4A7C15L).nextLong(1, Long.MAX_VALUE);
                 if (fold.task() == Task.CLASSIFICATION) {
                     DecisionTree tree = RandomForest.fit(SmileFrames.FORMULA, train, 1, mtry, SplitRule.GINI, maxDepth,
                             n, nodeSize, 1.0, null, LongStream.of(treeSeed)).models()[0].tree;
@@ -137,6 +175,25 @@ public final class RandomForestFamily implements ModelFamily {
                 }
                 trees++;
             }
+        }
+
+        @Override
+        public byte[] save() {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                out.writeLong(seed);
+                out.writeInt(trees);
+                out.writeInt(sums.length);
+                out.writeInt(sums[0].length);
+                for (double[] row : sums) {
+                    for (double v : row) {
+                        out.writeDouble(v);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return bytes.toByteArray();
         }
 
         @Override

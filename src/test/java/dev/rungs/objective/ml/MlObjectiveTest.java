@@ -150,6 +150,23 @@ class MlObjectiveTest {
     }
 
     @Test
+    void aPausedForestGrowsOnToTheSameForest() throws Exception {
+        MlObjective o = new MlObjective(load("iris.csv"), new RandomForestFamily(), Metric.LOG_LOSS,
+                Validation.kfold(3, 2), 5);
+        Config c = new Config(Map.of("max_depth", 6L, "min_split", 2L, "min_leaf", 1L));
+        FakeContext whole = new FakeContext(c, 30, 8);
+        double uninterrupted = o.evaluate(c, whole);
+        FakeContext paused = new FakeContext(c, 10, 8, step -> step == 10 ? Decision.PAUSE : Decision.CONTINUE);
+        o.evaluate(c, paused);
+        FakeContext resumed = new FakeContext(c, 30, 77);
+        resumed.checkpoint = paused.checkpoint;
+        double after = o.evaluate(c, resumed);
+        assertArrayEquals(new long[] {15, 20, 25, 30}, resumed.reportedSteps());
+        assertEquals(whole.values.subList(2, 6), resumed.values);
+        assertEquals(uninterrupted, after, 0.0);
+    }
+
+    @Test
     void gradientBoostingFitsOnceAndReportsItsTrees() throws Exception {
         MlObjective o = new MlObjective(load("iris.csv"), new GradientBoostingFamily(), Metric.ACCURACY,
                 Validation.holdout(0.3, 1), 10);
