@@ -16,8 +16,8 @@ import java.util.SplittableRandom;
  * are flipped. Seeded, so the file is the same on every run:
  *
  * <pre>
- * mvn -q test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.rungs.samples.SyntheticClassification -Dexec.args=FILE
+ * mvn -q test-compile
+ * java -cp target/test-classes dev.rungs.samples.SyntheticClassification FILE
  * </pre>
  */
 public final class SyntheticClassification {
