@@ -181,21 +181,22 @@ public final class DatasetLoader {
         return text;
     }
 
+    /** The offset of the first byte that is not valid UTF-8. */
     private static int firstInvalidUtf8(byte[] b) {
-        var dec = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
-        for (int end = 1; end <= b.length; end++) {
-            try {
-                dec.reset().decode(ByteBuffer.wrap(b, 0, end));
-            } catch (MalformedInputException e) {
-                return end - e.getInputLength();
-            } catch (CharacterCodingException e) {
-                return end;
+        ByteBuffer in = ByteBuffer.wrap(b);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(8192);
+        var dec = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        while (true) {
+            java.nio.charset.CoderResult r = dec.decode(in, out, true);
+            if (r.isError()) {
+                return in.position();
             }
-            if (end > 1_000_000) {
-                break;
+            if (r.isUnderflow()) {
+                return -1;
             }
+            out.clear();
         }
-        return -1;
     }
 
     private static void parse(String text, String where, List<String[]> rows, List<Long> lines) {
