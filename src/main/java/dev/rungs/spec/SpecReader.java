@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rungs.engine.Budget;
-import dev.rungs.objective.bench.BenchmarkProblem;
-import dev.rungs.objective.bench.BenchmarkProblems;
 import dev.rungs.space.CategoricalParam;
 import dev.rungs.space.Condition;
 import dev.rungs.space.FloatParam;
@@ -24,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.TreeSet;
 
 /**
  * Reads and checks a study spec (JSON). Every mistake gives one {@link SpecException} naming
@@ -56,11 +53,16 @@ public final class SpecReader {
         } catch (NoSuchFileException e) {
             throw new IOException("spec file not found: " + file, e);
         }
-        return parse(text);
+        return parse(text, file.toAbsolutePath().getParent());
     }
 
-    /** Reads a spec from its JSON text. */
+    /** Reads a spec from its JSON text; paths in it are relative to the working folder. */
     public static StudySpec parse(String json) {
+        return parse(json, Path.of("").toAbsolutePath());
+    }
+
+    /** Reads a spec from its JSON text; paths in it (data files, commands) are relative to {@code base}. */
+    public static StudySpec parse(String json, Path base) {
         JsonNode root;
         try {
             root = JSON.readTree(json);
@@ -78,9 +80,14 @@ public final class SpecReader {
         if (name.isBlank()) {
             throw spec.get("name").error("must not be blank");
         }
-        ObjectiveSpec objective = objective(spec.get("objective"));
-        BenchmarkProblem problem = problem(objective, spec.get("objective"));
+        ObjectiveReader.Read read = ObjectiveReader.read(spec.get("objective"), base);
+        ObjectiveSpec objective = read.spec();
+        ObjectiveReader.Defaults problem = read.defaults();
         Direction direction = spec.has("direction") ? direction(spec.get("direction")) : problem.direction();
+        if (!spec.has("space") && problem.space() == null) {
+            throw new SpecException("$.space", "is required: a " + objective.type()
+                    + " objective has no default space");
+        }
         SearchSpace space = spec.has("space") ? space(spec.get("space"), problem) : problem.space();
         ComponentSpec sampler = spec.has("sampler") ? Methods.readSampler(spec.get("sampler"))
                 : new ComponentSpec(Methods.DEFAULT_SAMPLER, Map.of());
@@ -101,25 +108,6 @@ public final class SpecReader {
                 (int) workers, seed);
     }
 
-    private static ObjectiveSpec objective(SpecNode n) {
-        n.object("type", "name", "options");
-        String type = n.get("type").asString();
-        if (!type.equals("benchmark")) {
-            throw n.get("type").error("unknown objective type \"" + type + "\"; known: benchmark");
-        }
-        Map<String, Object> options = n.has("options") ? n.get("options").scalarMap() : Map.of();
-        return new ObjectiveSpec(type, n.get("name").asString(), options);
-    }
-
-    private static BenchmarkProblem problem(ObjectiveSpec o, SpecNode n) {
-        try {
-            return BenchmarkProblems.byName(o.name(), o.options());
-        } catch (IllegalArgumentException e) {
-            String field = e.getMessage().startsWith("unknown benchmark") ? "name" : "options";
-            throw new SpecException(n.path() + "." + field, e.getMessage());
-        }
-    }
-
     private static Direction direction(SpecNode n) {
         String d = n.asString();
         return switch (d) {
@@ -129,7 +117,7 @@ public final class SpecReader {
         };
     }
 
-    private static SearchSpace space(SpecNode n, BenchmarkProblem problem) {
+    private static SearchSpace space(SpecNode n, ObjectiveReader.Defaults problem) {
         List<Param> params = new ArrayList<>();
         List<SpecNode> items = n.array();
         if (items.isEmpty()) {
@@ -145,12 +133,10 @@ public final class SpecReader {
             }
         }
         SearchSpace space = new SearchSpace(params);
-        TreeSet<String> given = new TreeSet<>();
-        space.params().forEach(p -> given.add(p.name()));
-        TreeSet<String> needed = new TreeSet<>();
-        problem.space().params().forEach(p -> needed.add(p.name()));
-        if (!given.equals(needed)) {
-            throw n.error("the benchmark " + problem.name() + " takes the parameters " + needed + ", got " + given);
+        try {
+            problem.checkSpace(space);
+        } catch (IllegalArgumentException e) {
+            throw n.error(e.getMessage());
         }
         return space;
     }

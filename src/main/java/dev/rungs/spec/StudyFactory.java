@@ -2,7 +2,6 @@ package dev.rungs.spec;
 
 import dev.rungs.engine.Tuner;
 import dev.rungs.objective.Objective;
-import dev.rungs.objective.bench.BenchmarkProblems;
 import dev.rungs.store.StudyStore;
 
 /** Turns a checked {@link StudySpec} into the engine objects that run it. */
@@ -39,6 +38,6 @@ public final class StudyFactory {
 
     /** The objective the spec names. */
     public static Objective createObjective(StudySpec spec) {
-        return BenchmarkProblems.byName(spec.objective().name(), spec.objective().options());
+        return ObjectiveReader.create(spec);
     }
 }
