@@ -120,8 +120,17 @@ public final class Methods {
      * Checks that a sampler and scheduler fit together and with the study's largest resource;
      * throws a {@link SpecException} at {@code path} (the spec's root) otherwise.
      */
+    /**
+     * The scheduler {@code sampler} must run with, when {@code scheduler} will not do; empty when
+     * the pair is fine. BOHB needs a Hyperband-family scheduler and takes Hyperband by default.
+     */
+    public static java.util.Optional<String> schedulerNeededBy(String sampler, String scheduler) {
+        return "bohb".equals(sampler) && !HYPERBAND_FAMILY.contains(scheduler)
+                ? java.util.Optional.of("hyperband") : java.util.Optional.empty();
+    }
+
     static void checkCombination(ComponentSpec sampler, ComponentSpec scheduler, long maxResource, String path) {
-        if (sampler.type().equals("bohb") && !HYPERBAND_FAMILY.contains(scheduler.type())) {
+        if (schedulerNeededBy(sampler.type(), scheduler.type()).isPresent()) {
             throw new SpecException(path + ".scheduler", "sampler \"bohb\" needs a Hyperband-family scheduler ("
                     + String.join(", ", HYPERBAND_FAMILY.stream().sorted().toList()) + "), got \""
                     + scheduler.type() + "\"; BOHB is sampler bohb + scheduler hyperband");

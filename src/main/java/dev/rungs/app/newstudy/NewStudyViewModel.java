@@ -152,7 +152,11 @@ public final class NewStudyViewModel {
             changed();
         });
         objective.addListener((o, old, now) -> objectiveChanged());
-        samplerType.addListener((o, old, now) -> methodChanged(samplerSettings, samplerTitle, sampler(now)));
+        samplerType.addListener((o, old, now) -> {
+            methodChanged(samplerSettings, samplerTitle, sampler(now));
+            // A sampler that only works with some schedulers (BOHB) brings one along.
+            Methods.schedulerNeededBy(now, schedulerType.get()).ifPresent(schedulerType::set);
+        });
         schedulerType.addListener((o, old, now) -> methodChanged(schedulerSettings, schedulerTitle, scheduler(now)));
 
         batch(() -> {

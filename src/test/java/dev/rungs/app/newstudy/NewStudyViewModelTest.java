@@ -122,6 +122,19 @@ class NewStudyViewModelTest {
     }
 
     @Test
+    void choosingBohbBringsHyperbandAlongUnlessAnotherOfItsFamilyIsChosen() {
+        assertEquals("none", vm.schedulerTypeProperty().get());
+        vm.samplerTypeProperty().set("bohb");
+        assertEquals("hyperband", vm.schedulerTypeProperty().get());
+        assertTrue(vm.canCreateProperty().get(), vm.problems().toString());
+
+        vm.schedulerTypeProperty().set("asha");
+        vm.samplerTypeProperty().set("random");
+        vm.samplerTypeProperty().set("bohb");
+        assertEquals("asha", vm.schedulerTypeProperty().get(), "ASHA is of Hyperband's family: kept");
+    }
+
+    @Test
     void choosingAnotherSamplerShowsItsSettingsWithTheirDefaults() {
         vm.samplerSettings().get(0).valueProperty().set("3");
 
