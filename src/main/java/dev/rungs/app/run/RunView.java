@@ -81,6 +81,7 @@ public final class RunView extends BorderPane {
     private final RungsViewModel rungsModel = new RungsViewModel();
     private final GridPane details = new GridPane();
     private final Label detailsTitle = new Label("Select a trial to see its details");
+    private final TextField filterText = new TextField();
     private List<String> paramColumns = List.of();
 
     /**
@@ -242,9 +243,9 @@ public final class RunView extends BorderPane {
         states.setId("trialStateFilter");
         states.getItems().setAll(TrialFilter.States.values());
         states.valueProperty().bindBidirectional(viewModel.stateFilterProperty());
-        TextField text = new TextField();
+        TextField text = filterText;
         text.setId("trialFilterText");
-        text.setPromptText("filter: trial number or x1=0.5");
+        text.setPromptText("filter: trial number or name=value");
         text.textProperty().bindBidirectional(viewModel.filterTextProperty());
         HBox.setHgrow(text, Priority.ALWAYS);
         Label count = new Label();
@@ -306,6 +307,9 @@ public final class RunView extends BorderPane {
             for (Param p : spec.space().params()) {
                 names.add(p.name());
             }
+        }
+        if (!names.isEmpty()) {
+            filterText.setPromptText("filter: trial number or " + names.get(0) + "=…");
         }
         if (!names.equals(paramColumns) || table.getColumns().isEmpty()) {
             paramColumns = names;
