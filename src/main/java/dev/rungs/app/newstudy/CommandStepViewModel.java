@@ -122,7 +122,7 @@ public final class CommandStepViewModel {
         return testFailed.getReadOnlyProperty();
     }
 
-    /** A label for the study's name: the script or program the command runs, without extension. */
+    /** A label for the study's name: the script or program the command runs, without folder or extension. */
     String label() {
         List<String> words;
         try {
@@ -130,13 +130,26 @@ public final class CommandStepViewModel {
         } catch (IllegalArgumentException e) {
             return "command";
         }
-        // The last word that is not an option is usually the script ("python3 train.py").
-        for (int i = words.size() - 1; i >= 0; i--) {
+        // The script is the first argument that looks like a file ("python3 train.py --epochs 3");
+        // without one, the program itself names the command.
+        String named = null;
+        for (int i = 1; i < words.size() && named == null; i++) {
             String w = words.get(i);
-            if (!w.startsWith("-") && !w.isBlank()) {
-                String name = Path.of(w.replace('\\', '/')).getFileName().toString();
-                int dot = name.lastIndexOf('.');
-                return dot > 0 ? name.substring(0, dot) : name;
+            boolean fileLike = w.contains(".") || w.contains("/") || w.contains("\\");
+            if (!w.startsWith("-") && fileLike && ValueText.parseNumber(w) == null) {
+                named = w;
+            }
+        }
+        if (named == null && !words.isEmpty()) {
+            named = words.get(0);
+        }
+        if (named != null && !named.isBlank()) {
+            String name = named.replace('\\', '/');
+            name = name.substring(name.lastIndexOf('/') + 1);
+            int dot = name.lastIndexOf('.');
+            name = dot > 0 ? name.substring(0, dot) : name;
+            if (!name.isBlank()) {
+                return name;
             }
         }
         return "command";
