@@ -68,6 +68,8 @@ final class CommandStepView extends VBox {
                 case JSON -> "JSON file (RUNGS_PARAMS_FILE)";
             });
             box.setId("commandParamsAs-" + way.specName());
+            // The names hold underscores, which a label would otherwise take for mnemonic marks.
+            box.setMnemonicParsing(false);
             box.selectedProperty().bindBidirectional(step.paramsAsProperty(way));
             ways.getChildren().add(box);
         }

@@ -12,6 +12,8 @@ import dev.rungs.space.Config;
 import dev.rungs.spec.StudyFactory;
 import dev.rungs.spec.StudySpec;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -132,27 +134,35 @@ public final class CommandStepViewModel {
         }
         // The script is the first argument that looks like a file ("python3 train.py --epochs 3");
         // without one, the program itself names the command.
-        String named = null;
-        for (int i = 1; i < words.size() && named == null; i++) {
+        for (int i = 1; i < words.size(); i++) {
             String w = words.get(i);
             boolean fileLike = w.contains(".") || w.contains("/") || w.contains("\\");
             if (!w.startsWith("-") && fileLike && ValueText.parseNumber(w) == null) {
-                named = w;
+                String name = baseName(w);
+                if (name != null) {
+                    return name;
+                }
             }
         }
-        if (named == null && !words.isEmpty()) {
-            named = words.get(0);
-        }
-        if (named != null && !named.isBlank()) {
-            String name = named.replace('\\', '/');
-            name = name.substring(name.lastIndexOf('/') + 1);
-            int dot = name.lastIndexOf('.');
-            name = dot > 0 ? name.substring(0, dot) : name;
-            if (!name.isBlank()) {
-                return name;
-            }
+        String program = words.isEmpty() ? null : baseName(words.get(0));
+        if (program != null) {
+            return program;
         }
         return "command";
+    }
+
+    /**
+     * A path's file name without its extension, or null when that would not do in a study's
+     * name (an inline script such as {@code -c 'print(1)'} is not a file name).
+     */
+    private static String baseName(String path) {
+        String name = path.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        name = dot > 0 ? name.substring(0, dot) : name;
+        boolean plain = !name.isBlank() && name.equals(name.strip())
+                && name.chars().allMatch(c -> Character.isLetterOrDigit(c) || "_-. ".indexOf(c) >= 0);
+        return plain ? name : null;
     }
 
     // ------------------------------------------------------------------ checks and spec
@@ -293,7 +303,7 @@ public final class CommandStepViewModel {
             double value = objective.evaluate(config, ctx);
             double seconds = (System.nanoTime() - start) / 1e9;
             StringBuilder s = new StringBuilder();
-            s.append("Value ").append(ValueText.formatNumber(value)).append(" after ")
+            s.append("Value ").append(brief(value)).append(" after ")
                     .append(String.format(java.util.Locale.ROOT, "%.1f", seconds)).append(" s with ")
                     .append(describe(config)).append('.');
             List<String> reports = ctx.reports();
@@ -317,8 +327,21 @@ public final class CommandStepViewModel {
 
     private static String describe(Config config) {
         List<String> parts = new ArrayList<>();
-        config.values().forEach((k, v) -> parts.add(k + "=" + ValueText.formatValue(v)));
+        config.values().forEach((k, v) -> parts.add(k + "=" + (v instanceof Double d ? brief(d)
+                : ValueText.formatValue(v))));
         return parts.isEmpty() ? "no parameters" : String.join(", ", parts);
+    }
+
+    /** A number to six significant digits, enough to read a result at a glance. */
+    static String brief(double d) {
+        if (!Double.isFinite(d)) {
+            return Double.toString(d);
+        }
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return Long.toString((long) d);
+        }
+        BigDecimal r = new BigDecimal(d).round(new MathContext(6)).stripTrailingZeros();
+        return Math.abs(d) >= 1e-4 && Math.abs(d) < 1e9 ? r.toPlainString() : r.toString();
     }
 
     /** Removes the test run's checkpoint folder; what cannot be removed stays in the temporary folder. */
@@ -368,7 +391,7 @@ public final class CommandStepViewModel {
 
         @Override
         public synchronized Decision report(long step, double value) {
-            reports.add("step " + step + " → " + ValueText.formatNumber(value));
+            reports.add("step " + step + " → " + brief(value));
             return Decision.CONTINUE;
         }
 

@@ -60,6 +60,16 @@ class CommandStepViewModelTest {
     }
 
     @Test
+    void theNameFollowsTheScriptOrElseTheProgram() {
+        step.commandLineProperty().set("./scripts/fit.sh --rate 0.5");
+        assertEquals("fit-tpe", vm.nameProperty().get());
+        step.commandLineProperty().set("python3 -c 'import sys; print(\"x\", file=sys.stderr)'");
+        assertEquals("python3-tpe", vm.nameProperty().get(), "an inline script is no name");
+        step.commandLineProperty().set("trainer --epochs 3");
+        assertEquals("trainer-tpe", vm.nameProperty().get());
+    }
+
+    @Test
     void badFieldsAreNamedAtTheField() throws Exception {
         step.commandLineProperty().set("python3 'train.py");
         assertEquals("a single quote (') is not closed", vm.fieldErrorProperty(FormField.COMMAND_LINE).get());
