@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -30,6 +31,14 @@ public interface FilePicker {
     /** A file to open, or empty when the person cancels; arguments as in {@link #saveFile}. */
     Optional<Path> openFile(Window owner, String title, String kind, String extension);
 
+    /**
+     * A folder, or empty when the person cancels.
+     *
+     * @param owner the window the dialog belongs to; may be null
+     * @param title the dialog's title
+     */
+    Optional<Path> chooseFolder(Window owner, String title);
+
     /** The system's file dialogs. */
     static FilePicker system() {
         return new FilePicker() {
@@ -44,6 +53,13 @@ public interface FilePicker {
             @Override
             public Optional<Path> openFile(Window owner, String title, String kind, String extension) {
                 return path(chooser(title, kind, extension).showOpenDialog(owner));
+            }
+
+            @Override
+            public Optional<Path> chooseFolder(Window owner, String title) {
+                DirectoryChooser chooser = new DirectoryChooser();
+                chooser.setTitle(title);
+                return path(chooser.showDialog(owner));
             }
         };
     }

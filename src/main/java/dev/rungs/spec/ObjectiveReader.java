@@ -61,14 +61,14 @@ final class ObjectiveReader {
     record Read(ObjectiveSpec spec, Defaults defaults) {
     }
 
-    static Read read(SpecNode n, Path base) {
+    static Read read(SpecNode n, Path base, SpecReader.Datasets datasets) {
         n.object("type", "name", "options");
         String type = n.get("type").asString();
         switch (type) {
             case "benchmark":
                 return benchmark(n);
             case "dataset":
-                return dataset(n, base);
+                return dataset(n, base, datasets);
             case "command":
                 return command(n, base);
             default:
@@ -122,7 +122,7 @@ final class ObjectiveReader {
         return names;
     }
 
-    private static Read dataset(SpecNode n, Path base) {
+    private static Read dataset(SpecNode n, Path base, SpecReader.Datasets datasets) {
         SpecNode o = n.get("options").object("file", "target", "task", "missing", "header", "ignore", "validation",
                 "metric", "model", "report_every");
         Map<String, Object> opts = new LinkedHashMap<>();
@@ -186,7 +186,7 @@ final class ObjectiveReader {
         // Load and check now, so that a bad file or a misfit stops the spec before anything runs.
         Dataset data;
         try {
-            data = loadDataset(spec);
+            data = loadDataset(spec, datasets);
         } catch (DatasetException e) {
             throw o.get("file").error(e.getMessage());
         }
@@ -272,7 +272,7 @@ final class ObjectiveReader {
         return v;
     }
 
-    static Dataset loadDataset(ObjectiveSpec spec) {
+    static Dataset loadDataset(ObjectiveSpec spec, SpecReader.Datasets datasets) {
         Map<String, Object> o = spec.options();
         DatasetLoader.Options opts = DatasetLoader.Options.defaults()
                 .withTarget((String) o.get("target"))
@@ -286,7 +286,7 @@ final class ObjectiveReader {
             }
             opts = opts.withIgnore(ignore);
         }
-        return DatasetLoader.load(Path.of((String) o.get("file")), opts);
+        return datasets.load(Path.of((String) o.get("file")), opts);
     }
 
     static Metric metric(ObjectiveSpec spec, Dataset data) {
@@ -381,7 +381,7 @@ final class ObjectiveReader {
         ObjectiveSpec o = s.objective();
         switch (o.type()) {
             case "dataset": {
-                Dataset data = loadDataset(o);
+                Dataset data = loadDataset(o, DatasetLoader::load);
                 ModelFamily family = ModelFamilies.byName((String) o.options().get("model"));
                 Object every = o.options().get("report_every");
                 long reportEvery = every != null ? ((Number) every).longValue() : family.reportEvery(s.maxResource());

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rungs.engine.Budget;
+import dev.rungs.objective.ml.Dataset;
+import dev.rungs.objective.ml.DatasetLoader;
 import dev.rungs.space.CategoricalParam;
 import dev.rungs.space.Condition;
 import dev.rungs.space.FloatParam;
@@ -63,6 +65,25 @@ public final class SpecReader {
 
     /** Reads a spec from its JSON text; paths in it (data files, commands) are relative to {@code base}. */
     public static StudySpec parse(String json, Path base) {
+        return parse(json, base, DatasetLoader::load);
+    }
+
+    /**
+     * Where a dataset objective's data come from while its spec is checked: the file, or a
+     * copy already in memory.
+     */
+    @FunctionalInterface
+    public interface Datasets {
+        /** The dataset {@link DatasetLoader#load} would read from {@code file} with {@code options}. */
+        Dataset load(Path file, DatasetLoader.Options options);
+    }
+
+    /**
+     * Reads a spec as {@link #parse(String, Path)} does, taking a dataset objective's data from
+     * {@code datasets}: a form that has the file in memory already checks its spec on every
+     * change without reading the file again.
+     */
+    public static StudySpec parse(String json, Path base, Datasets datasets) {
         JsonNode root;
         try {
             root = JSON.readTree(json);
@@ -80,7 +101,7 @@ public final class SpecReader {
         if (name.isBlank()) {
             throw spec.get("name").error("must not be blank");
         }
-        ObjectiveReader.Read read = ObjectiveReader.read(spec.get("objective"), base);
+        ObjectiveReader.Read read = ObjectiveReader.read(spec.get("objective"), base, datasets);
         ObjectiveSpec objective = read.spec();
         ObjectiveReader.Defaults problem = read.defaults();
         Direction direction = spec.has("direction") ? direction(spec.get("direction")) : problem.direction();

@@ -29,6 +29,12 @@ public final class ScriptedFilePicker implements FilePicker {
     }
 
     @Override
+    public Optional<Path> chooseFolder(Window owner, String title) {
+        lastTitle = title;
+        return Optional.ofNullable(answers.poll());
+    }
+
+    @Override
     public Optional<Path> openFile(Window owner, String title, String kind, String extension) {
         lastTitle = title;
         return Optional.ofNullable(answers.poll());

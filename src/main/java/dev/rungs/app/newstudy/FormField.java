@@ -22,7 +22,31 @@ public enum FormField {
     /** The number of parallel workers. */
     WORKERS("Workers"),
     /** The study seed. */
-    SEED("Seed");
+    SEED("Seed"),
+    /** The CSV file of a dataset objective. */
+    DATASET_FILE("Dataset file"),
+    /** The column a dataset objective predicts. */
+    DATASET_TARGET("Target"),
+    /** Classification or regression. */
+    DATASET_TASK("Task"),
+    /** What happens to missing cells. */
+    DATASET_MISSING("Missing values"),
+    /** The number of folds of k-fold validation. */
+    DATASET_FOLDS("Folds"),
+    /** The share of rows a holdout split tests on. */
+    DATASET_TEST_FRACTION("Test fraction"),
+    /** How a dataset objective scores a model. */
+    METRIC("Metric"),
+    /** The model family a dataset objective trains. */
+    MODEL("Model"),
+    /** The command line of a command objective. */
+    COMMAND_LINE("Command"),
+    /** The folder a command runs in. */
+    COMMAND_WORKDIR("Working folder"),
+    /** How long one run of a command may take. */
+    COMMAND_TIMEOUT("Timeout"),
+    /** How a command receives the parameters. */
+    COMMAND_PARAMS_AS("Parameters as");
 
     private final String label;
 

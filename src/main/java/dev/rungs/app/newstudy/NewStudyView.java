@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableStringValue;
@@ -67,7 +66,9 @@ public final class NewStudyView extends BorderPane {
         Node objective = objectiveSection();
         HBox first = new HBox(40, objective, budgetSection());
         HBox.setHgrow(objective, Priority.ALWAYS);
-        VBox form = new VBox(14, first, spaceSection(), methodSection());
+        VBox form = new VBox(14, first, kindSection("Dataset and model", ObjectiveKind.DATASET,
+                new DatasetStepView(viewModel, files)), kindSection("External command", ObjectiveKind.COMMAND,
+                new CommandStepView(viewModel, files)), spaceSection(), methodSection());
         form.setPadding(new Insets(16, 20, 16, 20));
         ScrollPane scroll = new ScrollPane(form);
         scroll.setFitToWidth(true);
@@ -85,10 +86,17 @@ public final class NewStudyView extends BorderPane {
     // ------------------------------------------------------------------ sections
 
     private Node objectiveSection() {
+        ComboBox<ObjectiveKind> kind = FormParts.choice("objectiveKind", viewModel.objectiveKinds(),
+                viewModel.objectiveKindProperty(), ObjectiveKind::label);
+        kind.setTooltip(new Tooltip("What a trial evaluates: a benchmark function, a model trained on a CSV file, "
+                + "or a program of your own"));
         ComboBox<String> objective = new ComboBox<>(viewModel.objectives());
         objective.setId("objectiveChoice");
         objective.valueProperty().bindBidirectional(viewModel.objectiveProperty());
         objective.setTooltip(new Tooltip("The benchmark problem to tune; choosing one loads its search space"));
+        objective.visibleProperty().bind(viewModel.objectiveKindProperty().isEqualTo(ObjectiveKind.BENCHMARK));
+        objective.managedProperty().bind(objective.visibleProperty());
+        HBox what = new HBox(8, kind, objective);
 
         ComboBox<Direction> direction = new ComboBox<>();
         direction.getItems().setAll(Direction.values());
@@ -109,13 +117,23 @@ public final class NewStudyView extends BorderPane {
         TextField name = textField("studyName", viewModel.nameProperty(), 28, FormField.NAME);
 
         GridPane grid = grid();
-        grid.addRow(0, label("Objective", objective), objective, label("Direction", direction), direction);
+        // A dataset study's direction is the metric's: higher accuracy, lower RMSE.
+        direction.disableProperty().bind(viewModel.objectiveKindProperty().isEqualTo(ObjectiveKind.DATASET));
+        grid.addRow(0, label("Objective", kind), what, label("Direction", direction), direction);
         grid.add(fieldError(FormField.OBJECTIVE), 1, 1, 3, 1);
         grid.add(label("Study name", name), 0, 2);
         grid.add(name, 1, 2, 3, 1);
         grid.add(fieldError(FormField.NAME), 1, 3, 3, 1);
         GridPane.setHgrow(name, Priority.ALWAYS);
         return section("Objective", grid);
+    }
+
+    /** A section shown only while the objective is of {@code kind}. */
+    private Node kindSection(String title, ObjectiveKind kind, Node body) {
+        Node section = section(title, body);
+        section.visibleProperty().bind(viewModel.objectiveKindProperty().isEqualTo(kind));
+        section.managedProperty().bind(section.visibleProperty());
+        return section;
     }
 
     private Node spaceSection() {
@@ -136,7 +154,7 @@ public final class NewStudyView extends BorderPane {
         up.disableProperty().bind(remove.disableProperty());
         Button down = Controls.button("moveParamDown", "Move down", "Move the selected parameter down", () -> move(1));
         down.disableProperty().bind(remove.disableProperty());
-        Button reset = Controls.button("resetParams", "Reset to preset", "Put back the objective's own search space",
+        Button reset = Controls.button("resetParams", "Reset to preset", "Put back the objective's own search space (a model family's default space)",
                 viewModel::resetParams);
         VBox buttons = new VBox(8, add, remove, up, down, new Region(), reset);
         for (Node b : buttons.getChildren()) {
@@ -302,26 +320,15 @@ public final class NewStudyView extends BorderPane {
     // ------------------------------------------------------------------ building blocks
 
     private static Node section(String title, Node body) {
-        Label heading = new Label(title);
-        heading.getStyleClass().add("section-title");
-        VBox box = new VBox(8, heading, body);
-        box.getStyleClass().add("form-section");
-        return box;
+        return FormParts.section(title, body);
     }
 
     private static GridPane grid() {
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(4);
-        grid.setAlignment(Pos.CENTER_LEFT);
-        return grid;
+        return FormParts.grid();
     }
 
     private static Label label(String text, Node field) {
-        Label label = new Label(text);
-        label.setLabelFor(field);
-        label.setMinWidth(Region.USE_PREF_SIZE);
-        return label;
+        return FormParts.label(text, field);
     }
 
     /** A text field bound to the view model, outlined and explained while its field is wrong. */
@@ -345,12 +352,6 @@ public final class NewStudyView extends BorderPane {
 
     /** A line that says what is wrong with a field, taking no room while nothing is. */
     private Label fieldError(FormField field) {
-        Label l = new Label();
-        l.getStyleClass().add("field-error");
-        l.textProperty().bind(viewModel.fieldErrorProperty(field));
-        l.visibleProperty().bind(Bindings.isNotNull(viewModel.fieldErrorProperty(field)));
-        l.managedProperty().bind(l.visibleProperty());
-        l.setWrapText(true);
-        return l;
+        return FormParts.errorLine(viewModel.fieldErrorProperty(field));
     }
 }

@@ -5,6 +5,9 @@ import dev.rungs.app.studies.ErrorReport;
 import dev.rungs.engine.Budget;
 import dev.rungs.objective.bench.BenchmarkProblem;
 import dev.rungs.objective.bench.BenchmarkProblems;
+import dev.rungs.objective.ml.Metric;
+import dev.rungs.objective.ml.ModelFamily;
+import dev.rungs.objective.ml.Validation;
 import dev.rungs.sampler.Sampler;
 import dev.rungs.scheduler.Scheduler;
 import dev.rungs.space.Param;
@@ -83,6 +86,12 @@ public final class NewStudyViewModel {
 
     private final TaskExecutor tasks;
 
+    private final ObservableList<ObjectiveKind> objectiveKinds = FXCollections.unmodifiableObservableList(
+            FXCollections.observableArrayList(ObjectiveKind.values()));
+    private final ObjectProperty<ObjectiveKind> objectiveKind = new SimpleObjectProperty<>(this, "objectiveKind",
+            ObjectiveKind.BENCHMARK);
+    private final DatasetStepViewModel datasetStep;
+    private final CommandStepViewModel commandStep;
     private final ObservableList<String> objectives = FXCollections.unmodifiableObservableList(
             FXCollections.observableArrayList(BenchmarkProblems.names()));
     private final ObjectProperty<String> objective = new SimpleObjectProperty<>(this, "objective");
@@ -152,6 +161,22 @@ public final class NewStudyViewModel {
             changed();
         });
         objective.addListener((o, old, now) -> objectiveChanged());
+        objectiveKind.addListener((o, old, now) -> objectiveChanged());
+        datasetStep = new DatasetStepViewModel(tasks);
+        datasetStep.setOnChange(this::stepChanged);
+        datasetStep.modelProperty().addListener((o, old, now) -> {
+            if (objectiveKind.get() == ObjectiveKind.DATASET) {
+                objectiveChanged();
+            }
+        });
+        datasetStep.metricProperty().addListener((o, old, now) -> {
+            // The metric says whether higher or lower is better; a dataset study follows it.
+            if (now != null && objectiveKind.get() == ObjectiveKind.DATASET && !filling) {
+                direction.set(now.direction());
+            }
+        });
+        commandStep = new CommandStepViewModel(tasks, Path.of(System.getProperty("user.home")));
+        commandStep.setOnChange(this::stepChanged);
         samplerType.addListener((o, old, now) -> {
             methodChanged(samplerSettings, samplerTitle, sampler(now));
             // A sampler that only works with some schedulers (BOHB) brings one along.
@@ -171,12 +196,53 @@ public final class NewStudyViewModel {
 
     // ------------------------------------------------------------------ objective
 
-    /** The objectives that can be chosen: the benchmark problems by name. */
+    /** Benchmark function, dataset and model, external command. */
+    public ObservableList<ObjectiveKind> objectiveKinds() {
+        return objectiveKinds;
+    }
+
+    /**
+     * The kind of objective; choosing another shows its part of the form and resets direction and
+     * parameters to its preset (a benchmark's own space, a model family's default space, one
+     * example parameter for a command).
+     */
+    public ObjectProperty<ObjectiveKind> objectiveKindProperty() {
+        return objectiveKind;
+    }
+
+    /** The dataset part of the form, used while the kind is {@link ObjectiveKind#DATASET}. */
+    public DatasetStepViewModel datasetStep() {
+        return datasetStep;
+    }
+
+    /** The command part of the form, used while the kind is {@link ObjectiveKind#COMMAND}. */
+    public CommandStepViewModel commandStep() {
+        return commandStep;
+    }
+
+    /**
+     * Runs the command once in the background with the middle configuration of the space (see
+     * {@link CommandStepViewModel#testRun}); the whole form must be fine, since the run uses
+     * the spec it describes.
+     */
+    public void testRunCommand() {
+        if (objectiveKind.get() != ObjectiveKind.COMMAND) {
+            return;
+        }
+        Optional<StudySpec> spec = toSpec();
+        if (spec.isPresent()) {
+            commandStep.testRun(spec.get());
+        } else {
+            commandStep.cannotTestRun();
+        }
+    }
+
+    /** The benchmark problems that can be chosen, by name. */
     public ObservableList<String> objectives() {
         return objectives;
     }
 
-    /** The chosen objective; choosing another resets direction and parameters to its preset. */
+    /** The chosen benchmark; choosing another resets direction and parameters to its preset. */
     public ObjectProperty<String> objectiveProperty() {
         return objective;
     }
@@ -237,11 +303,28 @@ public final class NewStudyViewModel {
         }
     }
 
-    /** Puts back the chosen objective's own search space. */
+    /** Puts back the objective's own search space: the benchmark's, or the model family's default. */
     public void resetParams() {
-        BenchmarkProblem problem = problem();
-        if (problem != null) {
-            params.setAll(rowsOf(problem.space()));
+        SearchSpace preset = presetSpace();
+        if (preset != null) {
+            params.setAll(rowsOf(preset));
+        }
+    }
+
+    /** The space a fresh choice of objective starts with, or null when there is none to restore. */
+    private SearchSpace presetSpace() {
+        switch (objectiveKind.get()) {
+            case DATASET: {
+                ModelFamily family = datasetStep.family();
+                return family == null ? null : family.space();
+            }
+            case COMMAND:
+                // A command has no space of its own; one example shows how a parameter looks.
+                return SearchSpace.builder().logFloatParam("lr", 1e-4, 1e-1).build();
+            default: {
+                BenchmarkProblem problem = problem();
+                return problem == null ? null : problem.space();
+            }
         }
     }
 
@@ -388,8 +471,19 @@ public final class NewStudyViewModel {
         batch(() -> {
             filling = true;
             try {
-                objective.set(spec.objective().name());
-                objectiveOptions = spec.objective().options();
+                ObjectiveKind kind = ObjectiveKind.bySpecType(spec.objective().type());
+                objectiveKind.set(kind);
+                switch (kind) {
+                    case DATASET:
+                        datasetStep.fill(spec.objective().options());
+                        break;
+                    case COMMAND:
+                        commandStep.fill(spec.objective().options());
+                        break;
+                    default:
+                        objective.set(spec.objective().name());
+                        objectiveOptions = spec.objective().options();
+                }
                 maxResource = spec.maxResource();
                 direction.set(spec.direction());
                 params.setAll(rowsOf(spec.space()));
@@ -469,19 +563,45 @@ public final class NewStudyViewModel {
         });
     }
 
+    /** The kind, the benchmark or the model family changed: start from that objective's preset. */
     private void objectiveChanged() {
         batch(() -> {
             if (!filling) {
                 objectiveOptions = Map.of();
-                BenchmarkProblem problem = problem();
-                if (problem != null) {
-                    direction.set(problem.direction());
-                    maxResource = problem.maxResource();
-                    params.setAll(rowsOf(problem.space()));
+                SearchSpace preset = presetSpace();
+                if (preset != null) {
+                    params.setAll(rowsOf(preset));
+                }
+                switch (objectiveKind.get()) {
+                    case DATASET: {
+                        ModelFamily family = datasetStep.family();
+                        maxResource = family == null ? 1 : family.defaultMaxResource();
+                        Metric metric = datasetStep.metricProperty().get();
+                        if (metric != null) {
+                            direction.set(metric.direction());
+                        }
+                        break;
+                    }
+                    case COMMAND:
+                        maxResource = 1;
+                        direction.set(Direction.MINIMIZE);
+                        break;
+                    default: {
+                        BenchmarkProblem problem = problem();
+                        if (problem != null) {
+                            direction.set(problem.direction());
+                            maxResource = problem.maxResource();
+                        }
+                    }
                 }
             }
             followName();
         });
+    }
+
+    /** A dataset or command field changed; the name may follow the file or the script. */
+    private void stepChanged() {
+        batch(this::followName);
     }
 
     private void methodChanged(ObservableList<SettingRow> rows, ReadOnlyStringWrapper title, Method<?> m) {
@@ -514,7 +634,14 @@ public final class NewStudyViewModel {
     }
 
     private String automaticName() {
-        return objective.get() + "-" + samplerType.get();
+        switch (objectiveKind.get()) {
+            case DATASET:
+                return datasetStep.label() + "-" + datasetStep.modelProperty().get() + "-" + samplerType.get();
+            case COMMAND:
+                return commandStep.label() + "-" + samplerType.get();
+            default:
+                return objective.get() + "-" + samplerType.get();
+        }
     }
 
     private void followName() {
@@ -552,20 +679,43 @@ public final class NewStudyViewModel {
         List<String> found = new ArrayList<>();
 
         check(errors, FormField.NAME, nameProblem(name.get()));
-        BenchmarkProblem problem = problem();
-        if (problem == null) {
+        ObjectiveKind kind = objectiveKind.get();
+        BenchmarkProblem problem = kind == ObjectiveKind.BENCHMARK ? problem() : null;
+        Map<String, Object> options = objectiveOptions;
+        String objectiveName = String.valueOf(objective.get());
+        Set<String> known = null;
+        boolean allRequired = false;
+        if (kind == ObjectiveKind.DATASET) {
+            options = datasetStep.check(errors);
+            objectiveName = String.valueOf(datasetStep.modelProperty().get());
+            ModelFamily family = datasetStep.family();
+            if (family != null) {
+                // A family takes its space's parameters and those it has defaults for; any may be left out.
+                known = new LinkedHashSet<>();
+                for (Param p : family.space().params()) {
+                    known.add(p.name());
+                }
+                known.addAll(family.defaults().values().keySet());
+            }
+        } else if (kind == ObjectiveKind.COMMAND) {
+            options = commandStep.check(errors);
+            objectiveName = commandStep.label();
+        } else if (problem == null) {
             check(errors, FormField.OBJECTIVE, objectiveProblem());
-        } else if (direction.get() == null) {
+        } else {
+            known = new LinkedHashSet<>();
+            for (Param p : problem.space().params()) {
+                known.add(p.name());
+            }
+            allRequired = true;
+        }
+        if (direction.get() == null) {
             check(errors, FormField.OBJECTIVE, "choose minimize or maximize");
         }
         addFieldProblems(errors, found, FormField.NAME, FormField.OBJECTIVE);
+        addFieldProblems(errors, found, stepFields(kind));
 
-        Set<String> required = new LinkedHashSet<>();
-        if (problem != null) {
-            problem.space().params().forEach(p -> required.add(p.name()));
-        }
-        SpaceCheck space = new SpaceCheck(params, String.valueOf(objective.get()), problem == null ? null : required)
-                .run();
+        SpaceCheck space = new SpaceCheck(params, objectiveName, known, allRequired).run();
         errors.put(FormField.PARAMETERS, space.spaceError());
         found.addAll(space.problems());
 
@@ -586,14 +736,16 @@ public final class NewStudyViewModel {
 
         checked = null;
         if (found.isEmpty()) {
-            StudySpec built = new StudySpec(name.get(), new ObjectiveSpec("benchmark", objective.get(), objectiveOptions),
+            StudySpec built = new StudySpec(name.get(), new ObjectiveSpec(kind.specType(), objectiveName, options),
                     direction.get(), space.space(), new ComponentSpec(samplerType.get(), sampler.values()),
                     new ComponentSpec(schedulerType.get(), scheduler.values()),
                     new Budget(trialCount.intValue(), seconds == null ? null : Duration.ofMillis(Math.round(seconds * 1000)),
                             resourceBudget),
                     maxResource, workerCount.intValue(), seedValue);
             try {
-                checked = SpecReader.parse(built.toJson());
+                // Paths in the options are absolute, so the folder the reader resolves against does
+                // not matter; the dataset comes from memory, so no file is read on this thread.
+                checked = SpecReader.parse(built.toJson(), Path.of("").toAbsolutePath(), datasetStep.datasets());
             } catch (SpecException e) {
                 blame(e, errors);
                 found.add(e.getMessage());
@@ -609,6 +761,12 @@ public final class NewStudyViewModel {
         if (problem != null) {
             errors.put(field, problem);
         }
+    }
+
+    private static FormField[] stepFields(ObjectiveKind kind) {
+        List<FormField> fields = kind == ObjectiveKind.DATASET ? DatasetStepViewModel.fields()
+                : kind == ObjectiveKind.COMMAND ? CommandStepViewModel.fields() : List.of();
+        return fields.toArray(new FormField[0]);
     }
 
     private static void addFieldProblems(Map<FormField, String> errors, List<String> found, FormField... fields) {
@@ -724,7 +882,38 @@ public final class NewStudyViewModel {
         }
     }
 
-    private static FormField fieldAt(String path) {
+    private FormField fieldAt(String path) {
+        String options = "$.objective.options.";
+        if (path.startsWith(options)) {
+            String key = path.substring(options.length()).split("[.\\[]")[0];
+            switch (key) {
+                case "file":
+                    return FormField.DATASET_FILE;
+                case "target":
+                    return FormField.DATASET_TARGET;
+                case "task":
+                    return FormField.DATASET_TASK;
+                case "missing":
+                    return FormField.DATASET_MISSING;
+                case "validation":
+                    return datasetStep.validationProperty().get() == Validation.Kind.HOLDOUT
+                            ? FormField.DATASET_TEST_FRACTION : FormField.DATASET_FOLDS;
+                case "metric":
+                    return FormField.METRIC;
+                case "model":
+                    return FormField.MODEL;
+                case "command":
+                    return FormField.COMMAND_LINE;
+                case "workdir":
+                    return FormField.COMMAND_WORKDIR;
+                case "timeout_seconds":
+                    return FormField.COMMAND_TIMEOUT;
+                case "params_as":
+                    return FormField.COMMAND_PARAMS_AS;
+                default:
+                    return FormField.OBJECTIVE;
+            }
+        }
         if (path.startsWith("$.name")) {
             return FormField.NAME;
         } else if (path.startsWith("$.space")) {

@@ -29,7 +29,8 @@ import java.util.Set;
 final class SpaceCheck {
     private final List<ParamRow> rows;
     private final String objective;
-    private final Set<String> required;
+    private final Set<String> known;
+    private final boolean allRequired;
     private final List<String> problems = new ArrayList<>();
     private final Map<String, Param> built = new HashMap<>();
     private final List<Param> params = new ArrayList<>();
@@ -38,13 +39,15 @@ final class SpaceCheck {
     /**
      * @param rows the rows in order
      * @param objective the objective's name, for messages
-     * @param required the parameter names the objective takes (a benchmark takes exactly its
-     *     own), or null when any names are allowed
+     * @param known the parameter names the objective takes, or null when any names are allowed
+     * @param allRequired whether every known name must be in the space (a benchmark takes exactly
+     *     its own; a model family fills in defaults for those left out)
      */
-    SpaceCheck(List<ParamRow> rows, String objective, Set<String> required) {
+    SpaceCheck(List<ParamRow> rows, String objective, Set<String> known, boolean allRequired) {
         this.rows = rows;
         this.objective = objective;
-        this.required = required;
+        this.known = known;
+        this.allRequired = allRequired;
     }
 
     /** Checks every row; afterwards each row carries its error or none. */
@@ -64,12 +67,12 @@ final class SpaceCheck {
         }
         if (rows.isEmpty()) {
             spaceError = "add at least one parameter";
-        } else if (required != null) {
-            Set<String> missing = new LinkedHashSet<>(required);
+        } else if (known != null && allRequired) {
+            Set<String> missing = new LinkedHashSet<>(known);
             rows.forEach(r -> missing.remove(r.name().trim()));
             if (!missing.isEmpty()) {
                 spaceError = objective + " needs the parameter" + (missing.size() == 1 ? " " : "s ")
-                        + String.join(", ", missing) + " (it takes " + String.join(", ", required)
+                        + String.join(", ", missing) + " (it takes " + String.join(", ", known)
                         + "; Reset to preset restores them)";
             }
         }
@@ -111,9 +114,9 @@ final class SpaceCheck {
                 throw new RowProblem(Field.NAME, "parameter " + (j + 1) + " is already called '" + name + "'");
             }
         }
-        if (required != null && !required.contains(name)) {
+        if (known != null && !known.contains(name)) {
             throw new RowProblem(Field.NAME, objective + " has no parameter '" + name + "'; its parameters are "
-                    + String.join(", ", required));
+                    + String.join(", ", known));
         }
         ParamType type = Objects.requireNonNull(row.typeProperty().get(), "type");
         try {

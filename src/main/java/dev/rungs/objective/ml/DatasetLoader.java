@@ -98,8 +98,32 @@ public final class DatasetLoader {
         }
     }
 
+    /**
+     * A dataset and the first rows of its file as the file has them (text, every column, in
+     * file order), so a person can see what was read.
+     *
+     * @param dataset the dataset, as {@link #load} reads it
+     * @param firstRows the first data rows (after the header), one cell per column of
+     *        {@link Dataset#columns()}
+     */
+    public record Loaded(Dataset dataset, List<List<String>> firstRows) {
+        public Loaded {
+            List<List<String>> copy = new ArrayList<>();
+            firstRows.forEach(r -> copy.add(List.copyOf(r)));
+            firstRows = List.copyOf(copy);
+        }
+    }
+
     /** Reads {@code file}; throws {@link DatasetException} if it cannot be used. */
     public static Dataset load(Path file, Options o) {
+        return loadWithFirstRows(file, o, 0).dataset();
+    }
+
+    /**
+     * Reads {@code file} as {@link #load} does and also keeps its first {@code count} data rows
+     * as text; the file is read once for both.
+     */
+    public static Loaded loadWithFirstRows(Path file, Options o, int count) {
         String text = readText(file, o.maxBytes());
         String where = file.getFileName().toString();
         List<String[]> rows = new ArrayList<>();
@@ -129,7 +153,11 @@ public final class DatasetLoader {
                         + " fields, but the " + (header ? "header has " : "first row has ") + names.length);
             }
         }
-        return build(where, names, rows, lines, o);
+        List<List<String>> first = new ArrayList<>();
+        for (String[] r : rows.subList(0, Math.min(count, rows.size()))) {
+            first.add(List.of(r));
+        }
+        return new Loaded(build(where, names, rows, lines, o), first);
     }
 
     private static String readText(Path file, long maxBytes) {

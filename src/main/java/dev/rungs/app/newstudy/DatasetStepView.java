@@ -1,0 +1,229 @@
+package dev.rungs.app.newstudy;
+
+import static dev.rungs.app.newstudy.FormParts.choice;
+import static dev.rungs.app.newstudy.FormParts.errorLine;
+import static dev.rungs.app.newstudy.FormParts.label;
+import static dev.rungs.app.newstudy.FormParts.outlineWhileWrong;
+import static dev.rungs.app.newstudy.FormParts.words;
+
+import dev.rungs.app.Controls;
+import dev.rungs.app.Dialogs;
+import dev.rungs.app.FilePicker;
+import dev.rungs.objective.ml.Dataset;
+import dev.rungs.objective.ml.ModelFamilies;
+import dev.rungs.objective.ml.Validation;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/**
+ * The dataset part of the New study form: the CSV file and its preview (first rows, each
+ * column headed by its name and inferred type), then target, task, missing values, validation,
+ * metric and model family. Builds nodes and binds them to a {@link DatasetStepViewModel}; the
+ * rules live in the view models.
+ */
+final class DatasetStepView extends VBox {
+    private final DatasetStepViewModel step;
+    private final NewStudyViewModel form;
+    private final FilePicker files;
+    private final TableView<List<String>> preview = new TableView<>();
+
+    DatasetStepView(NewStudyViewModel form, FilePicker files) {
+        super(8);
+        this.form = form;
+        this.step = form.datasetStep();
+        this.files = files;
+
+        getChildren().addAll(fileLine(), errorLine(step.loadErrorProperty()), error(FormField.DATASET_FILE),
+                body());
+        step.errorProperty().addListener((o, old, report) -> {
+            if (report != null) {
+                Dialogs.showError(this, report, step::clearError);
+            }
+        });
+    }
+
+    private Node fileLine() {
+        TextField path = new TextField();
+        path.setId("datasetFile");
+        path.setEditable(false);
+        path.setPromptText("no file chosen");
+        path.textProperty().bind(Bindings.createStringBinding(
+                () -> step.fileProperty().get() == null ? "" : step.fileProperty().get().toString(),
+                step.fileProperty()));
+        outlineWhileWrong(path, form.fieldErrorProperty(FormField.DATASET_FILE));
+        HBox.setHgrow(path, Priority.ALWAYS);
+        Button choose = Controls.button("chooseDataset", "Choose CSV…", "Pick the CSV file to learn from",
+                this::chooseFile);
+        choose.setMinWidth(Region.USE_PREF_SIZE);
+        ProgressIndicator reading = new ProgressIndicator();
+        reading.setPrefSize(18, 18);
+        reading.visibleProperty().bind(step.loadingProperty());
+        reading.managedProperty().bind(reading.visibleProperty());
+        HBox line = new HBox(8, label("CSV file", path), path, choose, reading);
+        line.setAlignment(Pos.CENTER_LEFT);
+        return line;
+    }
+
+    private Node body() {
+        preview.setId("datasetPreview");
+        preview.setPlaceholder(new Label("Choose a CSV file to see its first rows."));
+        preview.setItems(step.previewRows());
+        preview.setPrefHeight(250);
+        preview.setMinHeight(160);
+        preview.setPrefWidth(560);
+        preview.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        step.columns().addListener((ListChangeListener<Dataset.Column>) c -> showColumns());
+        step.targetProperty().addListener((o, old, now) -> showColumns());
+        showColumns();
+
+        Label summary = new Label();
+        summary.setId("datasetSummary");
+        summary.getStyleClass().add("help-text");
+        summary.setWrapText(true);
+        summary.textProperty().bind(step.summaryProperty());
+        VBox left = new VBox(6, preview, summary);
+        HBox.setHgrow(left, Priority.ALWAYS);
+
+        HBox both = new HBox(24, left, settings());
+        return both;
+    }
+
+    private Node settings() {
+        ComboBox<String> target = new ComboBox<>(step.columnNames());
+        target.setId("datasetTarget");
+        target.valueProperty().bindBidirectional(step.targetProperty());
+        target.setTooltip(new Tooltip("The column to predict; the others are the features"));
+        ComboBox<?> task = choice("datasetTask", step.taskChoices(), step.taskProperty(), FormParts::words);
+        task.setTooltip(new Tooltip("Detected from the target; choose the other to override"));
+        ComboBox<?> missing = choice("datasetMissing", step.missingChoices(), step.missingProperty(),
+                m -> m.name().equals("IMPUTE") ? "impute (mean or most frequent)" : "drop rows with a missing cell");
+        ComboBox<Validation.Kind> validation = choice("datasetValidation", step.validationChoices(),
+                step.validationProperty(), k -> k == Validation.Kind.KFOLD ? "k-fold cross-validation"
+                        : "holdout split");
+        TextField folds = FormParts.textField("datasetFolds", step.foldsProperty(), 4);
+        folds.setMaxWidth(Region.USE_PREF_SIZE);
+        TextField fraction = FormParts.textField("datasetTestFraction", step.testFractionProperty(), 4);
+        fraction.setMaxWidth(Region.USE_PREF_SIZE);
+        ComboBox<?> metric = choice("datasetMetric", step.metrics(), step.metricProperty(),
+                m -> words(m) + " (" + words(m.direction()) + ")");
+        ComboBox<String> model = new ComboBox<>(step.models());
+        model.setId("modelFamily");
+        model.valueProperty().bindBidirectional(step.modelProperty());
+        model.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item + "  –  " + ModelFamilies.byName(item).description());
+            }
+        });
+        model.setTooltip(new Tooltip("The kind of model to tune; choosing one loads its default search space"));
+
+        outlineWhileWrong(target, form.fieldErrorProperty(FormField.DATASET_TARGET));
+        outlineWhileWrong(task, form.fieldErrorProperty(FormField.DATASET_TASK));
+        outlineWhileWrong(missing, form.fieldErrorProperty(FormField.DATASET_MISSING));
+        outlineWhileWrong(folds, form.fieldErrorProperty(FormField.DATASET_FOLDS));
+        outlineWhileWrong(fraction, form.fieldErrorProperty(FormField.DATASET_TEST_FRACTION));
+        outlineWhileWrong(metric, form.fieldErrorProperty(FormField.METRIC));
+        outlineWhileWrong(model, form.fieldErrorProperty(FormField.MODEL));
+        for (ComboBox<?> c : List.of(target, task, missing, validation, metric, model)) {
+            c.setMaxWidth(Double.MAX_VALUE);
+        }
+
+        // Folds for k-fold, the test share for holdout: only the one that applies is shown.
+        Label foldsLabel = label("Folds", folds);
+        Label fractionLabel = label("Test fraction", fraction);
+        HBox split = new HBox(8, foldsLabel, folds, fractionLabel, fraction);
+        split.setAlignment(Pos.CENTER_LEFT);
+        var holdout = step.validationProperty().isEqualTo(Validation.Kind.HOLDOUT);
+        for (Node n : List.of(foldsLabel, folds)) {
+            n.visibleProperty().bind(holdout.not());
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        for (Node n : List.of(fractionLabel, fraction)) {
+            n.visibleProperty().bind(holdout);
+            n.managedProperty().bind(n.visibleProperty());
+        }
+
+        GridPane grid = FormParts.grid();
+        int row = 0;
+        row = addRow(grid, row, "Target", target, FormField.DATASET_TARGET);
+        row = addRow(grid, row, "Task", task, FormField.DATASET_TASK);
+        row = addRow(grid, row, "Missing values", missing, FormField.DATASET_MISSING);
+        row = addRow(grid, row, "Validation", validation, null);
+        grid.add(split, 1, row++);
+        grid.add(error(FormField.DATASET_FOLDS), 1, row++);
+        grid.add(error(FormField.DATASET_TEST_FRACTION), 1, row++);
+        row = addRow(grid, row, "Metric", metric, FormField.METRIC);
+        addRow(grid, row, "Model", model, FormField.MODEL);
+        grid.setMinWidth(380);
+        grid.setPrefWidth(420);
+        grid.setAlignment(Pos.TOP_LEFT);
+        return grid;
+    }
+
+    private int addRow(GridPane grid, int row, String title, Node field, FormField at) {
+        grid.addRow(row++, label(title, field), field);
+        GridPane.setHgrow(field, Priority.ALWAYS);
+        if (at != null) {
+            grid.add(error(at), 1, row++);
+        }
+        return row;
+    }
+
+    /** One column per file column, headed by its name and type; the target's header says so. */
+    private void showColumns() {
+        List<TableColumn<List<String>, String>> cols = new ArrayList<>();
+        List<Dataset.Column> all = step.columns();
+        for (int i = 0; i < all.size(); i++) {
+            Dataset.Column c = all.get(i);
+            int index = i;
+            boolean isTarget = c.name().equals(step.targetProperty().get());
+            Supplier<String> type = () -> words(c.type()) + (isTarget ? " · target" : "");
+            TableColumn<List<String>, String> col = new TableColumn<>(c.name() + "\n" + type.get());
+            col.setId("preview-" + c.name());
+            col.setSortable(false);
+            col.setReorderable(false);
+            col.setPrefWidth(Math.max(90, 9 * Math.max(c.name().length(), type.get().length())));
+            col.setCellValueFactory(f -> new ReadOnlyStringWrapper(index < f.getValue().size()
+                    ? f.getValue().get(index) : ""));
+            if (isTarget) {
+                col.getStyleClass().add("target-column");
+            }
+            cols.add(col);
+        }
+        preview.getColumns().setAll(cols);
+    }
+
+    private Label error(FormField field) {
+        return errorLine(form.fieldErrorProperty(field));
+    }
+
+    private void chooseFile() {
+        Scene scene = getScene();
+        Window owner = scene == null ? null : scene.getWindow();
+        files.openFile(owner, "Choose a CSV dataset", "CSV files", "csv").ifPresent((Path p) -> step.choose(p));
+    }
+}

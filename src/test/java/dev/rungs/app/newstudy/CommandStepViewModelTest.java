@@ -1,0 +1,231 @@
+package dev.rungs.app.newstudy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rungs.app.ImmediateTaskExecutor;
+import dev.rungs.objective.command.CommandObjective.ParamsAs;
+import dev.rungs.spec.StudySpec;
+import dev.rungs.study.Direction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The external-command part of the New study form without a toolkit: fields, rules, spec, test run. */
+class CommandStepViewModelTest {
+    final NewStudyViewModel vm = new NewStudyViewModel(new ImmediateTaskExecutor());
+    final CommandStepViewModel step = vm.commandStep();
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void commandKind() {
+        vm.objectiveKindProperty().set(ObjectiveKind.COMMAND);
+    }
+
+    @Test
+    void aFreshCommandStepStartsWithOneExampleParameterAndAsksForTheCommand() {
+        assertEquals(1, vm.params().size());
+        assertEquals("lr", vm.params().get(0).name());
+        assertEquals(Direction.MINIMIZE, vm.directionProperty().get());
+        assertEquals("type the command to run, such as python3 train.py",
+                vm.fieldErrorProperty(FormField.COMMAND_LINE).get());
+        assertFalse(vm.canCreateProperty().get());
+        assertEquals(System.getProperty("user.home"), step.workdirProperty().get());
+    }
+
+    @Test
+    void theSpecCarriesTheSplitCommandAndTheAbsoluteFolder() {
+        step.commandLineProperty().set("python3 \"my train.py\" --epochs 3");
+        step.workdirProperty().set(dir.toString());
+        step.timeoutProperty().set("30");
+        step.paramsAsProperty(ParamsAs.ENV).set(false);
+
+        StudySpec spec = vm.toSpec().orElseThrow();
+        assertEquals("command", spec.objective().type());
+        Map<String, Object> o = spec.objective().options();
+        assertEquals(List.of("python3", "my train.py", "--epochs", "3"), o.get("command"));
+        assertEquals(dir.toAbsolutePath().toString(), o.get("workdir"));
+        assertEquals(30.0, o.get("timeout_seconds"));
+        assertEquals(List.of("args", "json"), o.get("params_as"));
+        assertEquals("my train-tpe", vm.nameProperty().get(), "the name follows the script");
+    }
+
+    @Test
+    void theNameFollowsTheScriptOrElseTheProgram() {
+        step.commandLineProperty().set("./scripts/fit.sh --rate 0.5");
+        assertEquals("fit-tpe", vm.nameProperty().get());
+        step.commandLineProperty().set("python3 -c 'import sys; print(\"x\", file=sys.stderr)'");
+        assertEquals("python3-tpe", vm.nameProperty().get(), "an inline script is no name");
+        step.commandLineProperty().set("trainer --epochs 3");
+        assertEquals("trainer-tpe", vm.nameProperty().get());
+    }
+
+    @Test
+    void badFieldsAreNamedAtTheField() throws Exception {
+        step.commandLineProperty().set("python3 'train.py");
+        assertEquals("a single quote (') is not closed", vm.fieldErrorProperty(FormField.COMMAND_LINE).get());
+        step.commandLineProperty().set("   ");
+        assertEquals("type the command to run, such as python3 train.py",
+                vm.fieldErrorProperty(FormField.COMMAND_LINE).get());
+        step.commandLineProperty().set("python3 train.py");
+        assertNull(vm.fieldErrorProperty(FormField.COMMAND_LINE).get());
+
+        step.timeoutProperty().set("-5");
+        assertEquals("must be a positive number of seconds (leave it blank for none)",
+                vm.fieldErrorProperty(FormField.COMMAND_TIMEOUT).get());
+        step.timeoutProperty().set("soon");
+        assertEquals("must be a number of seconds, got 'soon' (leave it blank for none)",
+                vm.fieldErrorProperty(FormField.COMMAND_TIMEOUT).get());
+        step.timeoutProperty().set("");
+        assertNull(vm.fieldErrorProperty(FormField.COMMAND_TIMEOUT).get(), "blank is no limit");
+
+        Path missing = dir.resolve("nowhere");
+        step.workdirProperty().set(missing.toString());
+        assertEquals("the folder " + missing + " does not exist", vm.fieldErrorProperty(FormField.COMMAND_WORKDIR).get());
+        Path file = Files.writeString(dir.resolve("notes.txt"), "x");
+        step.workdirProperty().set(file.toString());
+        assertEquals(file + " is a file, not a folder", vm.fieldErrorProperty(FormField.COMMAND_WORKDIR).get());
+        step.workdirProperty().set("");
+        assertEquals("choose the folder the command runs in", vm.fieldErrorProperty(FormField.COMMAND_WORKDIR).get());
+        assertTrue(vm.problems().contains("Working folder: choose the folder the command runs in"));
+        step.workdirProperty().set(dir.toString());
+
+        for (ParamsAs way : ParamsAs.values()) {
+            step.paramsAsProperty(way).set(false);
+        }
+        assertEquals("choose at least one way to hand the parameters over",
+                vm.fieldErrorProperty(FormField.COMMAND_PARAMS_AS).get());
+        assertFalse(vm.canCreateProperty().get());
+        step.paramsAsProperty(ParamsAs.JSON).set(true);
+        assertTrue(vm.canCreateProperty().get(), vm.problems().toString());
+    }
+
+    @Test
+    void aCommandTakesWhateverParametersTheSpaceDefines() {
+        step.commandLineProperty().set("python3 train.py");
+        step.workdirProperty().set(dir.toString());
+        vm.params().get(0).nameProperty().set("width");
+        vm.addParam();
+
+        assertTrue(vm.canCreateProperty().get(), vm.problems().toString());
+        vm.removeParam(vm.params().get(1));
+        vm.removeParam(vm.params().get(0));
+        assertEquals("add at least one parameter", vm.fieldErrorProperty(FormField.PARAMETERS).get());
+    }
+
+    @Test
+    void aTestRunShowsTheReportsAndTheFinalValue() throws Exception {
+        Files.writeString(dir.resolve("report.py"), """
+                import json, os, sys
+                lr = [a for a in sys.argv if a.startswith("--lr=")][0]
+                print("warming up")
+                print(json.dumps({"step": 1, "value": 0.5}))
+                print(json.dumps({"step": 2, "value": 0.25}))
+                print(json.dumps({"value": float(lr[5:]) * 100}))
+                """);
+        step.commandLineProperty().set("python3 report.py");
+        step.workdirProperty().set(dir.toString());
+
+        vm.testRunCommand();
+
+        String result = step.testResultProperty().get();
+        assertFalse(step.testFailedProperty().get(), result);
+        assertFalse(step.testRunningProperty().get());
+        // lr runs from 1e-4 to 0.1 on a log scale: its middle is their geometric mean, 0.00316...
+        assertTrue(result.startsWith("Value 0.316"), result);
+        assertTrue(result.contains("with lr=0.00316"), result);
+        assertTrue(result.endsWith("2 reports: step 1 → 0.5, step 2 → 0.25."), result);
+    }
+
+    @Test
+    void aFailingTestRunShowsTheEndOfItsStandardError() throws Exception {
+        Files.writeString(dir.resolve("broken.py"), """
+                import sys
+                print('{"step": 1, "value": 0.9}')
+                print("Traceback (most recent call last):", file=sys.stderr)
+                print("ValueError: width must be even", file=sys.stderr)
+                sys.exit(3)
+                """);
+        step.commandLineProperty().set("python3 broken.py");
+        step.workdirProperty().set(dir.toString());
+
+        vm.testRunCommand();
+
+        String result = step.testResultProperty().get();
+        assertTrue(step.testFailedProperty().get());
+        assertTrue(result.startsWith("Failed with lr=0.00316"), result);
+        assertTrue(result.contains("command exited with status 3; stderr ends with:\n"
+                + "Traceback (most recent call last):\nValueError: width must be even"), result);
+    }
+
+    @Test
+    void aTestRunNeedsAFormWithoutProblems() {
+        vm.testRunCommand();
+
+        assertTrue(step.testFailedProperty().get());
+        assertEquals("Fix the problems listed below first; the test run uses the whole form.",
+                step.testResultProperty().get());
+    }
+
+    @Test
+    void saveThenLoadRoundTripsACommandSpec() throws Exception {
+        step.commandLineProperty().set("python3 'it''s.py' --fast");
+        step.workdirProperty().set(dir.toString());
+        step.timeoutProperty().set("12.5");
+        step.paramsAsProperty(ParamsAs.ARGS).set(false);
+        vm.params().get(0).nameProperty().set("rate");
+        StudySpec saved = vm.toSpec().orElseThrow();
+        Path file = dir.resolve("command.json");
+        vm.saveTo(file);
+
+        NewStudyViewModel other = new NewStudyViewModel(new ImmediateTaskExecutor());
+        other.loadFrom(file);
+
+        assertNull(other.errorProperty().get());
+        CommandStepViewModel loaded = other.commandStep();
+        assertEquals(ObjectiveKind.COMMAND, other.objectiveKindProperty().get());
+        assertEquals("python3 its.py --fast", loaded.commandLineProperty().get());
+        assertEquals(dir.toAbsolutePath().toString(), loaded.workdirProperty().get());
+        assertEquals("12.5", loaded.timeoutProperty().get());
+        assertFalse(loaded.paramsAsProperty(ParamsAs.ARGS).get());
+        assertTrue(loaded.paramsAsProperty(ParamsAs.ENV).get());
+        assertEquals("rate", other.params().get(0).name());
+        assertEquals(saved, other.toSpec().orElseThrow());
+    }
+
+    @Test
+    void theSampleCommandSpecFillsTheCommandStep() {
+        vm.loadFrom(Path.of("sample-projects/python-command/spec.json"));
+
+        assertNull(vm.errorProperty().get());
+        assertEquals("python3 train.py", step.commandLineProperty().get());
+        assertEquals(Path.of("sample-projects/python-command").toAbsolutePath().toString(),
+                step.workdirProperty().get());
+        assertEquals("60", step.timeoutProperty().get());
+        assertEquals(List.of(false, false, true), List.of(step.paramsAsProperty(ParamsAs.ARGS).get(),
+                step.paramsAsProperty(ParamsAs.ENV).get(), step.paramsAsProperty(ParamsAs.JSON).get()));
+        assertEquals(List.of(), vm.problems());
+    }
+
+    @Test
+    void commandLinesSplitLikeAShell() {
+        assertEquals(List.of("python3", "train.py", "--name=a b", "it's", "x\"y", "a\\b"),
+                CommandStepViewModel.split("  python3 train.py \"--name=a b\" 'it'\\''s' \"x\\\"y\" a\\\\b "));
+        assertEquals(List.of(), CommandStepViewModel.split("   "));
+        assertEquals(List.of(""), CommandStepViewModel.split("''"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CommandStepViewModel.split("echo \"open"));
+        assertEquals("a double quote (\") is not closed", e.getMessage());
+        List<String> words = List.of("run", "my file.py", "it's", "", "a\\b");
+        assertEquals(words, CommandStepViewModel.split(CommandStepViewModel.join(words)));
+    }
+}
