@@ -3,11 +3,10 @@ package dev.rungs.app.newstudy;
 import dev.rungs.app.TaskExecutor;
 import dev.rungs.app.studies.ErrorReport;
 import dev.rungs.objective.Objective;
-import dev.rungs.objective.TrialContext;
+import dev.rungs.objective.StandaloneContext;
 import dev.rungs.objective.command.CommandFailedException;
 import dev.rungs.objective.command.CommandObjective;
 import dev.rungs.objective.command.CommandObjective.ParamsAs;
-import dev.rungs.scheduler.Decision;
 import dev.rungs.space.Config;
 import dev.rungs.spec.StudyFactory;
 import dev.rungs.spec.StudySpec;
@@ -24,9 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.SplittableRandom;
-import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -297,7 +293,7 @@ public final class CommandStepViewModel {
 
     private static String runOnce(StudySpec spec, Config config) throws Exception {
         Objective objective = StudyFactory.createObjective(spec);
-        TestRunContext ctx = new TestRunContext(config, spec.maxResource(), spec.seed());
+        StandaloneContext ctx = StandaloneContext.of(config, spec.maxResource(), spec.seed());
         long start = System.nanoTime();
         try {
             double value = objective.evaluate(config, ctx);
@@ -306,7 +302,12 @@ public final class CommandStepViewModel {
             s.append("Value ").append(brief(value)).append(" after ")
                     .append(String.format(java.util.Locale.ROOT, "%.1f", seconds)).append(" s with ")
                     .append(describe(config)).append('.');
-            List<String> reports = ctx.reports();
+            List<String> reports = new ArrayList<>();
+            List<Long> steps = ctx.steps();
+            List<Double> values = ctx.values();
+            for (int k = 0; k < steps.size(); k++) {
+                reports.add("step " + steps.get(k) + " → " + brief(values.get(k)));
+            }
             if (reports.isEmpty()) {
                 s.append(" No intermediate reports.");
             } else {
@@ -359,65 +360,6 @@ public final class CommandStepViewModel {
             });
         } catch (IOException e) {
             // as above
-        }
-    }
-
-    /** The context of a test run: reports are collected and answered with "continue". */
-    private static final class TestRunContext implements TrialContext {
-        private final Config config;
-        private final long budget;
-        private final RandomGenerator random;
-        private final List<String> reports = new ArrayList<>();
-
-        TestRunContext(Config config, long budget, long seed) {
-            this.config = config;
-            this.budget = budget;
-            this.random = new SplittableRandom(seed);
-        }
-
-        synchronized List<String> reports() {
-            return List.copyOf(reports);
-        }
-
-        @Override
-        public int trialNumber() {
-            return 0;
-        }
-
-        @Override
-        public Config config() {
-            return config;
-        }
-
-        @Override
-        public synchronized Decision report(long step, double value) {
-            reports.add("step " + step + " → " + brief(value));
-            return Decision.CONTINUE;
-        }
-
-        @Override
-        public Optional<byte[]> restoreCheckpoint() {
-            return Optional.empty();
-        }
-
-        @Override
-        public void saveCheckpoint(byte[] state) {
-            // a test run is not resumed
-        }
-
-        @Override
-        public long budget() {
-            return budget;
-        }
-
-        @Override
-        public RandomGenerator random() {
-            return random;
-        }
-
-        @Override
-        public void setUserAttr(String key, String value) {
-            // the failure message carries the stderr tail already
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.rungs.objective.bench;
 
+import dev.rungs.objective.StandaloneContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** Values of the single-fidelity problems at their known minimisers (literature values). */
 class BenchmarkFunctionsTest {
-    private static final FixedBudgetContext CTX = new FixedBudgetContext(1, 0);
+    private static final StandaloneContext CTX = StandaloneContext.of(Config.empty(), 1, 0);
 
     /** A configuration x1 … xd of the given coordinates. */
     static Config xs(double... x) {

@@ -1,5 +1,6 @@
 package dev.rungs.objective.bench;
 
+import dev.rungs.objective.StandaloneContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,13 +49,13 @@ class CountingOnesTest {
     void allOnesReachTheOptimumAtEveryBudget() throws Exception {
         Config ones = config(8, 1, 8, 1.0);
         for (long b = 9; b <= 729; b *= 3) {
-            assertEquals(-16.0, co.evaluate(ones, new FixedBudgetContext(b, b)), 0.0, "budget " + b);
+            assertEquals(-16.0, co.evaluate(ones, StandaloneContext.of(Config.empty(), b, b)), 0.0, "budget " + b);
         }
         Config zeros = config(8, 0, 8, 0.0);
-        assertEquals(0.0, co.evaluate(zeros, new FixedBudgetContext(9, 1)), 0.0);
+        assertEquals(0.0, co.evaluate(zeros, StandaloneContext.of(Config.empty(), 9, 1)), 0.0);
         CountingOnes small = new CountingOnes(2, 3);
         assertEquals(-5.0, small.optimum());
-        assertEquals(-5.0, small.evaluate(config(2, 1, 3, 1.0), new FixedBudgetContext(27, 1)), 0.0);
+        assertEquals(-5.0, small.evaluate(config(2, 1, 3, 1.0), StandaloneContext.of(Config.empty(), 27, 1)), 0.0);
     }
 
     @Test
@@ -69,7 +70,7 @@ class CountingOnesTest {
             double sum = 0;
             double sumSq = 0;
             for (int r = 0; r < reps; r++) {
-                double v = co.evaluate(half, new FixedBudgetContext(b, rng.split()));
+                double v = co.evaluate(half, StandaloneContext.of(Config.empty(), b, rng.split()));
                 sum += v;
                 sumSq += v * v;
             }
@@ -95,6 +96,6 @@ class CountingOnesTest {
         assertThrows(IllegalArgumentException.class, () -> new CountingOnes(0, 0));
         assertThrows(IllegalArgumentException.class, () -> new CountingOnes(-1, 4));
         assertThrows(IllegalArgumentException.class,
-                () -> co.evaluate(config(8, 1, 8, 1.0), new FixedBudgetContext(0, 1)));
+                () -> co.evaluate(config(8, 1, 8, 1.0), StandaloneContext.of(Config.empty(), 0, 1)));
     }
 }

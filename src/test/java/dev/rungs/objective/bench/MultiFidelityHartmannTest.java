@@ -1,5 +1,6 @@
 package dev.rungs.objective.bench;
 
+import dev.rungs.objective.StandaloneContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,10 +35,10 @@ class MultiFidelityHartmannTest {
         for (int i = 0; i < 300; i++) {
             double[] x = randomPoint(rng);
             Config c = BenchmarkFunctionsTest.xs(x);
-            assertEquals(Hartmann.value(x), mf.evaluate(c, new FixedBudgetContext(81, i)), 0.0);
+            assertEquals(Hartmann.value(x), mf.evaluate(c, StandaloneContext.of(Config.empty(), 81, i)), 0.0);
         }
         Config best = BenchmarkFunctionsTest.xs(0.20169, 0.150011, 0.476874, 0.275332, 0.311652, 0.6573);
-        assertEquals(-3.32237, mf.evaluate(best, new FixedBudgetContext(81, 0)), 1e-4);
+        assertEquals(-3.32237, mf.evaluate(best, StandaloneContext.of(Config.empty(), 81, 0)), 1e-4);
     }
 
     @Test
@@ -51,7 +52,7 @@ class MultiFidelityHartmannTest {
             Config c = BenchmarkFunctionsTest.xs(x);
             double exact = Hartmann.value(x);
             for (int b = 0; b < budgets.length; b++) {
-                double v = mf.evaluate(c, new FixedBudgetContext(budgets[b], 1000L * i + b));
+                double v = mf.evaluate(c, StandaloneContext.of(Config.empty(), budgets[b], 1000L * i + b));
                 // Lowered α and half-normal noise both push the value up: low fidelity is pessimistic.
                 assertTrue(v >= exact, "z=" + budgets[b] + ": " + v + " below the exact " + exact);
                 meanError[b] += (v - exact) / n;
@@ -68,22 +69,22 @@ class MultiFidelityHartmannTest {
     @Test
     void noiseComesFromTheTrialsGenerator() throws Exception {
         Config c = BenchmarkFunctionsTest.xs(0.5, 0.5, 0.5, 0.5, 0.5, 0.5);
-        assertEquals(mf.evaluate(c, new FixedBudgetContext(3, 7)), mf.evaluate(c, new FixedBudgetContext(3, 7)), 0.0);
-        assertTrue(mf.evaluate(c, new FixedBudgetContext(3, 7)) != mf.evaluate(c, new FixedBudgetContext(3, 8)));
+        assertEquals(mf.evaluate(c, StandaloneContext.of(Config.empty(), 3, 7)), mf.evaluate(c, StandaloneContext.of(Config.empty(), 3, 7)), 0.0);
+        assertTrue(mf.evaluate(c, StandaloneContext.of(Config.empty(), 3, 7)) != mf.evaluate(c, StandaloneContext.of(Config.empty(), 3, 8)));
         // Without noise the low fidelity is deterministic and equals the biased α formula.
         MultiFidelityHartmann quiet = new MultiFidelityHartmann(1, 81, 0.5, 0.0);
         double zHat = Math.log(9) / Math.log(81); // = 0.5
         double[] alpha = {1.0 - 0.25, 1.2 - 0.25, 3.0 - 0.25, 3.2 - 0.25};
         double[] x = {0.5, 0.5, 0.5, 0.5, 0.5, 0.5};
         assertEquals(0.5, zHat, 1e-12);
-        assertEquals(Hartmann.value(x, alpha), quiet.evaluate(c, new FixedBudgetContext(9, 1)), 1e-12);
+        assertEquals(Hartmann.value(x, alpha), quiet.evaluate(c, StandaloneContext.of(Config.empty(), 9, 1)), 1e-12);
     }
 
     @Test
     void budgetsOutsideTheFidelityRangeAreRejected() {
         Config c = BenchmarkFunctionsTest.xs(0.5, 0.5, 0.5, 0.5, 0.5, 0.5);
-        assertThrows(IllegalArgumentException.class, () -> mf.evaluate(c, new FixedBudgetContext(0, 1)));
-        assertThrows(IllegalArgumentException.class, () -> mf.evaluate(c, new FixedBudgetContext(82, 1)));
+        assertThrows(IllegalArgumentException.class, () -> mf.evaluate(c, StandaloneContext.of(Config.empty(), 0, 1)));
+        assertThrows(IllegalArgumentException.class, () -> mf.evaluate(c, StandaloneContext.of(Config.empty(), 82, 1)));
         assertThrows(IllegalArgumentException.class, () -> new MultiFidelityHartmann(0, 81, 0.5, 0.1));
         assertThrows(IllegalArgumentException.class, () -> new MultiFidelityHartmann(9, 3, 0.5, 0.1));
         assertThrows(IllegalArgumentException.class, () -> new MultiFidelityHartmann(1, 81, -1, 0.1));

@@ -1,5 +1,6 @@
 package dev.rungs.objective.command;
 
+import dev.rungs.objective.StandaloneContext;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,7 +10,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rungs.objective.TrialContext;
 import dev.rungs.scheduler.Decision;
 import dev.rungs.space.Config;
 import java.io.IOException;
@@ -18,13 +18,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.LongFunction;
-import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,65 +46,13 @@ class CommandObjectiveTest {
         return false;
     }
 
-    /** A trial context that records reports and answers with {@code decide}. */
-    static final class Ctx implements TrialContext {
-        final List<Long> steps = new ArrayList<>();
-        final List<Double> values = new ArrayList<>();
-        final Map<String, String> attrs = new HashMap<>();
-        final LongFunction<Decision> decide;
-        Config config;
-        byte[] checkpoint;
+        /** Trial 4 with budget 9, answering each report with {@code decide}. */
+    static StandaloneContext ctx(Config config, LongFunction<Decision> decide) {
+        return new StandaloneContext(4, config, 9, new SplittableRandom(1), decide);
+    }
 
-        Ctx(Config config, LongFunction<Decision> decide) {
-            this.config = config;
-            this.decide = decide;
-        }
-
-        Ctx(Config config) {
-            this(config, s -> Decision.CONTINUE);
-        }
-
-        @Override
-        public int trialNumber() {
-            return 4;
-        }
-
-        @Override
-        public Config config() {
-            return config;
-        }
-
-        @Override
-        public Decision report(long step, double value) {
-            steps.add(step);
-            values.add(value);
-            return decide.apply(step);
-        }
-
-        @Override
-        public Optional<byte[]> restoreCheckpoint() {
-            return Optional.ofNullable(checkpoint);
-        }
-
-        @Override
-        public void saveCheckpoint(byte[] state) {
-            checkpoint = state;
-        }
-
-        @Override
-        public long budget() {
-            return 9;
-        }
-
-        @Override
-        public RandomGenerator random() {
-            return new SplittableRandom(1);
-        }
-
-        @Override
-        public void setUserAttr(String key, String value) {
-            attrs.put(key, value);
-        }
+    static StandaloneContext ctx(Config config) {
+        return ctx(config, s -> Decision.CONTINUE);
     }
 
     CommandObjective objective(String script, Duration timeout, EnumSet<CommandObjective.ParamsAs> as)
@@ -126,33 +72,33 @@ class CommandObjectiveTest {
 
     @Test
     void reportsEveryStepAndReturnsTheLastValue() throws Exception {
-        Ctx ctx = new Ctx(X);
+        StandaloneContext ctx = ctx(X);
         double v = objective("""
                 import json
                 print("starting")
                 for s in range(1, 4):
                     print(json.dumps({"step": s, "value": s / 10}), flush=True)
                 """, Duration.ofSeconds(60), EnumSet.noneOf(CommandObjective.ParamsAs.class)).evaluate(X, ctx);
-        assertEquals(List.of(1L, 2L, 3L), ctx.steps);
-        assertEquals(List.of(0.1, 0.2, 0.3), ctx.values);
+        assertEquals(List.of(1L, 2L, 3L), ctx.steps());
+        assertEquals(List.of(0.1, 0.2, 0.3), ctx.values());
         assertEquals(0.3, v);
     }
 
     @Test
     void aFinalLineIsTheResult() throws Exception {
-        Ctx ctx = new Ctx(X);
+        StandaloneContext ctx = ctx(X);
         double v = objective("""
                 print('{"step": 1, "value": 0.9}')
                 print('{"value": 0.75}')
                 """).evaluate(X, ctx);
-        assertEquals(List.of(1L), ctx.steps);
+        assertEquals(List.of(1L), ctx.steps());
         assertEquals(0.75, v);
     }
 
     @Test
     void parametersArriveAsArgumentsEnvironmentAndJson() throws Exception {
         Config c = new Config(Map.of("lr", 0.01, "layers", 3L, "opt-name", "adam"));
-        Ctx ctx = new Ctx(c);
+        StandaloneContext ctx = ctx(c);
         objective("""
                 import json, os, sys
                 seen = {"argv": sys.argv[1:],
@@ -181,7 +127,7 @@ class CommandObjectiveTest {
 
     @Test
     void stopEndsTheWholeTreeEvenIfItIgnoresSigterm() throws Exception {
-        Ctx ctx = new Ctx(X, s -> s == 2 ? Decision.STOP : Decision.CONTINUE);
+        StandaloneContext ctx = ctx(X, s -> s == 2 ? Decision.STOP : Decision.CONTINUE);
         long t0 = System.nanoTime();
         double v = objective("""
                 import json, signal, subprocess, sys, time
@@ -195,7 +141,7 @@ class CommandObjectiveTest {
                 """).evaluate(X, ctx);
         double seconds = (System.nanoTime() - t0) / 1e9;
         assertEquals(2.0, v);
-        assertEquals(List.of(1L, 2L), ctx.steps);
+        assertEquals(List.of(1L, 2L), ctx.steps());
         assertTrue(seconds < 20, "returned after " + seconds + " s");
         String[] pids = Files.readString(dir.resolve("pids.txt")).trim().split(" ");
         for (String pid : pids) {
@@ -224,7 +170,7 @@ class CommandObjectiveTest {
 
     @Test
     void aTrialPastItsTimeoutFails() throws Exception {
-        Ctx ctx = new Ctx(X);
+        StandaloneContext ctx = ctx(X);
         long t0 = System.nanoTime();
         CommandFailedException e = assertThrows(CommandFailedException.class, () -> objective("""
                 import time
@@ -232,13 +178,13 @@ class CommandObjectiveTest {
                 time.sleep(60)
                 """, Duration.ofSeconds(1), EnumSet.noneOf(CommandObjective.ParamsAs.class)).evaluate(X, ctx));
         assertEquals("timed out after 1 s", e.getMessage());
-        assertEquals(List.of(1L), ctx.steps);
+        assertEquals(List.of(1L), ctx.steps());
         assertTrue((System.nanoTime() - t0) / 1e9 < 20);
     }
 
     @Test
     void aCrashFailsWithTheTailOfStderr() throws Exception {
-        Ctx ctx = new Ctx(X);
+        StandaloneContext ctx = ctx(X);
         CommandFailedException e = assertThrows(CommandFailedException.class, () -> objective("""
                 import sys
                 for i in range(30):
@@ -248,14 +194,14 @@ class CommandObjectiveTest {
                 """).evaluate(X, ctx));
         assertTrue(e.getMessage().startsWith("command exited with status 3"), e.getMessage());
         assertTrue(e.getMessage().endsWith("ValueError: bad learning rate"), e.getMessage());
-        String tail = ctx.attrs.get(CommandObjective.STDERR_TAIL);
+        String tail = ctx.userAttrs().get(CommandObjective.STDERR_TAIL);
         assertTrue(tail.contains("log line 29") && !tail.contains("log line 5\n"), tail);
     }
 
     @Test
     void noValueIsAFailure() throws Exception {
         CommandFailedException e = assertThrows(CommandFailedException.class,
-                () -> objective("print('hello')").evaluate(X, new Ctx(X)));
+                () -> objective("print('hello')").evaluate(X, ctx(X)));
         assertTrue(e.getMessage().contains("printed no value"), e.getMessage());
     }
 
@@ -263,7 +209,7 @@ class CommandObjectiveTest {
     void aMissingProgramIsAFailure() throws Exception {
         CommandObjective o = new CommandObjective(new CommandObjective.Settings(List.of("no-such-program-rungs"), dir,
                 null, EnumSet.noneOf(CommandObjective.ParamsAs.class), Duration.ofMillis(100), dir));
-        CommandFailedException e = assertThrows(CommandFailedException.class, () -> o.evaluate(X, new Ctx(X)));
+        CommandFailedException e = assertThrows(CommandFailedException.class, () -> o.evaluate(X, ctx(X)));
         assertTrue(e.getMessage().startsWith("cannot start no-such-program-rungs"), e.getMessage());
     }
 
@@ -282,36 +228,36 @@ class CommandObjectiveTest {
     @Test
     void thePausedCheckpointFolderComesBackOnResume() throws Exception {
         CommandObjective o = objective(RESUMABLE);
-        Ctx first = new Ctx(X, s -> s == 3 ? Decision.PAUSE : Decision.CONTINUE);
+        StandaloneContext first = ctx(X, s -> s == 3 ? Decision.PAUSE : Decision.CONTINUE);
         o.evaluate(X, first);
-        assertEquals(List.of(1L, 2L, 3L), first.steps);
+        assertEquals(List.of(1L, 2L, 3L), first.steps());
 
-        Ctx resumed = new Ctx(X);
-        resumed.checkpoint = first.checkpoint;
+        StandaloneContext resumed = ctx(X);
+        resumed.setCheckpoint(first.checkpoint().orElseThrow());
         double v = o.evaluate(X, resumed);
-        assertEquals(List.of(4L, 5L, 6L, 7L, 8L, 9L), resumed.steps);
+        assertEquals(List.of(4L, 5L, 6L, 7L, 8L, 9L), resumed.steps());
         assertEquals(4.5, v);
     }
 
     @Test
     void anExploitRestartsWithTheNewParametersOnTheDonorsFolder() throws Exception {
         CommandObjective o = objective(RESUMABLE);
-        Ctx donor = new Ctx(X, s -> s == 6 ? Decision.PAUSE : Decision.CONTINUE);
+        StandaloneContext donor = ctx(X, s -> s == 6 ? Decision.PAUSE : Decision.CONTINUE);
         o.evaluate(X, donor);
 
         Config doubled = new Config(Map.of("x", 1.0));
-        Ctx[] self = new Ctx[1];
-        self[0] = new Ctx(X, s -> {
-            if (s == 2 && self[0].config == X) {
-                self[0].config = doubled;
-                self[0].checkpoint = donor.checkpoint;
+        StandaloneContext[] self = new StandaloneContext[1];
+        self[0] = ctx(X, s -> {
+            if (s == 2 && self[0].config() == X) {
+                self[0].setConfig(doubled);
+                self[0].setCheckpoint(donor.checkpoint().orElseThrow());
                 return new Decision.Exploit(0, doubled);
             }
             return Decision.CONTINUE;
         });
         double v = o.evaluate(X, self[0]);
-        assertArrayEquals(new Object[] {1L, 2L, 7L, 8L, 9L}, self[0].steps.toArray());
-        assertEquals(List.of(0.5, 1.0, 7.0, 8.0, 9.0), self[0].values);
+        assertArrayEquals(new Object[] {1L, 2L, 7L, 8L, 9L}, self[0].steps().toArray());
+        assertEquals(List.of(0.5, 1.0, 7.0, 8.0, 9.0), self[0].values());
         assertEquals(9.0, v);
     }
 

@@ -1,5 +1,6 @@
 package dev.rungs.objective.ml;
 
+import dev.rungs.objective.StandaloneContext;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -40,7 +41,7 @@ class MlObjectiveTest {
         ModelFamily family = ModelFamilies.byName(model);
         MlObjective o = new MlObjective(load(file), family, Metric.bySpecName(metric), Validation.kfold(5, 1), 10);
         long t0 = System.nanoTime();
-        FakeContext ctx = new FakeContext(family.defaults(), family.defaultMaxResource(), 42);
+        StandaloneContext ctx = StandaloneContext.of(family.defaults(), family.defaultMaxResource(), 42);
         double v = o.evaluate(family.defaults(), ctx);
         System.out.printf("%s %s 5-fold %s = %.4f (%.1f s)%n", model, file, metric, v, (System.nanoTime() - t0) / 1e9);
         assertTrue(v >= atLeast, model + " on " + file + ": " + metric + " " + v + " < " + atLeast);
@@ -86,22 +87,22 @@ class MlObjectiveTest {
     void aPausedMlpTrialResumesToTheSameResultAsAnUninterruptedOne() throws Exception {
         MlObjective o = new MlObjective(load("iris.csv"), new MlpFamily(), Metric.LOG_LOSS, Validation.kfold(3, 5), 1);
         Config c = new MlpFamily().defaults();
-        FakeContext whole = new FakeContext(c, 6, 42);
+        StandaloneContext whole = StandaloneContext.of(c, 6, 42);
         double uninterrupted = o.evaluate(c, whole);
 
-        FakeContext paused = new FakeContext(c, 6, 42, step -> step == 2 ? Decision.PAUSE : Decision.CONTINUE);
+        StandaloneContext paused = StandaloneContext.deciding(c, 6, 42, step -> step == 2 ? Decision.PAUSE : Decision.CONTINUE);
         o.evaluate(c, paused);
         assertArrayEquals(new long[] {1, 2}, paused.reportedSteps());
         // The resumed run draws from a different random stream; the seed must come from the checkpoint.
-        FakeContext resumed = new FakeContext(c, 6, 999);
-        resumed.checkpoint = paused.checkpoint;
+        StandaloneContext resumed = StandaloneContext.of(c, 6, 999);
+        resumed.setCheckpoint(paused.checkpoint().orElseThrow());
         double after = o.evaluate(c, resumed);
 
         assertArrayEquals(new long[] {3, 4, 5, 6}, resumed.reportedSteps());
         assertEquals(uninterrupted, after, 0.0);
-        assertEquals(whole.values.subList(2, 6), resumed.values);
-        List<FoldModel> a = o.restoreModels(whole.checkpoint, c);
-        List<FoldModel> b = o.restoreModels(resumed.checkpoint, c);
+        assertEquals(whole.values().subList(2, 6), resumed.values());
+        List<FoldModel> a = o.restoreModels(whole.checkpoint().orElseThrow(), c);
+        List<FoldModel> b = o.restoreModels(resumed.checkpoint().orElseThrow(), c);
         for (int i = 0; i < a.size(); i++) {
             assertArrayEquals(((MlpFamily.Net) a.get(i)).weights(), ((MlpFamily.Net) b.get(i)).weights(), 0.0);
         }
@@ -112,21 +113,21 @@ class MlObjectiveTest {
         MlObjective o = new MlObjective(load("iris.csv"), new MlpFamily(), Metric.ACCURACY, Validation.holdout(0.3, 5), 1);
         Config c = new MlpFamily().defaults();
         Config faster = with(c, "learning_rate", 0.1);
-        AtomicReference<FakeContext> self = new AtomicReference<>();
-        FakeContext ctx = new FakeContext(c, 5, 42, step -> {
+        AtomicReference<StandaloneContext> self = new AtomicReference<>();
+        StandaloneContext ctx = StandaloneContext.deciding(c, 5, 42, step -> {
             if (step == 2) {
-                self.get().config = faster;
+                self.get().setConfig(faster);
                 return new Decision.Exploit(7, faster);
             }
             return Decision.CONTINUE;
         });
         self.set(ctx);
         o.evaluate(c, ctx);
-        FakeContext plain = new FakeContext(c, 5, 42);
+        StandaloneContext plain = StandaloneContext.of(c, 5, 42);
         o.evaluate(c, plain);
         assertArrayEquals(new long[] {1, 2, 3, 4, 5}, ctx.reportedSteps());
-        assertEquals(plain.values.subList(0, 2), ctx.values.subList(0, 2));
-        assertNotEquals(plain.values.get(4), ctx.values.get(4), "epochs 3 to 5 ran with the new learning rate");
+        assertEquals(plain.values().subList(0, 2), ctx.values().subList(0, 2));
+        assertNotEquals(plain.values().get(4), ctx.values().get(4), "epochs 3 to 5 ran with the new learning rate");
     }
 
     @Test
@@ -134,17 +135,17 @@ class MlObjectiveTest {
         MlObjective o = new MlObjective(load("iris.csv"), new RandomForestFamily(), Metric.ACCURACY,
                 Validation.kfold(3, 1), 10);
         Config noTrees = new Config(Map.of("max_depth", 8L, "min_split", 2L, "min_leaf", 1L));
-        FakeContext stopped = new FakeContext(noTrees, 50, 1, step -> step == 20 ? Decision.STOP : Decision.CONTINUE);
+        StandaloneContext stopped = StandaloneContext.deciding(noTrees, 50, 1, step -> step == 20 ? Decision.STOP : Decision.CONTINUE);
         double v = o.evaluate(noTrees, stopped);
         assertArrayEquals(new long[] {10, 20}, stopped.reportedSteps());
-        assertEquals(stopped.values.get(1), v);
+        assertEquals(stopped.values().get(1), v);
 
-        FakeContext budgetOnly = new FakeContext(noTrees, 25, 1);
+        StandaloneContext budgetOnly = StandaloneContext.of(noTrees, 25, 1);
         o.evaluate(noTrees, budgetOnly);
         assertArrayEquals(new long[] {10, 20, 25}, budgetOnly.reportedSteps(), "the budget is the last step");
 
         Config thirty = with(noTrees, "trees", 30L);
-        FakeContext capped = new FakeContext(thirty, 200, 1);
+        StandaloneContext capped = StandaloneContext.of(thirty, 200, 1);
         o.evaluate(thirty, capped);
         assertArrayEquals(new long[] {10, 20, 30}, capped.reportedSteps(), "the trees parameter is the last step");
     }
@@ -154,15 +155,15 @@ class MlObjectiveTest {
         MlObjective o = new MlObjective(load("iris.csv"), new RandomForestFamily(), Metric.LOG_LOSS,
                 Validation.kfold(3, 2), 5);
         Config c = new Config(Map.of("max_depth", 6L, "min_split", 2L, "min_leaf", 1L));
-        FakeContext whole = new FakeContext(c, 30, 8);
+        StandaloneContext whole = StandaloneContext.of(c, 30, 8);
         double uninterrupted = o.evaluate(c, whole);
-        FakeContext paused = new FakeContext(c, 10, 8, step -> step == 10 ? Decision.PAUSE : Decision.CONTINUE);
+        StandaloneContext paused = StandaloneContext.deciding(c, 10, 8, step -> step == 10 ? Decision.PAUSE : Decision.CONTINUE);
         o.evaluate(c, paused);
-        FakeContext resumed = new FakeContext(c, 30, 77);
-        resumed.checkpoint = paused.checkpoint;
+        StandaloneContext resumed = StandaloneContext.of(c, 30, 77);
+        resumed.setCheckpoint(paused.checkpoint().orElseThrow());
         double after = o.evaluate(c, resumed);
         assertArrayEquals(new long[] {15, 20, 25, 30}, resumed.reportedSteps());
-        assertEquals(whole.values.subList(2, 6), resumed.values);
+        assertEquals(whole.values().subList(2, 6), resumed.values());
         assertEquals(uninterrupted, after, 0.0);
     }
 
@@ -171,10 +172,10 @@ class MlObjectiveTest {
         MlObjective o = new MlObjective(load("iris.csv"), new GradientBoostingFamily(), Metric.ACCURACY,
                 Validation.holdout(0.3, 1), 10);
         Config c = new Config(Map.of("max_depth", 3L, "learning_rate", 0.1, "subsample", 0.8));
-        FakeContext ctx = new FakeContext(c, 40, 1);
+        StandaloneContext ctx = StandaloneContext.of(c, 40, 1);
         double v = o.evaluate(c, ctx);
         assertArrayEquals(new long[] {40}, ctx.reportedSteps());
-        assertEquals(v, ctx.values.get(0));
+        assertEquals(v, ctx.values().get(0));
     }
 
     @Test
@@ -182,7 +183,7 @@ class MlObjectiveTest {
         MlObjective o = new MlObjective(load("iris.csv"), new RandomForestFamily(), Metric.LOG_LOSS,
                 Validation.kfold(3, 1), 10);
         Config c = with(new RandomForestFamily().defaults(), "trees", 20L);
-        assertEquals(o.evaluate(c, new FakeContext(c, 200, 5)), o.evaluate(c, new FakeContext(c, 200, 5)), 0.0);
+        assertEquals(o.evaluate(c, StandaloneContext.of(c, 200, 5)), o.evaluate(c, StandaloneContext.of(c, 200, 5)), 0.0);
     }
 
     @Test
@@ -192,7 +193,7 @@ class MlObjectiveTest {
             MlObjective o = new MlObjective(d, f, Metric.R2, Validation.kfold(3, 1), 50);
             Config c = f instanceof SvmFamily ? new Config(Map.of("c", 100.0, "gamma", 0.01, "kernel", "rbf"))
                     : f.defaults();
-            double r2 = o.evaluate(c, new FakeContext(c, f.defaultMaxResource(), 1));
+            double r2 = o.evaluate(c, StandaloneContext.of(c, f.defaultMaxResource(), 1));
             System.out.printf("%s diabetes 3-fold r2 = %.4f%n", f.name(), r2);
             assertTrue(r2 > 0.3, f.name() + ": r2 " + r2);
         }
