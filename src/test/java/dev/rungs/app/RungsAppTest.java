@@ -21,6 +21,8 @@ import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.control.TableCell;
@@ -160,6 +162,7 @@ class RungsAppTest {
         robot.clickOn(robot.lookup("#trialsTable .table-row-cell").nth(0).queryAs(Node.class));
         waitUntil(() -> text("#trialTitle").startsWith("Trial "));
 
+        assertEquals(List.of("historyTab", "trialsTab", "tpeTab"), runTabIds(), "no rungs without a multi-fidelity method");
         robot.clickOn("#tpeTab");
         robot.clickOn("#tpeParamChoice");
         robot.clickOn(listCell("x2"));
@@ -238,6 +241,7 @@ class RungsAppTest {
         robot.clickOn("#createStudy");
 
         waitUntil(() -> robot.lookup("#runState").tryQuery().isPresent() && "finished".equals(text("#runState")));
+        assertEquals(List.of("historyTab", "trialsTab", "rungsTab"), runTabIds(), "no TPE view for random sampling");
         robot.clickOn("#rungsTab");
         RungsChart chart = robot.lookup("#rungsChart").queryAs(RungsChart.class);
         waitUntil(() -> List.of(9, 3, 1).equals(chart.countsPerRung()));
@@ -261,6 +265,12 @@ class RungsAppTest {
         return robot.lookup(".list-cell").queryAll().stream()
                 .filter(n -> n.isVisible() && ((Labeled) n).getText() != null && ((Labeled) n).getText().startsWith(text))
                 .findFirst().orElseThrow();
+    }
+
+    /** The ids of the run view's tabs, in order. */
+    List<String> runTabIds() throws Exception {
+        TabPane tabs = robot.lookup("#runTabs").queryAs(TabPane.class);
+        return fx(() -> tabs.getTabs().stream().map(Tab::getId).toList());
     }
 
     /** The trials done the run view's progress line shows. */

@@ -234,7 +234,7 @@ public final class RunView extends BorderPane {
 
         tabs.setId("runTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getTabs().setAll(historyTab, trialsTab, tpeTab, rungsTab);
+        tabs.getTabs().setAll(historyTab, trialsTab);
         return tabs;
     }
 
@@ -314,6 +314,17 @@ public final class RunView extends BorderPane {
         if (!names.equals(paramColumns) || table.getColumns().isEmpty()) {
             paramColumns = names;
             rebuildColumns();
+        }
+        // The method views only for the methods they explain.
+        List<Tab> shown = new ArrayList<>(List.of(historyTab, trialsTab));
+        if (spec != null && TpeViewModel.explains(spec)) {
+            shown.add(tpeTab);
+        }
+        if (spec != null && RungsViewModel.shows(spec)) {
+            shown.add(rungsTab);
+        }
+        if (!tabs.getTabs().equals(shown)) {
+            tabs.getTabs().setAll(shown);
         }
     }
 

@@ -158,6 +158,11 @@ public final class RungsViewModel {
         return densityTitle.getReadOnlyProperty();
     }
 
+    /** Whether this view has anything to show for a study: its scheduler works in rungs. */
+    public static boolean shows(StudySpec studySpec) {
+        return Plan.of(studySpec) != null;
+    }
+
     // ------------------------------------------------------------------ input
 
     /**

@@ -143,6 +143,15 @@ public final class TpeViewModel {
                 .replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
+    /** Whether this view has anything to show for a study: its sampler is TPE. */
+    public static boolean explains(StudySpec studySpec) {
+        try {
+            return Methods.createSampler(studySpec.sampler(), studySpec.seed()) instanceof TpeSampler;
+        } catch (RuntimeException unknown) {
+            return false;
+        }
+    }
+
     // ------------------------------------------------------------------ actions
 
     /**
