@@ -81,6 +81,16 @@ public record Trial(int number, TrialState state, Config config, OptionalDouble 
         return new Trial(number, state, c, value, intermediate, attrs, started, finished, newParent);
     }
 
+    /**
+     * The value the trial had on reaching {@code step}: its first report at or after it, or
+     * empty while it has not got that far. Multi-fidelity methods read a trial's result at a
+     * rung this way (as Optuna records it), whatever the exact steps it reported at.
+     */
+    public OptionalDouble reportAtOrAfter(long step) {
+        SortedMap<Long, Double> tail = intermediate.tailMap(step);
+        return tail.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(tail.get(tail.firstKey()));
+    }
+
     /** Largest step reported so far, or 0. */
     public long lastStep() {
         return intermediate.isEmpty() ? 0 : intermediate.lastKey();

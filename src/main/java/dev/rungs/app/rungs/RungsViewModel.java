@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.SortedMap;
+import java.util.OptionalDouble;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -284,9 +284,10 @@ public final class RungsViewModel {
             }
             int rung = intAttr(t, RungAttrs.RUNG);
             for (int j = 0; j <= Math.min(rung, budgets.length - 1); j++) {
-                Double v = valueAt(t.intermediate(), budgets[j]);
-                if (v != null) {
-                    points.get(j).add(new RungsData.Point(t.number(), v, outcome(t, rung, j, budgets.length)));
+                OptionalDouble v = t.reportAtOrAfter(budgets[j]);
+                if (v.isPresent() && Double.isFinite(v.getAsDouble())) {
+                    points.get(j).add(new RungsData.Point(t.number(), v.getAsDouble(),
+                            outcome(t, rung, j, budgets.length)));
                 }
             }
         }
@@ -317,23 +318,9 @@ public final class RungsViewModel {
         return RungsData.Outcome.WAITING;
     }
 
-    /** The value a trial had on reaching {@code budget}: its first report at or after it, as the schedulers read it. */
-    private static Double valueAt(SortedMap<Long, Double> intermediate, long budget) {
-        SortedMap<Long, Double> tail = intermediate.tailMap(budget);
-        if (tail.isEmpty()) {
-            return null;
-        }
-        Double v = tail.get(tail.firstKey());
-        return v == null || !Double.isFinite(v) ? null : v;
-    }
-
-    static int intAttr(Trial t, String key) {
-        String v = t.attrs().get(key);
-        try {
-            return v == null ? -1 : Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+    /** An integer attribute of the schedulers, or -1 when absent. */
+    private static int intAttr(Trial t, String key) {
+        return RungAttrs.intAttr(t, key).orElse(-1);
     }
 
     // ------------------------------------------------------------------ the scheduler's plan

@@ -176,9 +176,9 @@ public final class BohbSampler implements Sampler {
             double[] coords = null; // computed once per trial, only if it is observed somewhere
             for (long budget : budgets) {
                 double loss;
-                SortedMap<Long, Double> tail = t.intermediate().tailMap(budget);
-                if (!tail.isEmpty()) {
-                    double v = direction.toLoss(tail.get(tail.firstKey()));
+                java.util.OptionalDouble reached = t.reportAtOrAfter(budget);
+                if (reached.isPresent()) {
+                    double v = direction.toLoss(reached.getAsDouble());
                     loss = Double.isFinite(v) ? v : Double.POSITIVE_INFINITY;
                 } else if (t.state() == TrialState.FAIL && Long.toString(budget).equals(t.attrs().get(BUDGET_ATTR))) {
                     loss = Double.POSITIVE_INFINITY;

@@ -44,7 +44,7 @@ public final class RungAttrs {
     }
 
     /** An integer attribute, or empty when absent or not a number (a trial of another scheduler). */
-    static OptionalInt intAttr(Trial t, String key) {
+    public static OptionalInt intAttr(Trial t, String key) {
         String v = t.attrs().get(key);
         if (v == null) {
             return OptionalInt.empty();
@@ -82,12 +82,11 @@ public final class RungAttrs {
      * non-finite value or no report is the worst possible loss.
      */
     static double lossAt(Trial t, long resource, Direction direction) {
-        java.util.SortedMap<Long, Double> tail = t.intermediate().tailMap(resource);
-        Double v = tail.isEmpty() ? null : tail.get(tail.firstKey());
-        if (v == null || v.isNaN()) {
+        java.util.OptionalDouble v = t.reportAtOrAfter(resource);
+        if (v.isEmpty() || Double.isNaN(v.getAsDouble())) {
             return Double.POSITIVE_INFINITY;
         }
-        double loss = direction.toLoss(v);
+        double loss = direction.toLoss(v.getAsDouble());
         return Double.isNaN(loss) ? Double.POSITIVE_INFINITY : loss;
     }
 }
