@@ -49,8 +49,8 @@ public final class StudiesViewModel {
     private final ReadOnlyBooleanWrapper canDelete = new ReadOnlyBooleanWrapper(this, "canDelete");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>(this, "error");
-    /** The runs of this window, by study id once they have one. */
-    private final List<RunViewModel> runs = new ArrayList<>();
+    /** The runs of this window, each with the listener that mirrors it in its row. */
+    private final Map<RunViewModel, InvalidationListener> runs = new java.util.LinkedHashMap<>();
 
     private StudyStore store;
     private LongConsumer onOpen = id -> { };
@@ -133,8 +133,8 @@ public final class StudiesViewModel {
 
     /** Mirrors a run of this window in the list: its row shows the run's progress live. */
     public void track(RunViewModel run) {
-        runs.add(run);
         InvalidationListener sync = o -> sync(run);
+        runs.put(run, sync);
         run.studyIdProperty().addListener(sync);
         run.stateProperty().addListener(sync);
         run.trialsDoneProperty().addListener(sync);
@@ -142,9 +142,33 @@ public final class StudiesViewModel {
         sync(run);
     }
 
-    /** Stops mirroring a run, once its view is closed. */
+    /**
+     * Stops mirroring a run, once its view is closed. A run still stopping is followed until it
+     * has stopped, so its row ends with the right state.
+     */
     public void untrack(RunViewModel run) {
-        runs.remove(run);
+        if (run.runningProperty().get()) {
+            run.runningProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean is) {
+                    if (!is) {
+                        o.removeListener(this);
+                        untrack(run);
+                    }
+                }
+            });
+            return;
+        }
+        InvalidationListener sync = runs.remove(run);
+        if (sync != null) {
+            // The last word, whatever order the listeners were told in; a deleted study stays gone.
+            sync(run, false);
+
+            run.studyIdProperty().removeListener(sync);
+            run.stateProperty().removeListener(sync);
+            run.trialsDoneProperty().removeListener(sync);
+            run.bestProperty().removeListener(sync);
+        }
         updateActions();
     }
 
@@ -282,11 +306,19 @@ public final class StudiesViewModel {
     }
 
     private void sync(RunViewModel run) {
+        sync(run, true);
+    }
+
+    /** Shows the run's state in its row; adds the row (a study just created) if {@code add}. */
+    private void sync(RunViewModel run, boolean add) {
         long id = run.studyIdProperty().get();
         if (id < 0 || run.stateProperty().get() == null) {
             return;
         }
         StudyRow row = rowOf(id);
+        if (row == null && !add) {
+            return;
+        }
         if (row == null) {
             StudySpec spec = run.specProperty().get();
             row = new StudyRow(id, run.nameProperty().get(), spec == null ? "?" : methodName(spec),
@@ -308,7 +340,7 @@ public final class StudiesViewModel {
     }
 
     private RunViewModel runOf(long id) {
-        for (RunViewModel r : runs) {
+        for (RunViewModel r : runs.keySet()) {
             if (r.studyIdProperty().get() == id) {
                 return r;
             }

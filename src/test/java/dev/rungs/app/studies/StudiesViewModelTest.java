@@ -114,4 +114,23 @@ class StudiesViewModelTest {
         vm.refresh();
         assertEquals(1, vm.studies().size(), "the store's copy does not add a second row");
     }
+
+    @Test
+    void aRunNoLongerTrackedLeavesTheListAlone() {
+        long other = runStudy(spec("other", "random", null));
+        StudiesViewModel vm = new StudiesViewModel(store, tasks);
+        RunViewModel run = new RunViewModel(store, tasks);
+        vm.track(run);
+        run.startNew(spec("live", "sobol", null));
+        vm.refresh();
+        assertEquals(List.of("other", "live-1"), vm.studies().stream().map(StudyRow::name).toList());
+
+        vm.selectedProperty().set(vm.studies().get(1));
+        vm.deleteSelected();
+        vm.untrack(run);
+        // The closed view's model is used again: the list no longer follows it.
+        run.startNew(spec("again", "random", null));
+        assertEquals(List.of("other"), vm.studies().stream().map(StudyRow::name).toList());
+        assertEquals(other, vm.studies().get(0).studyId());
+    }
 }
