@@ -78,7 +78,7 @@ public final class RunView extends BorderPane {
     private final Tab trialsTab = new Tab("Trials");
     private final Tab tpeTab = new Tab("TPE");
     private final Tab rungsTab = new Tab("Rungs");
-    private final RungsViewModel rungsModel = new RungsViewModel();
+    private final RungsViewModel rungsModel;
     private final GridPane details = new GridPane();
     private final Label detailsTitle = new Label("Select a trial to see its details");
     private final TextField filterText = new TextField();
@@ -93,6 +93,7 @@ public final class RunView extends BorderPane {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         this.files = Objects.requireNonNull(files, "files");
         this.tpeModel = new TpeViewModel(tasks);
+        this.rungsModel = new RungsViewModel(tasks);
         getStyleClass().add("run-view");
         setTop(header());
         setCenter(tabs());
@@ -131,6 +132,7 @@ public final class RunView extends BorderPane {
 
     /** Asks for a file and saves the optimisation history chart to it as PNG. */
     public void exportHistoryPng() {
+        feedHistory(); // the chart is fed only while shown
         history.exportPng(files, viewModel.nameProperty().get() + "-history.png");
     }
 
@@ -199,6 +201,11 @@ public final class RunView extends BorderPane {
             tabs.getSelectionModel().select(trialsTab);
         });
         historyTab.setId("historyTab");
+        historyTab.selectedProperty().addListener((o, was, is) -> {
+            if (is) {
+                feedHistory();
+            }
+        });
         CheckBox logScale = new CheckBox("Logarithmic value axis");
         logScale.setId("historyLogScale");
         logScale.selectedProperty().bindBidirectional(history.logScaleProperty());
@@ -365,7 +372,10 @@ public final class RunView extends BorderPane {
     private void trialsChanged() {
         StudySpec spec = viewModel.specProperty().get();
         if (spec != null) {
-            history.setTrials(viewModel.trials(), spec.direction());
+            // Each view takes the trials only while it is shown; selecting it catches up.
+            if (historyTab.isSelected()) {
+                feedHistory();
+            }
             if (tpeTab.isSelected()) {
                 feedTpe();
             }
@@ -376,6 +386,13 @@ public final class RunView extends BorderPane {
         Trial selected = viewModel.selectedTrialProperty().get();
         if (selected != null) {
             showDetails(selected);
+        }
+    }
+
+    private void feedHistory() {
+        StudySpec spec = viewModel.specProperty().get();
+        if (spec != null) {
+            history.setTrials(viewModel.trials(), spec.direction());
         }
     }
 

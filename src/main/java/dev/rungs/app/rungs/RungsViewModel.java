@@ -1,6 +1,8 @@
 package dev.rungs.app.rungs;
 
+import dev.rungs.app.TaskExecutor;
 import dev.rungs.app.charts.DensityData;
+import dev.rungs.app.studies.ErrorReport;
 import dev.rungs.app.charts.ParamGrid;
 import dev.rungs.app.charts.RungsData;
 import dev.rungs.sampler.Sampler;
@@ -25,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -45,8 +46,8 @@ import javafx.collections.ObservableList;
  *
  * <p>Everything is read from the trials' own attributes (bracket, round, rung, outcome) and
  * the scheduler's plan, built from the study's spec by the same code the engine uses, so the
- * view shows what the scheduler did, not a re-enactment. Cheap enough to compute on the UI
- * thread: one pass over the trials.
+ * view shows what the scheduler did, not a re-enactment. The rungs take one pass over the
+ * trials, on the UI thread; BOHB's densities are fitted in the background.
  */
 public final class RungsViewModel {
 
@@ -90,13 +91,21 @@ public final class RungsViewModel {
     private final ReadOnlyStringWrapper densityTitle = new ReadOnlyStringWrapper(this, "densityTitle", "");
     private final ReadOnlyBooleanWrapper bohb = new ReadOnlyBooleanWrapper(this, "bohb");
 
+    private final TaskExecutor tasks;
+    /** Counts density requests, so that an answer to an older one is dropped. */
+    private long modelGeneration;
     private Plan plan;
     private StudySpec spec;
     private BohbSampler bohbSampler;
     private List<Trial> trials = List.of();
 
-    /** A view model with no study yet. */
-    public RungsViewModel() {
+    /**
+     * A view model with no study yet.
+     *
+     * @param tasks fits BOHB's densities in the background
+     */
+    public RungsViewModel(TaskExecutor tasks) {
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
         selected.addListener(o -> recompute());
         densityParameter.addListener(o -> explainModel());
     }
@@ -221,21 +230,38 @@ public final class RungsViewModel {
     /** The densities BOHB would sample from now, for the chosen parameter. */
     private void explainModel() {
         String name = densityParameter.get();
+        long generation = ++modelGeneration;
         if (bohbSampler == null || name == null) {
             densities.set(null);
             densityTitle.set("");
             return;
         }
-        MutableTrialHistory history = new MutableTrialHistory(spec.direction());
-        trials.forEach(history::put);
-        Optional<BohbExplanation> ex = bohbSampler.explain(history, spec.space(), name);
-        if (ex.isEmpty()) {
-            densities.set(null);
-            densityTitle.set("BOHB has no model yet: no budget has enough results; it samples at random");
-            return;
-        }
-        densities.set(densities(ex.get()));
-        densityTitle.set("BOHB's model of " + name + ", built on the results at budget " + ex.get().budget());
+        // Fitting BOHB's densities reads every trial: in the background, and only the latest
+        // request's answer is shown.
+        BohbSampler sampler = bohbSampler;
+        StudySpec s = spec;
+        List<Trial> seen = trials;
+        tasks.execute(() -> {
+            MutableTrialHistory history = new MutableTrialHistory(s.direction());
+            seen.forEach(history::put);
+            return sampler.explain(history, s.space(), name);
+        }, ex -> {
+            if (generation != modelGeneration) {
+                return;
+            }
+            if (ex.isEmpty()) {
+                densities.set(null);
+                densityTitle.set("BOHB has no model yet: no budget has enough results; it samples at random");
+                return;
+            }
+            densities.set(densities(ex.get()));
+            densityTitle.set("BOHB's model of " + name + ", built on the results at budget " + ex.get().budget());
+        }, e -> {
+            if (generation == modelGeneration) {
+                densities.set(null);
+                densityTitle.set("BOHB's model cannot be shown: " + ErrorReport.reason(e));
+            }
+        });
     }
 
     /** The chart's data: l and g on the parameter's grid, with the observations they were fitted to. */

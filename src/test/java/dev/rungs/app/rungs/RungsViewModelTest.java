@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rungs.app.ImmediateTaskExecutor;
 import dev.rungs.app.charts.DensityData;
 import dev.rungs.app.charts.RungsData;
 import dev.rungs.engine.Tuner;
@@ -48,7 +49,7 @@ class RungsViewModelTest {
     void aHyperbandRoundShowsEachBracketAsPlannedAndAsRun() {
         StudySpec spec = spec("random", HYPERBAND_R9, "{\"trials\": 17}");
         List<Trial> trials = run(spec);
-        RungsViewModel vm = new RungsViewModel();
+        RungsViewModel vm = new RungsViewModel(new ImmediateTaskExecutor());
         vm.setStudy(spec, trials);
 
         assertTrue(vm.applicableProperty().get());
@@ -88,7 +89,7 @@ class RungsViewModelTest {
         StudySpec spec = spec("random", """
                 {"type": "asha", "min_resource": 1, "max_resource": 27, "reduction_factor": 3}""",
                 "{\"trials\": 60}");
-        RungsViewModel vm = new RungsViewModel();
+        RungsViewModel vm = new RungsViewModel(new ImmediateTaskExecutor());
         vm.setStudy(spec, run(spec));
 
         assertEquals(List.of("Bracket s = 0"), vm.brackets().stream().map(RungsViewModel.BracketChoice::label).toList());
@@ -107,7 +108,7 @@ class RungsViewModelTest {
         StudySpec spec = SpecReader.parse("""
                 {"name": "b", "objective": {"type": "benchmark", "name": "branin"},
                  "scheduler": {"type": "median"}, "budget": {"trials": 5}}""");
-        RungsViewModel vm = new RungsViewModel();
+        RungsViewModel vm = new RungsViewModel(new ImmediateTaskExecutor());
         vm.setStudy(spec, List.of());
         assertFalse(vm.applicableProperty().get());
         assertTrue(vm.messageProperty().get().endsWith("this one's scheduler is median."), vm.messageProperty().get());
@@ -118,7 +119,7 @@ class RungsViewModelTest {
     void bohbShowsTheDensitiesOfItsModelFromTheSamplerItself() {
         StudySpec spec = spec("bohb", HYPERBAND_R9, "{\"trials\": 80}");
         List<Trial> trials = run(spec);
-        RungsViewModel vm = new RungsViewModel();
+        RungsViewModel vm = new RungsViewModel(new ImmediateTaskExecutor());
         vm.setStudy(spec, trials);
 
         assertTrue(vm.bohbProperty().get());
@@ -143,7 +144,7 @@ class RungsViewModelTest {
     @Test
     void bohbWithoutEnoughResultsHasNoModelYet() {
         StudySpec spec = spec("bohb", HYPERBAND_R9, "{\"trials\": 3}");
-        RungsViewModel vm = new RungsViewModel();
+        RungsViewModel vm = new RungsViewModel(new ImmediateTaskExecutor());
         vm.setStudy(spec, run(spec));
         assertNull(vm.densitiesProperty().get());
         assertTrue(vm.densityTitleProperty().get().startsWith("BOHB has no model yet"));
