@@ -136,11 +136,6 @@ public final class RunView extends BorderPane {
         history.exportPng(files, viewModel.nameProperty().get() + "-history.png");
     }
 
-    /** The study shown. */
-    public RunViewModel viewModel() {
-        return viewModel;
-    }
-
     // ------------------------------------------------------------------ building
 
     private VBox header() {

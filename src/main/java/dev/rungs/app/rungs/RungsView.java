@@ -137,9 +137,4 @@ public final class RungsView extends BorderPane {
         table.setMinWidth(240);
         return table;
     }
-
-    /** The rungs chart, for export and tests. */
-    public RungsChart chart() {
-        return chart;
-    }
 }

@@ -97,9 +97,4 @@ public final class TpeView extends BorderPane {
     private void exportPng() {
         chart.exportPng(files, viewModel.suggestedFileName());
     }
-
-    /** The chart the view draws into, for export by an enclosing window. */
-    public DensityChart chart() {
-        return chart;
-    }
 }
