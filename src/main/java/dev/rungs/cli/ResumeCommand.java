@@ -41,7 +41,7 @@ final class ResumeCommand implements Callable<Integer> {
             StudyRecord record = StoreOption.study(db, name);
             StudySpec spec = overrides.apply(SpecReader.parse(record.specJson()));
             StudyResult result;
-            try (Tuner tuner = StudyFactory.resumeTuner(spec, db, retries)) {
+            try (Tuner tuner = StudyFactory.resumeTuner(spec, db, retries, "rungs resume")) {
                 result = StudyRunner.run(tuner, spec, overrides.quiet, System.err);
             }
             Output.summary(command.commandLine().getOut(), spec, result);

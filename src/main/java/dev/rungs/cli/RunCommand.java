@@ -51,7 +51,7 @@ final class RunCommand implements Callable<Integer> {
                         + "; continue it with `rungs resume " + spec.name() + "` or pick another --name");
             }
             StudyResult result;
-            try (Tuner tuner = StudyFactory.createTuner(spec, db)) {
+            try (Tuner tuner = StudyFactory.createTuner(spec, db, "rungs run")) {
                 result = StudyRunner.run(tuner, spec, overrides.quiet, System.err);
             }
             Output.summary(command.commandLine().getOut(), spec, result);

@@ -28,6 +28,8 @@ final class Run {
     private long startResource;
     /** Engine thread only. */
     private String stopReason;
+    /** Why the run failed as a whole (its first trials all failed alike); engine thread only. */
+    private String failure;
     private volatile Throwable crash;
 
     Run(Tuner tuner, Objective objective, Budget budget) {
@@ -41,6 +43,7 @@ final class Run {
         startResource = tuner.engine().call(tuner::resourceUsed);
         int n = tuner.workers();
         liveWorkers.set(n);
+        tuner.runStarted(this);
         for (int i = 0; i < n; i++) {
             Thread t = new Thread(this::workLoop, "rungs-worker-" + tuner.name() + "-" + i);
             t.setDaemon(true);
@@ -59,6 +62,18 @@ final class Run {
         signal();
     }
 
+    /**
+     * Ends the run because something outside the trials failed (the store, the lease): running
+     * trials are asked to stop, no new ones start, and {@link RunHandle#await} throws
+     * {@link RunFailedException} with {@code why}.
+     */
+    void abort(Throwable why) {
+        if (crash == null) {
+            crash = why;
+        }
+        requestStop();
+    }
+
     private void workLoop() {
         try {
             while (crash == null) {
@@ -74,8 +89,7 @@ final class Run {
                 signal();
             }
         } catch (Throwable e) {
-            crash = e;
-            signal();
+            abort(e);
         } finally {
             if (liveWorkers.decrementAndGet() == 0) {
                 finishRun();
@@ -92,6 +106,10 @@ final class Run {
                 return tuner.resume(again);
             }
             stopReason = budgetReached();
+            if (stopReason == null) {
+                failure = tuner.repeatedFailure().orElse(null);
+                stopReason = failure;
+            }
         }
         if (stopReason != null) {
             return Work.DONE;
@@ -120,7 +138,7 @@ final class Run {
     }
 
     private String budgetReached() {
-        if (budget.maxTrials() > 0 && tuner.history().trials().size() - tuner.waitingCount() >= budget.maxTrials()) {
+        if (budget.maxTrials() > 0 && tuner.countedTrials() >= budget.maxTrials()) {
             return "trial budget reached (" + budget.maxTrials() + ")";
         }
         if (budget.maxTime() != null && elapsed().compareTo(budget.maxTime()) >= 0) {
@@ -143,7 +161,7 @@ final class Run {
             value = objective.evaluate(trial.config(), ctx);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            tuner.tellFailure(trial.number(), "interrupted");
+            tuner.tellFailure(trial.number(), Tuner.INTERRUPTED);
             return;
         } catch (Exception | LinkageError | AssertionError e) {
             tuner.tellFailure(trial.number(), describe(e));
@@ -170,17 +188,33 @@ final class Run {
     }
 
     private void finishRun() {
+        tuner.runEnded(this);
         if (crash != null) {
-            done.completeExceptionally(crash);
+            try {
+                // Best effort: with a full disk even this may fail, and the study stays RUNNING
+                // with no live lease, which resume treats the same way.
+                tuner.engine().run(() -> tuner.setState(StudyState.STOPPED));
+            } catch (RuntimeException ignored) {
+                // the crash is the error to report
+            }
+            done.completeExceptionally(new RunFailedException(crash));
             return;
         }
-        StudyResult result = tuner.engine().call(() -> {
-            tuner.setState(StudyResult.STOP_REQUESTED.equals(stopReason) ? StudyState.STOPPED : StudyState.FINISHED);
-            StudyResult r = new StudyResult(tuner.name(), tuner.history().trials(), tuner.history().best(),
-                    stopReason == null ? "finished" : stopReason, elapsed(), tuner.resourceUsed() - startResource);
-            tuner.publish(new TrialEvent.Finished(r));
-            return r;
-        });
+        StudyResult result;
+        try {
+            result = tuner.engine().call(() -> {
+                boolean resumable = StudyResult.STOP_REQUESTED.equals(stopReason) || failure != null;
+                tuner.setState(resumable ? StudyState.STOPPED : StudyState.FINISHED);
+                StudyResult r = new StudyResult(tuner.name(), tuner.history().trials(), tuner.history().best(),
+                        stopReason == null ? "finished" : stopReason, elapsed(), tuner.resourceUsed() - startResource,
+                        Optional.ofNullable(failure));
+                tuner.publish(new TrialEvent.Finished(r));
+                return r;
+            });
+        } catch (RuntimeException e) {
+            done.completeExceptionally(new RunFailedException(e));
+            return;
+        }
         done.complete(result);
     }
 

@@ -29,7 +29,12 @@ public final class RunHandle {
         return done.isDone();
     }
 
-    /** Waits for the run to end. */
+    /**
+     * Waits for the run to end.
+     *
+     * @throws RunFailedException if the store or the engine failed (the disk is full, the lease
+     *     was lost); what was stored before is intact
+     */
     public StudyResult await() {
         try {
             return done.get();
@@ -37,8 +42,12 @@ public final class RunHandle {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the run", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("the run failed: " + e.getCause(), e.getCause());
+            throw failure(e);
         }
+    }
+
+    private static RunFailedException failure(ExecutionException e) {
+        return e.getCause() instanceof RunFailedException f ? f : new RunFailedException(e.getCause());
     }
 
     /** Waits at most {@code timeout}; null if the run is still going. */
@@ -51,7 +60,7 @@ public final class RunHandle {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the run", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("the run failed: " + e.getCause(), e.getCause());
+            throw failure(e);
         }
     }
 

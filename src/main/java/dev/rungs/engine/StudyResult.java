@@ -15,9 +15,11 @@ import java.util.Optional;
  * @param stopReason why the run stopped (budget reached, stop requested, sampler exhausted)
  * @param elapsed wall-clock time of the run
  * @param resourceUsed resource consumed by the run
+ * @param failure why the run failed as a whole although the engine and the store worked (its
+ *     first trials all failed with the same reason); empty when it ended as it should
  */
 public record StudyResult(String studyName, List<Trial> trials, Optional<Trial> best, String stopReason,
-        Duration elapsed, long resourceUsed) {
+        Duration elapsed, long resourceUsed, Optional<String> failure) {
     /** The stop reason of a run that was asked to stop before its budget; it can be resumed. */
     public static final String STOP_REQUESTED = "stop requested";
 
@@ -28,6 +30,11 @@ public record StudyResult(String studyName, List<Trial> trials, Optional<Trial> 
     /** Whether the run ended because it was asked to stop, not because its budget was reached. */
     public boolean wasStopped() {
         return STOP_REQUESTED.equals(stopReason);
+    }
+
+    /** Whether the run failed as a whole ({@link #failure}). */
+    public boolean failed() {
+        return failure.isPresent();
     }
 
     /** How many trials are in {@code state}. */

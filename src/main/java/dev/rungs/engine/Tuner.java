@@ -19,6 +19,7 @@ import dev.rungs.study.RungsVersion;
 import dev.rungs.study.Trial;
 import dev.rungs.study.TrialHistory;
 import dev.rungs.study.TrialState;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -58,6 +59,12 @@ public final class Tuner implements AutoCloseable {
      * at. The next run resumes such trials before anything else, whatever the scheduler.
      */
     public static final String PAUSED_BY_STOP = "paused_by_stop";
+    /** The failure reason of a trial whose run was cut short by a crash or an interrupt, not by its own fault. */
+    public static final String INTERRUPTED = "interrupted";
+    /** How long a study's lease stays live without a heartbeat, unless the builder says otherwise. */
+    public static final Duration DEFAULT_LEASE_TIMEOUT = Duration.ofSeconds(30);
+    /** Same failures in a row, with no success before, after which a study stops by default. */
+    public static final int DEFAULT_STOP_AFTER_FAILURES = 5;
 
     private final String name;
     private final SearchSpace space;
@@ -69,6 +76,10 @@ public final class Tuner implements AutoCloseable {
     private final int workers;
     private final StudyStore store;
     private final StudyRecord study;
+    private final LeaseKeeper lease;
+    private final FailureWatch failures;
+    /** The run going on, if any, so that losing the lease can stop it. */
+    private volatile Run activeRun;
 
     private final EngineThread engine;
     private final MutableTrialHistory history;
@@ -77,6 +88,7 @@ public final class Tuner implements AutoCloseable {
     private final Deque<Integer> waiting = new ArrayDeque<>();
     private final List<Consumer<TrialEvent>> listeners = new CopyOnWriteArrayList<>();
     private long resourceUsed;
+    private int interrupted;
 
     private Tuner(Builder b) {
         this.name = b.name;
@@ -90,6 +102,7 @@ public final class Tuner implements AutoCloseable {
         this.store = b.store;
         this.engine = new EngineThread(name);
         this.history = new MutableTrialHistory(direction);
+        this.failures = new FailureWatch(b.stopAfterFailures);
         if (b.resume) {
             this.study = store.findStudy(name).orElseThrow(() ->
                     new IllegalArgumentException("there is no study named '" + name + "' to resume"));
@@ -97,11 +110,34 @@ public final class Tuner implements AutoCloseable {
                 throw new IllegalArgumentException("study '" + name + "' was made to " + study.direction()
                         + ", not " + direction);
             }
-            load(store.trials(study.id()), b.retries);
-            store.setStudyState(study.id(), StudyState.RUNNING);
         } else {
             this.study = store.createStudy(name, direction, b.specJson, provenance());
         }
+        // The lease comes before anything is read for running: only its holder may decide that
+        // RUNNING trials belong to a runner that is gone.
+        this.lease = LeaseKeeper.take(store, study.id(), b.runner, b.leaseTimeout, this::leaseLost);
+        try {
+            if (b.resume) {
+                load(store.trials(study.id()), b.retries);
+                store.setStudyState(study.id(), StudyState.RUNNING);
+            }
+        } catch (RuntimeException e) {
+            lease.close();
+            engine.close();
+            throw e;
+        }
+    }
+
+    private void leaseLost(RuntimeException why) {
+        Run r = activeRun;
+        if (r != null) {
+            r.abort(why);
+        }
+    }
+
+    /** Whether a trial ended because its run was cut short (a crash, an interrupt), not by its own fault. */
+    public static boolean isInterrupted(Trial t) {
+        return t.state() == TrialState.FAIL && INTERRUPTED.equals(t.attrs().get(Trial.FAIL_REASON));
     }
 
     /**
@@ -114,7 +150,7 @@ public final class Tuner implements AutoCloseable {
         List<Trial> interrupted = new ArrayList<>();
         for (Trial t : stored) {
             if (t.state() == TrialState.RUNNING) {
-                t = t.withAttr(Trial.FAIL_REASON, "interrupted").withState(TrialState.FAIL, now);
+                t = t.withAttr(Trial.FAIL_REASON, INTERRUPTED).withState(TrialState.FAIL, now);
                 store.saveTrial(study.id(), t);
                 interrupted.add(t);
             }
@@ -122,12 +158,15 @@ public final class Tuner implements AutoCloseable {
             if (t.state() == TrialState.WAITING) {
                 waiting.add(t.number());
             }
+            if (isInterrupted(t)) {
+                this.interrupted++;
+            }
+            failures.ended(t);
             resourceUsed += Long.parseLong(t.attrs().getOrDefault(RESOURCE_USED, "0"));
         }
         for (Trial t : interrupted) {
             if (retryDepth(t) < retries) {
-                Trial again = waitingTrial(t.config(), Map.of(RETRY_OF, Integer.toString(t.number())));
-                store.saveTrial(study.id(), again);
+                waitingTrial(t.config(), Map.of(RETRY_OF, Integer.toString(t.number())));
             }
         }
     }
@@ -143,11 +182,25 @@ public final class Tuner implements AutoCloseable {
 
     /** Adds a WAITING trial that the next free worker (or {@link #ask}) runs before sampling anew. */
     private Trial waitingTrial(Config config, Map<String, String> attrs) {
-        Trial t = new Trial(history.nextNumber(), TrialState.WAITING, config, java.util.OptionalDouble.empty(),
-                new java.util.TreeMap<>(), attrs, null, null, OptionalInt.empty());
-        history.put(t);
+        Trial t = add(new Trial(history.nextNumber(), TrialState.WAITING, config, java.util.OptionalDouble.empty(),
+                new java.util.TreeMap<>(), attrs, null, null, OptionalInt.empty()));
         waiting.add(t.number());
         return t;
+    }
+
+    /**
+     * Adds a new trial through the store, which gives it its number. Under the lease that number
+     * is always the next one of this history (the sampler's random stream was derived from it);
+     * anything else means another program wrote the study, and continuing would mix two runs.
+     */
+    private Trial add(Trial t) {
+        Trial stored = store.addTrial(study.id(), t);
+        if (stored.number() != t.number()) {
+            throw new IllegalStateException("study '" + name + "' got trial number " + stored.number() + " where this"
+                    + " runner expected " + t.number() + ": another program has written to the study");
+        }
+        history.put(stored);
+        return stored;
     }
 
     /** Starts a builder for a study over {@code space}. */
@@ -206,11 +259,7 @@ public final class Tuner implements AutoCloseable {
      */
     public Trial enqueue(Map<String, ?> params) {
         Config config = space.validate(params);
-        return engine.call(() -> {
-            Trial t = waitingTrial(config, Map.of());
-            store.saveTrial(study.id(), t);
-            return t;
-        });
+        return engine.call(() -> waitingTrial(config, Map.of()));
     }
 
     /** Proposes a new trial and marks it running. Report on it, then {@link #tell} its value. */
@@ -269,8 +318,10 @@ public final class Tuner implements AutoCloseable {
         return start(objective, budget).await();
     }
 
+    /** Ends the tuner: gives up the study's lease and stops the engine thread. */
     @Override
     public void close() {
+        lease.close();
         engine.close();
     }
 
@@ -296,8 +347,27 @@ public final class Tuner implements AutoCloseable {
         return resourceUsed;
     }
 
-    int waitingCount() {
-        return waiting.size();
+    /**
+     * Trials that count against a trial budget: all but those waiting to run and those an
+     * interruption ended, so a study resumed after a crash still ends with its budget of trials.
+     */
+    int countedTrials() {
+        return history.trials().size() - waiting.size() - interrupted;
+    }
+
+    /** Why the study should stop because its first trials all failed alike, if they did. */
+    Optional<String> repeatedFailure() {
+        return failures.verdict().map(r -> "the first " + failures.limit() + " trials all failed: " + r);
+    }
+
+    void runStarted(Run r) {
+        activeRun = r;
+    }
+
+    void runEnded(Run r) {
+        if (activeRun == r) {
+            activeRun = null;
+        }
     }
 
     int runningCount() {
@@ -322,16 +392,16 @@ public final class Tuner implements AutoCloseable {
             }
             t = new Trial(queued.number(), TrialState.RUNNING, queued.config(), queued.value(),
                     queued.intermediate(), queued.attrs(), Instant.now(), null, queued.parent());
+            save(t);
         } else {
             int number = history.nextNumber();
             Proposal p = sampler.propose(history, space, streamFor(number, 0));
             Map<String, String> attrs = new LinkedHashMap<>(p.attrs());
             attrs.putAll(work.attrs());
-            t = Trial.running(number, p.config(), attrs, Instant.now());
+            t = add(Trial.running(number, p.config(), attrs, Instant.now()));
         }
         int number = t.number();
         running.put(number, new RunningTrial(number, work.budget(), streamFor(number, 1)));
-        save(t);
         publish(new TrialEvent.Started(t));
         return t;
     }
@@ -471,6 +541,10 @@ public final class Tuner implements AutoCloseable {
         running.remove(t.number());
         Trial ended = t.withAttr(RESOURCE_USED, Long.toString(before + used)).withState(state, Instant.now());
         save(ended);
+        failures.ended(ended);
+        if (isInterrupted(ended)) {
+            interrupted++;
+        }
         publish(switch (state) {
             case COMPLETE -> new TrialEvent.Completed(ended);
             case PRUNED -> new TrialEvent.Pruned(ended);
@@ -495,6 +569,7 @@ public final class Tuner implements AutoCloseable {
         }
         Trial ended = t.withState(TrialState.PRUNED, Instant.now());
         save(ended);
+        failures.ended(ended);
         publish(new TrialEvent.Pruned(ended));
         return ended;
     }
@@ -570,6 +645,9 @@ public final class Tuner implements AutoCloseable {
         private String specJson = "{}";
         private boolean resume;
         private int retries;
+        private String runner = "library";
+        private Duration leaseTimeout = DEFAULT_LEASE_TIMEOUT;
+        private int stopAfterFailures = DEFAULT_STOP_AFTER_FAILURES;
 
         private Builder(SearchSpace space) {
             this.space = Objects.requireNonNull(space, "space");
@@ -657,6 +735,34 @@ public final class Tuner implements AutoCloseable {
                 throw new IllegalArgumentException("retries must not be negative");
             }
             this.retries = n;
+            return this;
+        }
+
+        /** What runs the study, as its lease names it to other runners ({@code rungs run}, {@code workbench}); default {@code library}. */
+        public Builder runner(String r) {
+            this.runner = Objects.requireNonNull(r);
+            return this;
+        }
+
+        /**
+         * How long the study's lease stays live without a heartbeat; after that another runner
+         * may take the study over (at once if this process is gone from the same machine).
+         * Default {@link #DEFAULT_LEASE_TIMEOUT}.
+         */
+        public Builder leaseTimeout(Duration d) {
+            this.leaseTimeout = dev.rungs.store.Leases.checkTimeout(d);
+            return this;
+        }
+
+        /**
+         * Stop the study when its first {@code n} ended trials all failed with the same reason
+         * (and none succeeded); 0 never stops. Default {@link #DEFAULT_STOP_AFTER_FAILURES}.
+         */
+        public Builder stopAfterFailures(int n) {
+            if (n < 0) {
+                throw new IllegalArgumentException("stopAfterFailures must not be negative");
+            }
+            this.stopAfterFailures = n;
             return this;
         }
 

@@ -9,22 +9,30 @@ public final class StudyFactory {
     private StudyFactory() {
     }
 
-    /** A tuner for the spec's study, created in {@code store}. */
-    public static Tuner createTuner(StudySpec spec, StudyStore store) {
-        return builder(spec, store).build();
+    /**
+     * A tuner for the spec's study, created in {@code store}; it holds the study's lease until
+     * closed.
+     *
+     * @param runner what runs it, as the lease names it to others ({@code rungs run}, {@code workbench})
+     */
+    public static Tuner createTuner(StudySpec spec, StudyStore store, String runner) {
+        return builder(spec, store, runner).build();
     }
 
     /**
-     * A tuner that continues the spec's stored study.
+     * A tuner that continues the spec's stored study; it holds the study's lease until closed.
      *
      * @param retries how often a trial interrupted by a crash is queued again
+     * @param runner what runs it, as the lease names it to others
+     * @throws dev.rungs.store.StudyBusyException if another runner holds the study
      */
-    public static Tuner resumeTuner(StudySpec spec, StudyStore store, int retries) {
-        return builder(spec, store).resume().retries(retries).build();
+    public static Tuner resumeTuner(StudySpec spec, StudyStore store, int retries, String runner) {
+        return builder(spec, store, runner).resume().retries(retries).build();
     }
 
-    private static Tuner.Builder builder(StudySpec spec, StudyStore store) {
+    private static Tuner.Builder builder(StudySpec spec, StudyStore store, String runner) {
         return Tuner.builder(spec.space())
+                .runner(runner)
                 .name(spec.name())
                 .direction(spec.direction())
                 .sampler(Methods.createSampler(spec.sampler(), spec.seed()))

@@ -2,6 +2,7 @@ package dev.rungs.store;
 
 import dev.rungs.study.Direction;
 import dev.rungs.study.Trial;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +18,8 @@ public final class InMemoryStudyStore implements StudyStore {
     private final Map<Long, TreeMap<Integer, Trial>> trials = new HashMap<>();
     private final Map<Long, Map<Integer, byte[]>> checkpoints = new HashMap<>();
     private final Map<Long, List<LineageEntry>> lineage = new HashMap<>();
+    private final Map<Long, Lease> currentLeases = new HashMap<>();
+    private final Leases leases = new Leases();
     private long nextId = 1;
 
     @Override
@@ -51,13 +54,32 @@ public final class InMemoryStudyStore implements StudyStore {
 
     @Override
     public synchronized void setStudyState(long studyId, StudyState state) {
-        studies.put(studyId, existing(studyId).withState(state));
+        studies.put(studyId, writable(studyId).withState(state));
+    }
+
+    @Override
+    public synchronized Trial addTrial(long studyId, Trial trial) {
+        writable(studyId);
+        TreeMap<Integer, Trial> m = trials.get(studyId);
+        int number = m.isEmpty() ? 0 : m.lastKey() + 1;
+        Trial t = trial.withNumber(number);
+        m.put(number, t);
+        return t;
     }
 
     @Override
     public synchronized void saveTrial(long studyId, Trial trial) {
-        existing(studyId);
-        trials.get(studyId).put(trial.number(), trial);
+        writable(studyId);
+        TreeMap<Integer, Trial> m = trials.get(studyId);
+        if (!m.containsKey(trial.number())) {
+            throw noTrial(studyId, trial.number());
+        }
+        m.put(trial.number(), trial);
+    }
+
+    static IllegalArgumentException noTrial(long studyId, int number) {
+        return new IllegalArgumentException("study " + studyId + " has no trial " + number
+                + " to save; new trials are added with addTrial");
     }
 
     @Override
@@ -68,7 +90,7 @@ public final class InMemoryStudyStore implements StudyStore {
 
     @Override
     public synchronized void saveCheckpoint(long studyId, int trialNumber, byte[] state) {
-        existing(studyId);
+        writable(studyId);
         checkpoints.get(studyId).put(trialNumber, state.clone());
     }
 
@@ -80,7 +102,7 @@ public final class InMemoryStudyStore implements StudyStore {
 
     @Override
     public synchronized void saveLineage(long studyId, LineageEntry entry) {
-        existing(studyId);
+        writable(studyId);
         lineage.get(studyId).add(entry);
     }
 
@@ -91,10 +113,56 @@ public final class InMemoryStudyStore implements StudyStore {
 
     @Override
     public synchronized void deleteStudy(long studyId) {
+        if (!studies.containsKey(studyId)) {
+            return;
+        }
+        writable(studyId);
+        leases.dropped(studyId);
+        currentLeases.remove(studyId);
         studies.remove(studyId);
         trials.remove(studyId);
         checkpoints.remove(studyId);
         lineage.remove(studyId);
+    }
+
+    @Override
+    public synchronized Lease acquireLease(long studyId, LeaseHolder holder, Duration timeout) {
+        StudyRecord s = existing(studyId);
+        Lease l = leases.grant(s.name(), studyId, currentLeases.get(studyId), holder, Leases.checkTimeout(timeout),
+                Instant.now());
+        currentLeases.put(studyId, l);
+        leases.took(l);
+        return l;
+    }
+
+    @Override
+    public synchronized Lease renewLease(Lease lease) {
+        StudyRecord s = existing(lease.studyId());
+        leases.checkRenew(s.name(), lease, currentLeases.get(s.id()));
+        Lease renewed = lease.renewedAt(Instant.now());
+        currentLeases.put(s.id(), renewed);
+        return renewed;
+    }
+
+    @Override
+    public synchronized void releaseLease(Lease lease) {
+        Lease current = currentLeases.get(lease.studyId());
+        if (current != null && current.token().equals(lease.token())) {
+            currentLeases.remove(lease.studyId());
+        }
+        leases.dropped(lease.studyId());
+    }
+
+    @Override
+    public synchronized Optional<Lease> lease(long studyId) {
+        return Optional.ofNullable(currentLeases.get(studyId));
+    }
+
+    /** The study, if this store may write it now (see {@link Leases#checkWrite}). */
+    private StudyRecord writable(long studyId) {
+        StudyRecord s = existing(studyId);
+        leases.checkWrite(s.name(), studyId, currentLeases.get(studyId), Instant.now());
+        return s;
     }
 
     private StudyRecord existing(long studyId) {

@@ -2,6 +2,7 @@ package dev.rungs.store;
 
 import dev.rungs.study.Direction;
 import dev.rungs.study.Trial;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,8 +11,16 @@ import java.util.Optional;
  * Where studies and their trials live. The store is the truth: the engine saves every change
  * of a trial here before it announces it, so whatever a listener has seen is stored.
  *
- * <p>Implementations are thread-safe; {@link #saveTrial} returns only once the trial is
- * durable (as durable as the implementation can make it).
+ * <p>Implementations are thread-safe; every write returns only once it is durable (as durable
+ * as the implementation can make it).
+ *
+ * <h2>One runner per study</h2>
+ * A runner takes the study's {@link Lease} before it runs it ({@link #acquireLease}), renews it
+ * by a heartbeat and releases it at the end. While another runner holds a live lease, every
+ * write to the study through this store (trials, checkpoints, lineage, state, delete) is
+ * refused with {@link StudyBusyException}; once this store's own lease was taken over, with
+ * {@link LeaseLostException}. Trial numbers are given by the store ({@link #addTrial}), so two
+ * writers can never silently share a number.
  */
 public interface StudyStore extends AutoCloseable {
 
@@ -34,7 +43,18 @@ public interface StudyStore extends AutoCloseable {
     /** Records where the study is in its life. */
     void setStudyState(long studyId, StudyState state);
 
-    /** Inserts the trial, or replaces the stored trial of the same number. */
+    /**
+     * Adds a new trial to the study. The store gives it the study's next number (one more than
+     * the largest so far, from 0) in the same transaction that inserts it, whatever number
+     * {@code trial} carries, and returns it with that number.
+     */
+    Trial addTrial(long studyId, Trial trial);
+
+    /**
+     * Saves a change of a trial added before (a report, a new state, an attribute).
+     *
+     * @throws IllegalArgumentException if the study has no trial of that number
+     */
     void saveTrial(long studyId, Trial trial);
 
     /** The study's trials ordered by number. */
@@ -51,6 +71,28 @@ public interface StudyStore extends AutoCloseable {
 
     /** The study's exploits in the order they happened. */
     List<LineageEntry> lineage(long studyId);
+
+    /**
+     * Takes the study's lease for {@code holder}: free, stale, or released ones are taken;
+     * {@code timeout} is how long the lease stays live without a heartbeat.
+     *
+     * @throws StudyBusyException if another runner holds a live lease
+     */
+    Lease acquireLease(long studyId, LeaseHolder holder, Duration timeout);
+
+    /**
+     * Renews a lease this store holds (a heartbeat).
+     *
+     * @return the lease with its new heartbeat
+     * @throws LeaseLostException if another runner has taken it over
+     */
+    Lease renewLease(Lease lease);
+
+    /** Gives up a lease this store holds; nothing happens if it was taken over meanwhile. */
+    void releaseLease(Lease lease);
+
+    /** The study's current lease, live or stale, if any runner holds or held one without releasing it. */
+    Optional<Lease> lease(long studyId);
 
     /** Removes a study with its trials, checkpoints and lineage. */
     void deleteStudy(long studyId);

@@ -46,6 +46,11 @@ public record Trial(int number, TrialState state, Config config, OptionalDouble 
                 attrs, started, null, OptionalInt.empty());
     }
 
+    /** This trial under another number (the one the store gave it). */
+    public Trial withNumber(int n) {
+        return n == number ? this : new Trial(n, state, config, value, intermediate, attrs, started, finished, parent);
+    }
+
     public Trial withState(TrialState newState, Instant at) {
         return new Trial(number, newState, config, value, intermediate, attrs, started,
                 newState.isFinished() ? at : finished, parent);

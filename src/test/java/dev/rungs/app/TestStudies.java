@@ -21,7 +21,7 @@ public final class TestStudies {
      * completed, before its budget; returns the study's id.
      */
     public static long stoppedAfter(StudyStore store, StudySpec spec, int completions) throws InterruptedException {
-        try (Tuner t = StudyFactory.createTuner(spec, store)) {
+        try (Tuner t = StudyFactory.createTuner(spec, store, "test")) {
             CountDownLatch done = new CountDownLatch(completions);
             t.subscribe(e -> {
                 if (e instanceof TrialEvent.Completed) {

@@ -98,8 +98,7 @@ final class StoreBench {
     }
 
     private static void saveOneTrial(SqliteStudyStore s, long studyId, int n, Config c) {
-        Trial t = Trial.running(n, c, Map.of(), Instant.now());
-        s.saveTrial(studyId, t);
+        Trial t = s.addTrial(studyId, Trial.running(n, c, Map.of(), Instant.now()));
         t = t.withReport(1, Bench.sphere(c));
         s.saveTrial(studyId, t);
         s.saveTrial(studyId, t.withValue(Bench.sphere(c)).withState(TrialState.COMPLETE, Instant.now()));
@@ -137,8 +136,8 @@ final class StoreBench {
     private static void longTrial(StudyStore s, int reports) {
         SearchSpace space = Bench.tenFloats();
         StudyRecord study = s.createStudy("bench", Direction.MINIMIZE, "{}", Map.of());
-        Trial t = Trial.running(0, config(space, new SplittableRandom(2)), Map.of(), Instant.now());
-        s.saveTrial(study.id(), t);
+        Trial t = s.addTrial(study.id(), Trial.running(0, config(space, new SplittableRandom(2)), Map.of(),
+                Instant.now()));
         int quarter = reports / 4;
         StringBuilder line = new StringBuilder();
         long t0 = System.nanoTime();

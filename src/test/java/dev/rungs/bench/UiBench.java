@@ -55,7 +55,7 @@ final class UiBench {
         StudySpec spec = SpecReader.parse(String.format(Locale.ROOT, SPEC, trials));
         try (SqliteStudyStore store = SqliteStudyStore.open(dir.resolve("ui.db"))) {
             long id;
-            try (Tuner t = StudyFactory.createTuner(spec, store)) {
+            try (Tuner t = StudyFactory.createTuner(spec, store, "test")) {
                 t.optimize(StudyFactory.createObjective(spec), spec.budget());
                 id = t.study().id();
             }

@@ -90,7 +90,7 @@ public abstract class StudyStoreContract {
         StudyRecord a = study("a");
         StudyRecord b = study("b");
         for (StudyRecord s : List.of(a, b)) {
-            store.saveTrial(s.id(), StoreFixtures.richTrial(0));
+            store.addTrial(s.id(), StoreFixtures.richTrial(0));
             store.saveCheckpoint(s.id(), 0, new byte[] {1, 2, 3});
             store.saveLineage(s.id(), new LineageEntry(0, 1, 5, StoreFixtures.mixedConfig(0.1),
                     StoreFixtures.mixedConfig(0.2), T0));
@@ -118,7 +118,7 @@ public abstract class StudyStoreContract {
     void trialComesBackEqualWithEveryFieldAndType() {
         StudyRecord s = study("s");
         Trial t = StoreFixtures.richTrial(0);
-        store.saveTrial(s.id(), t);
+        assertEquals(t, store.addTrial(s.id(), t));
 
         List<Trial> back = store.trials(s.id());
         assertEquals(List.of(t), back);
@@ -139,7 +139,7 @@ public abstract class StudyStoreContract {
     @Test
     void trialWithoutValueTimesOrParameters() {
         StudyRecord s = study("s");
-        store.saveTrial(s.id(), StoreFixtures.waiting(0));
+        store.addTrial(s.id(), StoreFixtures.waiting(0));
         assertEquals(List.of(StoreFixtures.waiting(0)), store.trials(s.id()));
     }
 
@@ -148,7 +148,7 @@ public abstract class StudyStoreContract {
         StudyRecord s = study("s");
         Config c = StoreFixtures.mixedConfig(0.01);
         Trial t = Trial.running(0, c, Map.of("bracket", "0"), T0);
-        store.saveTrial(s.id(), t);
+        store.addTrial(s.id(), t);
         assertEquals(List.of(t), store.trials(s.id()));
         for (long step = 1; step <= 5; step++) {
             t = t.withReport(step, 1.0 / step);
@@ -175,25 +175,107 @@ public abstract class StudyStoreContract {
     }
 
     @Test
-    void trialsComeInNumberOrderAndStudiesDoNotMix() {
+    void theStoreNumbersAddedTrialsPerStudyWhateverNumberTheyCarry() {
         StudyRecord a = study("a");
         StudyRecord b = study("b");
-        for (int n : new int[] {2, 0, 1}) {
-            store.saveTrial(a.id(), StoreFixtures.richTrial(n));
+        List<Trial> added = new java.util.ArrayList<>();
+        for (int n : new int[] {7, 3, 9}) {
+            added.add(store.addTrial(a.id(), StoreFixtures.richTrial(n)));
         }
-        store.saveTrial(b.id(), StoreFixtures.waiting(1));
-        assertEquals(List.of(StoreFixtures.richTrial(0), StoreFixtures.richTrial(1), StoreFixtures.richTrial(2)),
-                store.trials(a.id()));
-        assertEquals(List.of(StoreFixtures.waiting(1)), store.trials(b.id()));
+        Trial inB = store.addTrial(b.id(), StoreFixtures.waiting(5));
+        assertEquals(List.of(0, 1, 2), added.stream().map(Trial::number).toList());
+        assertEquals(0, inB.number());
+        assertEquals(List.of(StoreFixtures.richTrial(7).withNumber(0), StoreFixtures.richTrial(3).withNumber(1),
+                StoreFixtures.richTrial(9).withNumber(2)), store.trials(a.id()));
+        assertEquals(List.of(StoreFixtures.waiting(0)), store.trials(b.id()));
+    }
+
+    @Test
+    void savingATrialThatWasNeverAddedIsRefusedAndStoresNothing() {
+        StudyRecord s = study("s");
+        store.addTrial(s.id(), StoreFixtures.waiting(0));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> store.saveTrial(s.id(), StoreFixtures.richTrial(1)));
+        assertTrue(e.getMessage().contains("no trial 1"), e.getMessage());
+        assertEquals(List.of(StoreFixtures.waiting(0)), store.trials(s.id()));
     }
 
     @Test
     void trialOfUnknownStudyIsRejected() {
         StudyRecord a = study("a");
+        assertThrows(IllegalArgumentException.class, () -> store.addTrial(a.id() + 1000, StoreFixtures.waiting(0)));
         assertThrows(IllegalArgumentException.class, () -> store.saveTrial(a.id() + 1000, StoreFixtures.waiting(0)));
         assertEquals(List.of(), store.trials(a.id() + 1000));
-        store.saveTrial(a.id(), StoreFixtures.waiting(0)); // the store still works
+        store.addTrial(a.id(), StoreFixtures.waiting(0)); // the store still works
         assertEquals(1, store.trials(a.id()).size());
+    }
+
+    // ---- leases ------------------------------------------------------------------------
+
+    /** A holder that says it runs on this machine under a process id no process has. */
+    static LeaseHolder deadHolder() {
+        return new LeaseHolder(LeaseHolder.hostName(), Long.MAX_VALUE - 7, null, "rungs run");
+    }
+
+    @Test
+    void aLiveLeaseIsRefusedToASecondRunnerWithTheHolderNamed() {
+        StudyRecord s = study("held");
+        LeaseHolder me = LeaseHolder.thisProcess("rungs run");
+        Lease l = store.acquireLease(s.id(), me, java.time.Duration.ofSeconds(30));
+        assertEquals(Optional.of(l), store.lease(s.id()));
+        assertEquals(me, l.holder());
+
+        StudyBusyException e = assertThrows(StudyBusyException.class,
+                () -> store.acquireLease(s.id(), LeaseHolder.thisProcess("workbench"), java.time.Duration.ofSeconds(30)));
+        assertTrue(e.getMessage().contains("study 'held'"), e.getMessage());
+        assertTrue(e.getMessage().contains("process " + ProcessHandle.current().pid()), e.getMessage());
+        assertTrue(e.getMessage().contains("host " + LeaseHolder.hostName()), e.getMessage());
+        assertTrue(e.getMessage().contains("(rungs run) since "), e.getMessage());
+        assertEquals(l, e.lease());
+        assertEquals(Optional.of(l), store.lease(s.id()), "the refused runner changed nothing");
+    }
+
+    @Test
+    void aReleasedLeaseIsFreeAndRenewingMovesTheHeartbeat() throws InterruptedException {
+        StudyRecord s = study("s");
+        Lease l = store.acquireLease(s.id(), LeaseHolder.thisProcess("library"), java.time.Duration.ofSeconds(30));
+        Thread.sleep(5);
+        Lease renewed = store.renewLease(l);
+        assertTrue(renewed.heartbeat().isAfter(l.heartbeat()));
+        assertEquals(Optional.of(renewed), store.lease(s.id()));
+        store.releaseLease(renewed);
+        assertEquals(Optional.empty(), store.lease(s.id()));
+        Lease again = store.acquireLease(s.id(), LeaseHolder.thisProcess("workbench"), java.time.Duration.ofSeconds(30));
+        assertNotEquals(l.token(), again.token());
+    }
+
+    @Test
+    void aLeaseWhoseHolderIsGoneFromThisMachineIsTakenOverAtOnce() {
+        StudyRecord s = study("s");
+        Lease dead = store.acquireLease(s.id(), deadHolder(), java.time.Duration.ofSeconds(3600));
+        assertTrue(dead.isStale(Instant.now()));
+        Lease mine = store.acquireLease(s.id(), LeaseHolder.thisProcess("rungs resume"), java.time.Duration.ofSeconds(30));
+        assertEquals(Optional.of(mine), store.lease(s.id()));
+        // the store now writes the study under its own lease
+        store.addTrial(s.id(), StoreFixtures.waiting(0));
+        assertEquals(1, store.trials(s.id()).size());
+    }
+
+    @Test
+    void aLeaseFromAnotherMachineGoesStaleOnlyAfterItsTimeoutAndTheOldHolderLearnsItLostIt()
+            throws InterruptedException {
+        StudyRecord s = study("s");
+        LeaseHolder elsewhere = new LeaseHolder("another-host.example", 4242, null, "rungs run");
+        Lease theirs = store.acquireLease(s.id(), elsewhere, java.time.Duration.ofSeconds(1));
+        assertThrows(StudyBusyException.class,
+                () -> store.acquireLease(s.id(), LeaseHolder.thisProcess("rungs resume"), java.time.Duration.ofSeconds(30)));
+        Thread.sleep(1200);
+        Lease mine = store.acquireLease(s.id(), LeaseHolder.thisProcess("rungs resume"), java.time.Duration.ofSeconds(30));
+        assertEquals(Optional.of(mine), store.lease(s.id()));
+        LeaseLostException lost = assertThrows(LeaseLostException.class, () -> store.renewLease(theirs));
+        assertTrue(lost.getMessage().contains("study 's'"), lost.getMessage());
+        store.releaseLease(theirs); // the old holder's release does not free the new holder's lease
+        assertEquals(Optional.of(mine), store.lease(s.id()));
     }
 
     // ---- checkpoints and lineage ------------------------------------------------------

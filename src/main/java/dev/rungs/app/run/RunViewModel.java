@@ -342,13 +342,13 @@ public final class RunViewModel {
         Tuner created;
         synchronized (NAMING) {
             named = base.withName(uniqueName(base.name()));
-            created = StudyFactory.createTuner(named, store);
+            created = StudyFactory.createTuner(named, store, "workbench");
         }
         return runTuner(created, named);
     }
 
     private StudyResult runResumed(long id, StudySpec s) {
-        return runTuner(StudyFactory.resumeTuner(s, store, 0), s);
+        return runTuner(StudyFactory.resumeTuner(s, store, 0, "workbench"), s);
     }
 
     /** Runs the tuner to its budget on this background thread, feeding events to the UI. */

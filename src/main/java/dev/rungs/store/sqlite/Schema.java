@@ -136,8 +136,27 @@ final class Schema {
                 PRIMARY KEY (study_id, seq)
             )"""));
 
+    /**
+     * Version 3: one runner per study. A study has at most one lease row; its holder renews
+     * {@code heartbeat}, and the row says how old the heartbeat may get ({@code timeout_ms}), so
+     * any reader can tell a live lease from a stale one without knowing the holder's settings.
+     */
+    static final Migration V3 = new Migration(3, "study leases", List.of(
+            """
+            CREATE TABLE leases (
+                study_id      INTEGER PRIMARY KEY REFERENCES studies(id) ON DELETE CASCADE,
+                token         TEXT NOT NULL,
+                host          TEXT NOT NULL,
+                pid           INTEGER NOT NULL,
+                process_start INTEGER,            -- epoch nanos, NULL if the OS did not say
+                runner        TEXT NOT NULL,
+                since         INTEGER NOT NULL,   -- epoch nanos
+                heartbeat     INTEGER NOT NULL,   -- epoch nanos
+                timeout_ms    INTEGER NOT NULL
+            )"""));
+
     /** Every migration, oldest first; the last one's version is what this code writes. */
-    static final List<Migration> MIGRATIONS = List.of(V1, V2);
+    static final List<Migration> MIGRATIONS = List.of(V1, V2, V3);
 
     /** The newest schema version this code knows. */
     static final int LATEST = MIGRATIONS.get(MIGRATIONS.size() - 1).version();

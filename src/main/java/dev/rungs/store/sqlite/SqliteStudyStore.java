@@ -1,5 +1,8 @@
 package dev.rungs.store.sqlite;
 
+import dev.rungs.store.Lease;
+import dev.rungs.store.LeaseHolder;
+import dev.rungs.store.Leases;
 import dev.rungs.store.LineageEntry;
 import dev.rungs.store.StoreException;
 import dev.rungs.store.StoreLocation;
@@ -38,7 +41,9 @@ import java.util.Optional;
  * {@code set…} and {@code delete…} call returns once its change is committed. Callers on any
  * number of threads therefore never meet "database is locked". A trial is written as the
  * difference from its last saved version, so saving it on every report stays cheap. A study
- * is meant to be written by one store at a time (one process runs it); other processes read.
+ * is written by one runner at a time, the holder of its lease ({@link StudyStore}); every write
+ * to a study checks the lease inside its own transaction, so a second runner's write can never
+ * slip in between the check and the change. Other processes read freely.
  * The write-ahead log is copied into the file by a background checkpointer on a connection of
  * its own, so no save waits for the fsync a checkpoint needs.
  *
@@ -132,6 +137,7 @@ public final class SqliteStudyStore implements StudyStore {
     private final boolean immutable;
     private final Writer writer; // null when read-only
     private final Deque<Statements> idleReaders = new ArrayDeque<>();
+    private final Leases leases = new Leases();
     private boolean closed;
 
     private SqliteStudyStore(Path file, Options options, int schemaVersion, boolean immutable, Writer writer) {
@@ -330,6 +336,7 @@ public final class SqliteStudyStore implements StudyStore {
         Objects.requireNonNull(state, "state");
         String doing = "setting the state of study " + studyId;
         writer(doing).submit(doing, w -> {
+            checkWrite(w, studyId);
             PreparedStatement p = w.st.get("UPDATE studies SET state = ? WHERE id = ?");
             p.setString(1, state.name());
             p.setLong(2, studyId);
@@ -341,12 +348,27 @@ public final class SqliteStudyStore implements StudyStore {
     }
 
     @Override
+    public Trial addTrial(long studyId, Trial trial) {
+        Objects.requireNonNull(trial, "trial");
+        String doing = "adding a trial to study " + studyId;
+        return writer(doing).submit(doing, w -> {
+            checkWrite(w, studyId);
+            try {
+                return TrialWrites.insert(w, studyId, trial);
+            } catch (SQLException e) {
+                throw foreignKey(e, studyId);
+            }
+        });
+    }
+
+    @Override
     public void saveTrial(long studyId, Trial trial) {
         Objects.requireNonNull(trial, "trial");
         String doing = "saving trial " + trial.number() + " of study " + studyId;
         writer(doing).submit(doing, w -> {
+            checkWrite(w, studyId);
             try {
-                TrialWrites.save(w, studyId, trial);
+                TrialWrites.update(w, studyId, trial);
             } catch (SQLException e) {
                 throw foreignKey(e, studyId);
             }
@@ -360,6 +382,7 @@ public final class SqliteStudyStore implements StudyStore {
         Objects.requireNonNull(state, "state");
         String doing = "saving the checkpoint of trial " + trialNumber + " of study " + studyId;
         writer(doing).submit(doing, w -> {
+            checkWrite(w, studyId);
             PreparedStatement p = w.st.get("INSERT INTO checkpoints (study_id, number, state, saved) VALUES (?, ?, ?, ?)"
                     + " ON CONFLICT (study_id, number) DO UPDATE SET state = excluded.state, saved = excluded.saved");
             p.setLong(1, studyId);
@@ -383,6 +406,7 @@ public final class SqliteStudyStore implements StudyStore {
         long at = Values.nanos(entry.at());
         String doing = "saving an exploit of trial " + entry.trial() + " of study " + studyId;
         writer(doing).submit(doing, w -> {
+            checkWrite(w, studyId);
             // seq counts per study; computed inside the writer's transaction, so it is dense
             PreparedStatement p = w.st.get("INSERT INTO lineage (study_id, seq, trial, donor, step, old_config,"
                     + " new_config, at) SELECT ?, coalesce(max(seq) + 1, 0), ?, ?, ?, ?, ?, ? FROM lineage"
@@ -408,13 +432,87 @@ public final class SqliteStudyStore implements StudyStore {
     public void deleteStudy(long studyId) {
         String doing = "deleting study " + studyId;
         writer(doing).submit(doing, w -> {
-            // the foreign keys cascade to provenance, trials and their rows, checkpoints, lineage
+            checkWrite(w, studyId);
+            // the foreign keys cascade to provenance, trials and their rows, checkpoints, lineage, leases
             PreparedStatement p = w.st.get("DELETE FROM studies WHERE id = ?");
             p.setLong(1, studyId);
             p.executeUpdate();
             w.stageDelete(studyId);
             return null;
         });
+        leases.dropped(studyId);
+    }
+
+    // ---- leases -----------------------------------------------------------------------
+
+    @Override
+    public Lease acquireLease(long studyId, LeaseHolder holder, Duration timeout) {
+        Objects.requireNonNull(holder, "holder");
+        Leases.checkTimeout(timeout);
+        String doing = "taking the lease of study " + studyId;
+        Lease l = writer(doing).submit(doing, w -> {
+            Lease granted = leases.grant(studyName(w.st, studyId), studyId, LeaseRows.find(w.st, studyId), holder,
+                    timeout, Instant.now());
+            LeaseRows.put(w.st, granted);
+            return granted;
+        });
+        leases.took(l);
+        return l;
+    }
+
+    @Override
+    public Lease renewLease(Lease lease) {
+        String doing = "renewing the lease of study " + lease.studyId();
+        return writer(doing).submit(doing, w -> {
+            leases.checkRenew(studyName(w.st, lease.studyId()), lease, LeaseRows.find(w.st, lease.studyId()));
+            Lease renewed = lease.renewedAt(Instant.now());
+            LeaseRows.put(w.st, renewed);
+            return renewed;
+        });
+    }
+
+    @Override
+    public void releaseLease(Lease lease) {
+        String doing = "releasing the lease of study " + lease.studyId();
+        try {
+            writer(doing).submit(doing, w -> {
+                LeaseRows.delete(w.st, lease.studyId(), lease.token());
+                return null;
+            });
+        } finally {
+            leases.dropped(lease.studyId());
+        }
+    }
+
+    @Override
+    public Optional<Lease> lease(long studyId) {
+        if (schemaVersion < 3) {
+            return Optional.empty(); // an old file opened read-only has no leases
+        }
+        return read("reading the lease of study " + studyId, st -> Optional.ofNullable(LeaseRows.find(st, studyId)));
+    }
+
+    /**
+     * Refuses, inside the write's own transaction, a write to a study that another runner holds
+     * (or that took this store's lease over). A study nobody holds costs one key lookup.
+     */
+    private void checkWrite(Writer w, long studyId) throws SQLException {
+        Lease current = LeaseRows.find(w.st, studyId);
+        if (current == null && !leases.holdsAny(studyId)) {
+            return;
+        }
+        leases.checkWrite(studyName(w.st, studyId), studyId, current, Instant.now());
+    }
+
+    private static String studyName(Statements st, long studyId) throws SQLException {
+        PreparedStatement p = st.get("SELECT name FROM studies WHERE id = ?");
+        p.setLong(1, studyId);
+        try (ResultSet rs = p.executeQuery()) {
+            if (!rs.next()) {
+                throw noStudy(studyId);
+            }
+            return rs.getString(1);
+        }
     }
 
     /** A foreign-key failure means the study does not exist: an argument error, not a store failure. */

@@ -2,6 +2,7 @@ package dev.rungs.store.sqlite;
 
 import dev.rungs.study.Trial;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -17,10 +18,10 @@ import java.util.SortedMap;
  * Parameters are rewritten only when the configuration changed (a PBT exploit).
  */
 final class TrialWrites {
-    // DO NOTHING on an existing number: then the trial is read back and diffed instead. This
-    // spares a new trial (the common case) a SELECT to learn that it is new.
+    // No ON CONFLICT clause: a number the study has already is an error, never an overwrite.
     private static final String INSERT_TRIAL = "INSERT INTO trials (study_id, number, state, value, started, finished,"
-            + " parent) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (study_id, number) DO NOTHING";
+            + " parent) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static final String NEXT_NUMBER = "SELECT coalesce(max(number) + 1, 0) FROM trials WHERE study_id = ?";
     private static final String UPDATE_TRIAL = "UPDATE trials SET state = ?, value = ?, started = ?, finished = ?,"
             + " parent = ? WHERE study_id = ? AND number = ?";
     private static final String DELETE_PARAMS = "DELETE FROM trial_params WHERE study_id = ? AND number = ?";
@@ -39,71 +40,92 @@ final class TrialWrites {
     private TrialWrites() {
     }
 
-    /** Saves {@code t} inside the writer's open transaction. */
-    static void save(Writer w, long studyId, Trial t) throws SQLException {
+    /**
+     * Inserts {@code t} as the study's next trial inside the writer's open transaction (which
+     * holds SQLite's write lock, so no other process can take the same number in between) and
+     * returns it with the number it got.
+     */
+    static Trial insert(Writer w, long studyId, Trial trial) throws SQLException {
+        Statements st = w.st;
+        PreparedStatement n = st.get(NEXT_NUMBER);
+        n.setLong(1, studyId);
+        int number;
+        try (ResultSet rs = n.executeQuery()) {
+            rs.next();
+            number = rs.getInt(1);
+        }
+        Trial t = trial.withNumber(number);
+        PreparedStatement p = st.get(INSERT_TRIAL);
+        p.setLong(1, studyId);
+        p.setInt(2, number);
+        bindRow(p, 3, t);
+        p.executeUpdate();
+        writeParams(st, studyId, t);
+        for (Map.Entry<Long, Double> e : t.intermediate().entrySet()) {
+            upsertValue(st, studyId, number, e.getKey(), e.getValue());
+        }
+        int position = 0;
+        for (Map.Entry<String, String> e : t.attrs().entrySet()) {
+            upsertAttr(st, studyId, number, e.getKey(), position++, e.getValue());
+        }
+        w.stageTrial(studyId, t);
+        return t;
+    }
+
+    /**
+     * Saves a change of a stored trial inside the writer's open transaction.
+     *
+     * @throws IllegalArgumentException if the study has no trial of that number
+     */
+    static void update(Writer w, long studyId, Trial t) throws SQLException {
         Statements st = w.st;
         Trial before = w.remembered(studyId, t.number());
-        boolean inserted = false;
         if (before == null) {
-            // Not remembered: new, or saved by an earlier session, or finished and forgotten.
-            PreparedStatement p = st.get(INSERT_TRIAL);
-            p.setLong(1, studyId);
-            p.setInt(2, t.number());
-            bindRow(p, 3, t);
-            inserted = p.executeUpdate() == 1;
-            if (!inserted) {
-                before = TrialRows.one(st, studyId, t.number());
+            // Not remembered: saved by an earlier session, or finished and forgotten.
+            before = TrialRows.one(st, studyId, t.number());
+            if (before == null) {
+                throw new IllegalArgumentException("study " + studyId + " has no trial " + t.number()
+                        + " to save; new trials are added with addTrial");
             }
         }
-        if (inserted) {
+        if (rowChanged(before, t)) {
+            PreparedStatement p = st.get(UPDATE_TRIAL);
+            bindRow(p, 1, t);
+            p.setLong(6, studyId);
+            p.setInt(7, t.number());
+            p.executeUpdate();
+        }
+        if (!sameInOrder(before.config().values(), t.config().values())) {
+            PreparedStatement d = st.get(DELETE_PARAMS);
+            d.setLong(1, studyId);
+            d.setInt(2, t.number());
+            d.executeUpdate();
             writeParams(st, studyId, t);
-            for (Map.Entry<Long, Double> e : t.intermediate().entrySet()) {
-                upsertValue(st, studyId, t.number(), e.getKey(), e.getValue());
-            }
-            int position = 0;
-            for (Map.Entry<String, String> e : t.attrs().entrySet()) {
-                upsertAttr(st, studyId, t.number(), e.getKey(), position++, e.getValue());
-            }
-        } else {
-            if (rowChanged(before, t)) {
-                PreparedStatement p = st.get(UPDATE_TRIAL);
-                bindRow(p, 1, t);
-                p.setLong(6, studyId);
-                p.setInt(7, t.number());
-                p.executeUpdate();
-            }
-            if (!sameInOrder(before.config().values(), t.config().values())) {
-                PreparedStatement d = st.get(DELETE_PARAMS);
+        }
+        writeIntermediateChanges(st, studyId, t.number(), before.intermediate(), t.intermediate());
+        for (String key : before.attrs().keySet()) {
+            if (!t.attrs().containsKey(key)) {
+                PreparedStatement d = st.get(DELETE_ATTR);
                 d.setLong(1, studyId);
                 d.setInt(2, t.number());
+                d.setString(3, key);
                 d.executeUpdate();
-                writeParams(st, studyId, t);
             }
-            writeIntermediateChanges(st, studyId, t.number(), before.intermediate(), t.intermediate());
-            for (String key : before.attrs().keySet()) {
-                if (!t.attrs().containsKey(key)) {
-                    PreparedStatement d = st.get(DELETE_ATTR);
-                    d.setLong(1, studyId);
-                    d.setInt(2, t.number());
-                    d.setString(3, key);
-                    d.executeUpdate();
-                }
-            }
-            long next = -1;
-            for (Map.Entry<String, String> e : t.attrs().entrySet()) {
-                String old = before.attrs().get(e.getKey());
-                if (!Objects.equals(e.getValue(), old)) {
-                    if (next < 0) {
-                        // new keys go after the existing ones, keeping the trial's attribute order
-                        PreparedStatement q = st.get(NEXT_ATTR_POSITION);
-                        q.setLong(1, studyId);
-                        q.setInt(2, t.number());
-                        try (var rs = q.executeQuery()) {
-                            next = rs.next() ? rs.getLong(1) : 0;
-                        }
+        }
+        long next = -1;
+        for (Map.Entry<String, String> e : t.attrs().entrySet()) {
+            String old = before.attrs().get(e.getKey());
+            if (!Objects.equals(e.getValue(), old)) {
+                if (next < 0) {
+                    // new keys go after the existing ones, keeping the trial's attribute order
+                    PreparedStatement q = st.get(NEXT_ATTR_POSITION);
+                    q.setLong(1, studyId);
+                    q.setInt(2, t.number());
+                    try (var rs = q.executeQuery()) {
+                        next = rs.next() ? rs.getLong(1) : 0;
                     }
-                    upsertAttr(st, studyId, t.number(), e.getKey(), next++, e.getValue());
                 }
+                upsertAttr(st, studyId, t.number(), e.getKey(), next++, e.getValue());
             }
         }
         w.stageTrial(studyId, t);

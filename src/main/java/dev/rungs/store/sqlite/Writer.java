@@ -1,6 +1,8 @@
 package dev.rungs.store.sqlite;
 
+import dev.rungs.store.LeaseLostException;
 import dev.rungs.store.StoreException;
+import dev.rungs.store.StudyBusyException;
 import dev.rungs.study.Trial;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -140,7 +142,9 @@ final class Writer implements Runnable {
     }
 
     private static RuntimeException rethrow(Throwable t) {
-        if (t instanceof IllegalArgumentException e) {
+        if (t instanceof StudyBusyException || t instanceof LeaseLostException) {
+            return (RuntimeException) t; // their type is what callers act on
+        } else if (t instanceof IllegalArgumentException e) {
             return new IllegalArgumentException(e.getMessage(), e);
         } else if (t instanceof StoreException e) {
             return new StoreException(e.getMessage(), e);

@@ -36,7 +36,7 @@ class RungsViewModelTest {
     }
 
     static List<Trial> run(StudySpec spec) {
-        try (Tuner t = StudyFactory.createTuner(spec, new InMemoryStudyStore())) {
+        try (Tuner t = StudyFactory.createTuner(spec, new InMemoryStudyStore(), "test")) {
             return t.optimize(StudyFactory.createObjective(spec), spec.budget()).trials();
         }
     }

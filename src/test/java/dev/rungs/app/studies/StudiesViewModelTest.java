@@ -31,7 +31,7 @@ class StudiesViewModelTest {
 
     /** Runs a study to its budget straight on the engine, outside any view. */
     long runStudy(StudySpec spec) {
-        try (Tuner t = StudyFactory.createTuner(spec, store)) {
+        try (Tuner t = StudyFactory.createTuner(spec, store, "test")) {
             t.optimize(StudyFactory.createObjective(spec), spec.budget());
             return t.study().id();
         }

@@ -47,7 +47,7 @@ class SqliteBadInputTest {
         try (SqliteStudyStore s = SqliteStudyStore.open(f)) {
             StudyRecord study = s.createStudy("s", Direction.MINIMIZE, "{}", Map.of());
             for (int n = 0; n < trials; n++) {
-                s.saveTrial(study.id(), StoreFixtures.richTrial(n).withAttr("user_attrs_pad", "x".repeat(200)));
+                s.addTrial(study.id(), StoreFixtures.richTrial(n).withAttr("user_attrs_pad", "x".repeat(200)));
             }
         }
         return f;
@@ -123,10 +123,10 @@ class SqliteBadInputTest {
     void aDatabaseFromANewerRungsIsRefusedForWritingAndReading() throws Exception {
         Path f = rungsDb("newer.db", 2);
         try (Connection c = FileCheck.connect(f, false, false, 1000); Statement s = c.createStatement()) {
-            s.execute("INSERT INTO schema_version (version, applied, description) VALUES (3, 0, 'from the future')");
+            s.execute("INSERT INTO schema_version (version, applied, description) VALUES (4, 0, 'from the future')");
         }
         String msg = refused(f);
-        assertTrue(msg.contains("made by a newer Rungs (schema 3); this Rungs knows up to schema 2"), msg);
+        assertTrue(msg.contains("made by a newer Rungs (schema 4); this Rungs knows up to schema 3"), msg);
         assertEquals(List.of(f), list(dir), "no WAL files were left beside it");
         String before = Files2.sha256(f);
         StoreException e = assertThrows(StoreException.class, () -> SqliteStudyStore.openReadOnly(f));
@@ -189,7 +189,7 @@ class SqliteBadInputTest {
         Path f = folder.resolve("rungs.db");
         try (SqliteStudyStore s = SqliteStudyStore.open(f)) {
             StudyRecord study = s.createStudy("kept", Direction.MINIMIZE, "{}", Map.of());
-            s.saveTrial(study.id(), StoreFixtures.richTrial(0));
+            s.addTrial(study.id(), StoreFixtures.richTrial(0));
         }
         String before = Files2.sha256(f);
         try (ReadOnlyPath ro = ReadOnlyPath.of(folder)) {
@@ -221,7 +221,7 @@ class SqliteBadInputTest {
             for (int n = 0; n < 1000 && full == null; n++) {
                 Trial t = StoreFixtures.richTrial(n).withAttr("user_attrs_pad", "y".repeat(1500));
                 try {
-                    s.saveTrial(studyId, t);
+                    s.addTrial(studyId, t);
                     saved.add(t);
                 } catch (StoreException e) {
                     full = e;
@@ -239,7 +239,7 @@ class SqliteBadInputTest {
         try (SqliteStudyStore s = SqliteStudyStore.open(f)) {
             assertEquals(saved, s.trials(studyId));
             // with room again the store goes on
-            s.saveTrial(studyId, StoreFixtures.waiting(5000));
+            s.addTrial(studyId, StoreFixtures.waiting(5000));
             assertEquals(saved.size() + 1, s.trials(studyId).size());
         }
         try (Connection c = FileCheck.connect(f, true, false, 1000); Statement st = c.createStatement();

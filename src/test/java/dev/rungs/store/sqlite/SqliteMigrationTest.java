@@ -25,7 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Upgrading a database written at schema version 1 (the committed fixture, see
  * {@link V1Fixture}): the old studies and trials come through intact, and what version 2 added
- * (checkpoints, lineage) works on the upgraded file.
+ * (checkpoints, lineage) works on the upgraded file. And a database written at version 2 by the
+ * Rungs of that time ({@code rungs-v2.db}: a 12-trial Branin study made with
+ * {@code rungs run sample-projects/branin-tpe/spec.json --trials 12 --name v2-study --seed 5}),
+ * which must gain leases and go on.
  */
 class SqliteMigrationTest {
     @TempDir
@@ -46,7 +49,7 @@ class SqliteMigrationTest {
         Path f = Files2.copyResource(V1Fixture.RESOURCE, dir.resolve("v1.db"));
         StudyRecord study;
         try (SqliteStudyStore s = SqliteStudyStore.open(f)) {
-            assertEquals(2, s.schemaVersion());
+            assertEquals(SqliteStudyStore.latestSchemaVersion(), s.schemaVersion());
             study = s.findStudy(V1Fixture.STUDY).orElseThrow();
             assertEquals(new StudyRecord(1, V1Fixture.STUDY, Direction.MINIMIZE, V1Fixture.SPEC,
                     V1Fixture.PROVENANCE, V1Fixture.CREATED, StudyState.STOPPED), study);
@@ -80,6 +83,9 @@ class SqliteMigrationTest {
             assertTrue(rs.next());
             assertEquals(2, rs.getInt(1));
             assertEquals("checkpoints and PBT lineage", rs.getString(2));
+            assertTrue(rs.next());
+            assertEquals(3, rs.getInt(1));
+            assertEquals("study leases", rs.getString(2));
             assertFalse(rs.next());
         }
     }
@@ -116,5 +122,29 @@ class SqliteMigrationTest {
             }
         }
         return out;
+    }
+
+    @Test
+    void aVersion2FileWrittenByAnEarlierRungsGainsLeasesAndItsStudyGoesOn() throws Exception {
+        Path f = Files2.copyResource("/store/rungs-v2.db", dir.resolve("v2.db"));
+        List<Trial> before;
+        try (SqliteStudyStore old = SqliteStudyStore.openReadOnly(f)) {
+            assertEquals(2, old.schemaVersion());
+            assertEquals(Optional.empty(), old.lease(old.findStudy("v2-study").orElseThrow().id()));
+            before = old.trials(old.findStudy("v2-study").orElseThrow().id());
+        }
+        assertEquals(12, before.size());
+        assertTrue(before.stream().allMatch(Trial::isComplete));
+        try (SqliteStudyStore s = SqliteStudyStore.open(f)) {
+            assertEquals(3, s.schemaVersion());
+            StudyRecord study = s.findStudy("v2-study").orElseThrow();
+            assertEquals(before, s.trials(study.id()));
+            dev.rungs.store.Lease l = s.acquireLease(study.id(), dev.rungs.store.LeaseHolder.thisProcess("test"),
+                    java.time.Duration.ofSeconds(30));
+            Trial next = s.addTrial(study.id(), Trial.running(0, before.get(0).config(), java.util.Map.of(),
+                    Instant.now()));
+            assertEquals(12, next.number(), "the store numbers on from the old trials");
+            s.releaseLease(l);
+        }
     }
 }

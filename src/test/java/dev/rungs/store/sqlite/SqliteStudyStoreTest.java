@@ -54,14 +54,14 @@ class SqliteStudyStoreTest {
         // the last connection to close (the writer's) checkpointed the log into the file
         assertFalse(Files.exists(dir.resolve("a/b/c/rungs.db-wal")));
         try (Connection c = FileCheck.connect(f, true, false, 1000); Statement st = c.createStatement()) {
-            assertEquals(List.of("checkpoints", "intermediate_values", "lineage", "schema_version", "studies",
+            assertEquals(List.of("checkpoints", "intermediate_values", "leases", "lineage", "schema_version", "studies",
                     "study_provenance", "trial_attrs", "trial_params", "trials"), Schema.tables(c));
             try (ResultSet rs = st.executeQuery("SELECT version FROM schema_version ORDER BY version")) {
                 List<Integer> v = new ArrayList<>();
                 while (rs.next()) {
                     v.add(rs.getInt(1));
                 }
-                assertEquals(List.of(1, 2), v);
+                assertEquals(List.of(1, 2, 3), v);
             }
             try (ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
                 assertEquals("wal", rs.getString(1));
@@ -82,9 +82,9 @@ class SqliteStudyStoreTest {
             a = s.createStudy("a", Direction.MAXIMIZE, "{\"k\":1}", Map.of("seed", "3"));
             b = s.createStudy("b", Direction.MINIMIZE, "{}", Map.of());
             for (int n = 0; n < 5; n++) {
-                s.saveTrial(a.id(), StoreFixtures.richTrial(n));
+                s.addTrial(a.id(), StoreFixtures.richTrial(n));
             }
-            s.saveTrial(b.id(), StoreFixtures.waiting(0));
+            s.addTrial(b.id(), StoreFixtures.waiting(0));
             s.saveCheckpoint(a.id(), 1, new byte[] {4, 5, 6});
             s.saveLineage(a.id(), e);
             s.setStudyState(a.id(), StudyState.FINISHED);
@@ -114,7 +114,8 @@ class SqliteStudyStoreTest {
             StudyRecord s = writer.createStudy("live", Direction.MINIMIZE, "{}", Map.of());
             assertEquals(List.of(s), other.studies());
             assertEquals(List.of(s), viewer.studies());
-            Trial t = Trial.running(0, StoreFixtures.mixedConfig(0.3), Map.of(), StoreFixtures.T0);
+            Trial t = writer.addTrial(s.id(), Trial.running(0, StoreFixtures.mixedConfig(0.3), Map.of(),
+                    StoreFixtures.T0));
             for (long step = 1; step <= 3; step++) {
                 t = t.withReport(step, step * 0.5);
                 writer.saveTrial(s.id(), t);
@@ -123,10 +124,10 @@ class SqliteStudyStoreTest {
             }
             // the other read-write store may write too (another study); both see everything
             StudyRecord s2 = other.createStudy("second", Direction.MAXIMIZE, "{}", Map.of());
-            other.saveTrial(s2.id(), StoreFixtures.waiting(0));
+            other.addTrial(s2.id(), StoreFixtures.waiting(0));
             assertEquals(List.of(StoreFixtures.waiting(0)), writer.trials(s2.id()));
             assertEquals(2, viewer.studies().size());
-            StoreException e = assertThrows(StoreException.class, () -> viewer.saveTrial(s.id(),
+            StoreException e = assertThrows(StoreException.class, () -> viewer.addTrial(s.id(),
                     StoreFixtures.waiting(1)));
             assertTrue(e.getMessage().contains("read-only"), e.getMessage());
         }
@@ -154,10 +155,10 @@ class SqliteStudyStoreTest {
                     try {
                         start.await();
                         for (int i = 0; i < perThread; i++) {
-                            int n = next.getAndIncrement();
-                            Trial t = Trial.running(n, Config.empty(), Map.of("worker", Thread.currentThread().getName()),
-                                    Instant.now());
-                            s.saveTrial(study.id(), t);
+                            Trial t = s.addTrial(study.id(), Trial.running(-1, Config.empty(),
+                                    Map.of("worker", Thread.currentThread().getName()), Instant.now()));
+                            int n = t.number();
+                            next.incrementAndGet();
                             for (long step = 1; step <= 3; step++) {
                                 t = t.withReport(step, n + step / 10.0);
                                 s.saveTrial(study.id(), t);
@@ -226,7 +227,7 @@ class SqliteStudyStoreTest {
                     try {
                         start.await();
                         for (int i = 0; i < 20; i++) {
-                            s.saveTrial(study.id(), StoreFixtures.waiting(id * 100 + i));
+                            s.addTrial(study.id(), StoreFixtures.waiting(id * 100 + i));
                             if (i == 10) {
                                 try {
                                     s.createStudy("same name", Direction.MINIMIZE, "{}", Map.of());
@@ -259,7 +260,7 @@ class SqliteStudyStoreTest {
             StudyRecord study = s.createStudy("x", Direction.MINIMIZE, "{}", Map.of());
             Thread.currentThread().interrupt();
             try {
-                s.saveTrial(study.id(), StoreFixtures.richTrial(0));
+                s.addTrial(study.id(), StoreFixtures.richTrial(0));
                 assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is kept for the caller");
             } finally {
                 Thread.interrupted();
@@ -274,7 +275,7 @@ class SqliteStudyStoreTest {
                 .withDurability(SqliteStudyStore.Durability.FULL);
         try (SqliteStudyStore s = SqliteStudyStore.open(db(), o)) {
             StudyRecord study = s.createStudy("x", Direction.MINIMIZE, "{}", Map.of());
-            s.saveTrial(study.id(), StoreFixtures.richTrial(0));
+            s.addTrial(study.id(), StoreFixtures.richTrial(0));
             assertEquals(List.of(StoreFixtures.richTrial(0)), s.trials(study.id()));
         }
     }
@@ -285,7 +286,7 @@ class SqliteStudyStoreTest {
         StudyRecord study = s.createStudy("x", Direction.MINIMIZE, "{}", Map.of());
         s.close();
         s.close(); // twice is harmless
-        assertThrows(IllegalStateException.class, () -> s.saveTrial(study.id(), StoreFixtures.waiting(0)));
+        assertThrows(IllegalStateException.class, () -> s.addTrial(study.id(), StoreFixtures.waiting(0)));
         assertThrows(IllegalStateException.class, s::studies);
     }
 
@@ -294,7 +295,7 @@ class SqliteStudyStoreTest {
         try (SqliteStudyStore s = SqliteStudyStore.open(db())) {
             StudyRecord study = s.createStudy("x", Direction.MINIMIZE, "{}", Map.of());
             Trial t = Trial.running(0, new Config(Map.of("when", Instant.EPOCH)), Map.of(), StoreFixtures.T0);
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.saveTrial(study.id(), t));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.addTrial(study.id(), t));
             assertTrue(e.getMessage().contains("java.time.Instant"), e.getMessage());
             assertEquals(List.of(), s.trials(study.id()));
         }

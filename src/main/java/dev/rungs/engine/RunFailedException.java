@@ -1,0 +1,15 @@
+package dev.rungs.engine;
+
+/**
+ * A run ended because something outside the trials failed: the store refused a write (the disk
+ * is full, the file became read-only, another runner took the study over) or the engine itself
+ * broke. Everything stored before the failure is intact. The message says what happened in one
+ * line; the cause carries the details.
+ */
+public final class RunFailedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    RunFailedException(Throwable cause) {
+        super(cause.getMessage() == null ? cause.toString() : cause.getMessage(), cause);
+    }
+}
