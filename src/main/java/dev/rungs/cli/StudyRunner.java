@@ -3,6 +3,8 @@ package dev.rungs.cli;
 import dev.rungs.engine.RunHandle;
 import dev.rungs.engine.StudyResult;
 import dev.rungs.engine.Tuner;
+import dev.rungs.objective.Objective;
+import dev.rungs.objective.ml.MlObjective;
 import dev.rungs.spec.StudyFactory;
 import dev.rungs.spec.StudySpec;
 import java.io.PrintStream;
@@ -17,7 +19,9 @@ final class StudyRunner {
             tuner.subscribe(new ProgressLine(progress, spec.budget().maxTrials(), spec.direction(),
                     System.console() != null));
         }
-        RunHandle run = tuner.start(StudyFactory.createObjective(spec), spec.budget());
+        Objective objective = StudyFactory.createObjective(spec);
+        printNotes(objective, progress);
+        RunHandle run = tuner.start(objective, spec.budget());
         // Ctrl+C pauses running trials and lets the store commit before the JVM exits.
         Thread onCtrlC = new Thread(() -> {
             run.stop();
@@ -31,5 +35,12 @@ final class StudyRunner {
             // the hook is already running and will finish the stop
         }
         return result;
+    }
+
+    /** What the dataset reader decided on its own (a column left out, say), one line each; even when quiet. */
+    private static void printNotes(Objective objective, PrintStream err) {
+        if (objective instanceof MlObjective ml) {
+            ml.data().notes().forEach(note -> err.println(ml.data().name() + ": " + note));
+        }
     }
 }

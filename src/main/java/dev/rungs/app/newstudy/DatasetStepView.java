@@ -104,7 +104,14 @@ final class DatasetStepView extends VBox {
         summary.getStyleClass().add("help-text");
         summary.setWrapText(true);
         summary.textProperty().bind(step.summaryProperty());
-        VBox left = new VBox(6, preview, summary);
+        Label notes = new Label();
+        notes.setId("datasetNotes");
+        notes.getStyleClass().add("help-text");
+        notes.setWrapText(true);
+        notes.textProperty().bind(step.notesProperty());
+        notes.visibleProperty().bind(step.notesProperty().isNotEmpty());
+        notes.managedProperty().bind(notes.visibleProperty());
+        VBox left = new VBox(6, preview, summary, notes);
         HBox.setHgrow(left, Priority.ALWAYS);
 
         HBox both = new HBox(24, left, settings());

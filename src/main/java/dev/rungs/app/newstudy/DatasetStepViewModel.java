@@ -71,6 +71,7 @@ public final class DatasetStepViewModel {
     private final ObservableList<String> columnNames = FXCollections.observableArrayList();
     private final ObservableList<List<String>> previewRows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyStringWrapper notes = new ReadOnlyStringWrapper(this, "notes", "");
 
     private final ObjectProperty<String> target = new SimpleObjectProperty<>(this, "target");
     private final ObservableList<Task> taskChoices = FXCollections.unmodifiableObservableList(
@@ -180,6 +181,14 @@ public final class DatasetStepViewModel {
     /** One line about the dataset: rows, features, task and classes; empty before a file is read. */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /**
+     * What the reader decided on its own, one note a line (such as a column left out because it
+     * looks like an identifier); empty when nothing.
+     */
+    public ReadOnlyStringProperty notesProperty() {
+        return notes.getReadOnlyProperty();
     }
 
     /** Whether the file is being read. */
@@ -559,6 +568,7 @@ public final class DatasetStepViewModel {
             target.set(data.target());
             task.set(data.task());
             summary.set(describe(data));
+            notes.set(String.join("\n", data.notes()));
         } finally {
             settingItself = false;
         }

@@ -18,14 +18,18 @@ import java.util.List;
  * @param classes the class labels in index order (empty for regression)
  * @param rowsDropped rows left out because of missing cells
  * @param cellsImputed missing feature cells that were filled in
+ * @param notes what the reader decided on its own that a person should know, one line each,
+ *        such as "left out: id (looks like an identifier: 569 distinct values in 569 rows)";
+ *        the CLI prints them and the New study form shows them
  */
 public record Dataset(String name, List<Column> columns, String target, Task task, List<String> featureNames,
-        double[][] x, double[] y, List<String> classes, int rowsDropped, int cellsImputed) {
+        double[][] x, double[] y, List<String> classes, int rowsDropped, int cellsImputed, List<String> notes) {
 
     public Dataset {
         columns = List.copyOf(columns);
         featureNames = List.copyOf(featureNames);
         classes = List.copyOf(classes);
+        notes = List.copyOf(notes);
     }
 
     /** Number of rows. */

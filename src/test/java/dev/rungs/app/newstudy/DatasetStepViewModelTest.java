@@ -78,6 +78,26 @@ class DatasetStepViewModelTest {
     }
 
     @Test
+    void theNotesSayWhichColumnWasLeftOutAndWhy() throws Exception {
+        step.choose(IRIS);
+        assertEquals("", step.notesProperty().get());
+
+        List<String> lines = Files.readAllLines(IRIS);
+        StringBuilder csv = new StringBuilder("id,").append(lines.get(0)).append('\n');
+        for (int r = 1; r < lines.size(); r++) {
+            csv.append("flower-").append(r).append(',').append(lines.get(r)).append('\n');
+        }
+        step.choose(Files.writeString(dir.resolve("iris-with-id.csv"), csv));
+
+        assertEquals("left out: id (looks like an identifier: 150 distinct values in 150 rows)",
+                step.notesProperty().get());
+        assertTrue(step.summaryProperty().get().startsWith("150 rows, 4 features"), step.summaryProperty().get());
+        assertEquals("id", step.columnNames().get(0), "the preview still shows the column");
+        assertNull(step.loadErrorProperty().get());
+        assertTrue(vm.canCreateProperty().get(), vm.problems().toString());
+    }
+
+    @Test
     void theSpecCarriesTheAbsoluteFileAndEveryChoice() {
         step.choose(IRIS);
 

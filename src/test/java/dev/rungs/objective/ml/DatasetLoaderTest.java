@@ -7,47 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class DatasetLoaderTest {
-    @TempDir
-    Path dir;
-
-    Path write(String text) throws IOException {
-        return write(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    Path write(byte[] bytes) throws IOException {
-        Path f = dir.resolve("data.csv");
-        Files.write(f, bytes);
-        return f;
-    }
-
-    Dataset load(String text, DatasetLoader.Options o) throws IOException {
-        return DatasetLoader.load(write(text), o);
-    }
-
-    Dataset load(String text) throws IOException {
-        return load(text, DatasetLoader.Options.defaults());
-    }
-
-    /** Loading fails, and the message contains every one of {@code parts}. */
-    void fails(String text, DatasetLoader.Options o, String... parts) throws IOException {
-        Path f = write(text);
-        DatasetException e = assertThrows(DatasetException.class, () -> DatasetLoader.load(f, o));
-        for (String p : parts) {
-            assertTrue(e.getMessage().contains(p), "message \"" + e.getMessage() + "\" should contain \"" + p + "\"");
-        }
-    }
-
-    void fails(String text, String... parts) throws IOException {
-        fails(text, DatasetLoader.Options.defaults(), parts);
-    }
-
+class DatasetLoaderTest extends DatasetFiles {
     // ---- what loads
 
     @Test
@@ -294,12 +258,15 @@ class DatasetLoaderTest {
     }
 
     @Test
-    void identifierLikeTextColumn() throws IOException {
+    void identifierLikeTextColumnIsLeftOutWithANote() throws IOException {
+        // Refused until issue #10; now left out, and the note says why.
         StringBuilder csv = new StringBuilder("name,a,y\n");
         for (int i = 0; i < 120; i++) {
             csv.append("person").append(i).append(',').append(i).append(',').append(i % 2 == 0 ? "p" : "q").append('\n');
         }
-        fails(csv.toString(), "column 'name' has 120 distinct text values", "identifier", "ignore");
+        Dataset d = load(csv.toString());
+        assertEquals(List.of("a"), d.featureNames());
+        assertEquals(List.of("left out: name (looks like an identifier: 120 distinct values in 120 rows)"), d.notes());
     }
 
     @Test
