@@ -26,7 +26,7 @@ public final class InMemoryStudyStore implements StudyStore {
     public synchronized StudyRecord createStudy(String name, Direction direction, String specJson,
             Map<String, String> provenance) {
         if (findStudy(name).isPresent()) {
-            throw new IllegalArgumentException("a study named '" + name + "' already exists");
+            throw new StudyExistsException(name);
         }
         StudyRecord r = new StudyRecord(nextId++, name, direction, specJson, provenance, Instant.now(),
                 StudyState.RUNNING);

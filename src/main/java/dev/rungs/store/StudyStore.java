@@ -27,7 +27,7 @@ public interface StudyStore extends AutoCloseable {
     /**
      * Creates a study.
      *
-     * @throws IllegalArgumentException if a study with that name exists
+     * @throws StudyExistsException if a study with that name exists
      */
     StudyRecord createStudy(String name, Direction direction, String specJson, Map<String, String> provenance);
 

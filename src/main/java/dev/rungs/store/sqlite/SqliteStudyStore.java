@@ -6,6 +6,7 @@ import dev.rungs.store.Leases;
 import dev.rungs.store.LineageEntry;
 import dev.rungs.store.StoreException;
 import dev.rungs.store.StoreLocation;
+import dev.rungs.store.StudyExistsException;
 import dev.rungs.store.StudyRecord;
 import dev.rungs.store.StudyState;
 import dev.rungs.store.StudyStore;
@@ -311,7 +312,7 @@ public final class SqliteStudyStore implements StudyStore {
                 p.executeUpdate();
             } catch (SQLException e) {
                 if (Errors.isUnique(e)) {
-                    throw new IllegalArgumentException("a study named '" + name + "' already exists");
+                    throw new StudyExistsException(name);
                 }
                 throw e;
             }

@@ -3,6 +3,7 @@ package dev.rungs.store.sqlite;
 import dev.rungs.store.LeaseLostException;
 import dev.rungs.store.StoreException;
 import dev.rungs.store.StudyBusyException;
+import dev.rungs.store.StudyExistsException;
 import dev.rungs.study.Trial;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -142,7 +143,7 @@ final class Writer implements Runnable {
     }
 
     private static RuntimeException rethrow(Throwable t) {
-        if (t instanceof StudyBusyException || t instanceof LeaseLostException) {
+        if (t instanceof StudyBusyException || t instanceof LeaseLostException || t instanceof StudyExistsException) {
             return (RuntimeException) t; // their type is what callers act on
         } else if (t instanceof IllegalArgumentException e) {
             return new IllegalArgumentException(e.getMessage(), e);
