@@ -5,6 +5,7 @@ import dev.rungs.engine.Tuner;
 import dev.rungs.spec.SpecReader;
 import dev.rungs.spec.StudyFactory;
 import dev.rungs.spec.StudySpec;
+import dev.rungs.store.StudyExistsException;
 import dev.rungs.store.StudyStore;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -46,18 +47,24 @@ final class RunCommand implements Callable<Integer> {
         StudySpec spec = overridden(SpecReader.read(specFile));
         Output.checkWritable(csv);
         try (StudyStore db = store.open()) {
-            if (db.findStudy(spec.name()).isPresent()) {
-                throw new CliException("a study named '" + spec.name() + "' already exists in " + store.db
-                        + "; continue it with `rungs resume " + spec.name() + "` or pick another --name");
-            }
             StudyResult result;
-            try (Tuner tuner = StudyFactory.createTuner(spec, db, "rungs run")) {
+            try (Tuner tuner = create(spec, db)) {
                 result = StudyRunner.run(tuner, spec, overrides.quiet, System.err);
             }
             Output.summary(command.commandLine().getOut(), spec, result);
             Output.writeCsv(csv, spec.space(), result.trials(), command.commandLine().getOut());
         }
         return 0;
+    }
+
+    /** The study's tuner; a taken name is refused here, where creating it decides, so a race has one loser message too. */
+    private Tuner create(StudySpec spec, StudyStore db) {
+        try {
+            return StudyFactory.createTuner(spec, db, "rungs run");
+        } catch (StudyExistsException e) {
+            throw new CliException("a study named '" + spec.name() + "' already exists in " + store.db
+                    + "; continue it with `rungs resume " + spec.name() + "` or pick another --name");
+        }
     }
 
     private StudySpec overridden(StudySpec s) {

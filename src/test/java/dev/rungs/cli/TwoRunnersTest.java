@@ -114,6 +114,29 @@ class TwoRunnersTest {
                 atKill.size(), end.size() - atKill.size(), seconds);
     }
 
+    @Test
+    void twoRunsCreatingOneStudyAtTheSameMomentGiveTheLoserTheUsualOneLineRefusal() throws Exception {
+        Path spec = dir.resolve("race.json");
+        Files.writeString(spec, """
+                {"name": "race", "objective": {"type": "benchmark", "name": "branin"},
+                 "sampler": {"type": "random"}, "budget": {"trials": 5}, "seed": 1}""");
+        for (int round = 0; round < 6; round++) {
+            Path db = dir.resolve("race-" + round + ".db");
+            Process a = rungs(dir, "run", spec.toString(), "--db", db.toString(), "-q");
+            Process b = rungs(dir, "run", spec.toString(), "--db", db.toString(), "-q");
+            assertTrue(a.waitFor(60, TimeUnit.SECONDS) && b.waitFor(60, TimeUnit.SECONDS));
+            String errA = stderr(a).strip();
+            String errB = stderr(b).strip();
+            Process winner = a.exitValue() == 0 ? a : b;
+            String loserErr = winner == a ? errB : errA;
+            int loserExit = (winner == a ? b : a).exitValue();
+            assertEquals(0, winner.exitValue(), errA + " / " + errB);
+            assertEquals(2, loserExit, "round " + round + ": " + loserErr);
+            assertEquals("rungs: a study named 'race' already exists in " + db + "; continue it with `rungs resume race`"
+                    + " or pick another --name", loserErr);
+        }
+    }
+
     /** Waits until the study has at least {@code n} trials; returns how many it had. */
     private int waitForTrials(Path db, int n, Process runner) throws Exception {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
