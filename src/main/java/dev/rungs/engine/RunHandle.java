@@ -21,7 +21,9 @@ public final class RunHandle {
      * (with their checkpoint, so they can be resumed); trials that never report finish.
      */
     public void stop() {
-        stopper.run();
+        if (!done.isDone()) { // an ended run has nothing to stop, and its engine thread may be gone
+            stopper.run();
+        }
     }
 
     /** Whether the run has ended. */
