@@ -28,7 +28,12 @@ final class EngineThread implements AutoCloseable {
         if (Thread.currentThread() == thread) {
             return callHere(task);
         }
-        Future<T> f = executor.submit(task);
+        Future<T> f;
+        try {
+            f = executor.submit(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            throw new IllegalStateException("the tuner is closed", e);
+        }
         try {
             return f.get();
         } catch (InterruptedException e) {
