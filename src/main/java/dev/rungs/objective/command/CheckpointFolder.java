@@ -4,8 +4,13 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -23,22 +28,51 @@ final class CheckpointFolder {
         if (!Files.isDirectory(dir)) {
             return null;
         }
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(dir)) {
-            files = s.filter(Files::isRegularFile).sorted().toList();
-        }
+        List<Path> files = regularFiles(dir);
         if (files.isEmpty()) {
             return null;
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (Path f : files) {
+                byte[] content;
+                try {
+                    content = Files.readAllBytes(f);
+                } catch (NoSuchFileException renamedAway) {
+                    // The command is writing its checkpoint as it should (a temporary file, then
+                    // a rename): the file it became is packed the next time.
+                    continue;
+                }
                 zip.putNextEntry(new ZipEntry(dir.relativize(f).toString().replace('\\', '/')));
-                Files.copy(f, zip);
+                zip.write(content);
                 zip.closeEntry();
             }
         }
         return bytes.toByteArray();
+    }
+
+    /** The regular files under {@code dir}, sorted; one that vanishes while it is listed is left out. */
+    private static List<Path> regularFiles(Path dir) throws IOException {
+        List<Path> files = new ArrayList<>();
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile()) {
+                    files.add(f);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+        });
+        files.sort(null);
+        return files;
     }
 
     /** Empties {@code dir} (creating it if needed) and unpacks {@code zip} into it, if given. */
