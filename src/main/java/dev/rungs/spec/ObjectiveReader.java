@@ -84,7 +84,7 @@ final class ObjectiveReader {
             problem = BenchmarkProblems.byName(spec.name(), spec.options());
         } catch (IllegalArgumentException e) {
             String field = e.getMessage().startsWith("unknown benchmark") ? "name" : "options";
-            throw new SpecException(n.path() + "." + field, e.getMessage());
+            throw new SpecException(n.path().field(field), e.getMessage());
         }
         return new Read(spec, new Defaults() {
             @Override
@@ -199,7 +199,7 @@ final class ObjectiveReader {
         try {
             validationOf(spec).splits(data);
         } catch (DatasetException e) {
-            throw new SpecException(o.path() + ".validation", e.getMessage());
+            throw new SpecException(o.path().field("validation"), e.getMessage());
         }
         return new Read(spec, new Defaults() {
             @Override

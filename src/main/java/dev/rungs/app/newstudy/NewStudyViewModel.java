@@ -516,9 +516,12 @@ public final class NewStudyViewModel {
             status.set("Loaded " + file);
         }, e -> {
             busy.set(false);
-            String heading = e instanceof SpecException ? "The spec " + file.getFileName() + " cannot be used"
-                    : "Cannot read " + file;
-            error.set(new ErrorReport(heading, ErrorReport.reason(e)));
+            // The heading names the file, so a spec's mistake is told as where and why alone.
+            if (e instanceof SpecException s) {
+                error.set(new ErrorReport("The spec " + file.getFileName() + " cannot be used", s.problem().toString()));
+            } else {
+                error.set(new ErrorReport("Cannot read " + file, ErrorReport.reason(e)));
+            }
         });
     }
 

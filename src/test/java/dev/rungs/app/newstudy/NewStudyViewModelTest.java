@@ -768,7 +768,8 @@ class NewStudyViewModelTest {
         return e.getMessage();
     }
 
+    /** What the reader says is wrong with the spec in {@code file}; the form's heading names the file. */
     static String readerMessage(Path file) {
-        return assertThrows(SpecException.class, () -> SpecReader.read(file)).getMessage();
+        return assertThrows(SpecException.class, () -> SpecReader.read(file)).problem().toString();
     }
 }
