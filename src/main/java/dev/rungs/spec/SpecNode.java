@@ -97,8 +97,9 @@ final class SpecNode {
         if (!node.isIntegralNumber() && !(node.isNumber() && node.asDouble() == Math.rint(node.asDouble()))) {
             throw error("expected a whole number, got " + kind(node));
         }
-        if (node.isIntegralNumber() && !node.canConvertToLong()) {
-            throw error("number is too large");
+        // 1e999 reads as infinity and 1e30 as a double; neither may become Long.MAX_VALUE unnoticed.
+        if (!node.canConvertToLong() || !Double.isFinite(node.asDouble())) {
+            throw error("is too large a number");
         }
         return node.asLong();
     }

@@ -120,7 +120,8 @@ public final class SpecPath {
                 if (PLAIN_NAME.matcher(name).matches()) {
                     b.append('.').append(name);
                 } else {
-                    b.append("[\"").append(name.replace("\\", "\\\\").replace("\"", "\\\"")).append("\"]");
+                    b.append("[\"").append(SpecProblem.oneLine(name.replace("\\", "\\\\").replace("\"", "\\\"")))
+                            .append("\"]");
                 }
             }
         }

@@ -11,7 +11,27 @@ import java.util.Objects;
 public record SpecProblem(SpecPath path, String message) {
     public SpecProblem {
         Objects.requireNonNull(path, "path");
-        Objects.requireNonNull(message, "message");
+        message = oneLine(Objects.requireNonNull(message, "message"));
+    }
+
+    /** The message with line breaks and other control characters escaped: names quoted from a spec may hold them. */
+    static String oneLine(String message) {
+        StringBuilder b = new StringBuilder(message.length());
+        for (char c : message.toCharArray()) {
+            switch (c) {
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.toString();
     }
 
     /** {@code path: message}, as the command line and the app print it. */

@@ -135,6 +135,11 @@ class CliSpecErrorsTest {
                         "parameter 'x1': low (5.0) must not be greater than high (1.0)"),
                 Arguments.of("unknown sampler", utf8(GOOD.replace("\"random\"", "\"annealing\"")), "$.sampler.type",
                         "unknown sampler \"annealing\"; known: random, grid, sobol, tpe, bohb"),
+                Arguments.of("a line break in a quoted name", utf8(GOOD.replace("\"random\"", "\"ran\\ndom\"")),
+                        "$.sampler.type", "unknown sampler \"ran\\ndom\"; known:"),
+                Arguments.of("a setting past the int range", utf8(GOOD.replace("\"random\"}",
+                        "\"tpe\", \"n_startup_trials\": 2147483648}")), "$.sampler.n_startup_trials",
+                        "must be between -2147483648 and 2147483647"),
                 Arguments.of("a setting of the wrong type", utf8(GOOD.replace("\"random\"}",
                         "\"tpe\", \"multivariate\": \"yes\"}")), "$.sampler.multivariate", "expected true or false"));
     }
