@@ -136,6 +136,11 @@ public final class SpecReader {
                 (int) workers, seed);
     }
 
+    /** A section of a spec the reader checked, as its record (keys as in the spec, snake_case). */
+    static <T> T bind(Map<String, Object> checked, Class<T> type) {
+        return JSON.convertValue(checked, type);
+    }
+
     private static Direction direction(SpecNode n) {
         String d = n.asString();
         return switch (d) {
