@@ -13,7 +13,6 @@ import dev.rungs.objective.ml.MlObjective;
 import dev.rungs.objective.ml.ModelFamilies;
 import dev.rungs.objective.ml.ModelFamily;
 import dev.rungs.objective.ml.Task;
-import dev.rungs.objective.ml.Validation;
 import dev.rungs.space.Param;
 import dev.rungs.space.SearchSpace;
 import dev.rungs.study.Direction;
@@ -84,7 +83,7 @@ final class ObjectiveReader {
             problem = BenchmarkProblems.byName(spec.name(), spec.options());
         } catch (IllegalArgumentException e) {
             String field = e.getMessage().startsWith("unknown benchmark") ? "name" : "options";
-            throw new SpecException(n.path() + "." + field, e.getMessage());
+            throw new SpecException(n.path().field(field), e.getMessage());
         }
         return new Read(spec, new Defaults() {
             @Override
@@ -190,16 +189,17 @@ final class ObjectiveReader {
         } catch (DatasetException e) {
             throw o.get("file").error(e.getMessage());
         }
-        Metric metric = metric(spec, data);
+        DatasetOptions typed = DatasetOptions.of(spec);
+        Metric metric = typed.metricFor(data.task());
         try {
             MlObjective.check(data, family, metric);
         } catch (IllegalArgumentException e) {
             throw (o.has("metric") ? o.get("metric") : o.get("model")).error(e.getMessage());
         }
         try {
-            validationOf(spec).splits(data);
+            typed.validation().validation().splits(data);
         } catch (DatasetException e) {
-            throw new SpecException(o.path() + ".validation", e.getMessage());
+            throw new SpecException(o.path().field("validation"), e.getMessage());
         }
         return new Read(spec, new Defaults() {
             @Override
@@ -273,34 +273,8 @@ final class ObjectiveReader {
     }
 
     static Dataset loadDataset(ObjectiveSpec spec, SpecReader.Datasets datasets) {
-        Map<String, Object> o = spec.options();
-        DatasetLoader.Options opts = DatasetLoader.Options.defaults()
-                .withTarget((String) o.get("target"))
-                .withTask(o.containsKey("task") ? Task.bySpecName((String) o.get("task")) : null)
-                .withMissing(MissingPolicy.bySpecName((String) o.getOrDefault("missing", "impute")))
-                .withHeader((Boolean) o.get("header"));
-        if (o.containsKey("ignore")) {
-            List<String> ignore = new ArrayList<>();
-            for (Object x : (List<?>) o.get("ignore")) {
-                ignore.add((String) x);
-            }
-            opts = opts.withIgnore(ignore);
-        }
-        return datasets.load(Path.of((String) o.get("file")), opts);
-    }
-
-    static Metric metric(ObjectiveSpec spec, Dataset data) {
-        Object m = spec.options().get("metric");
-        return m == null ? Metric.defaultFor(data.task()) : Metric.bySpecName((String) m);
-    }
-
-    static Validation validationOf(ObjectiveSpec spec) {
-        Map<?, ?> v = (Map<?, ?>) spec.options().get("validation");
-        long seed = ((Number) v.get("seed")).longValue();
-        if ("holdout".equals(v.get("kind"))) {
-            return Validation.holdout(((Number) v.get("test_fraction")).doubleValue(), seed);
-        }
-        return Validation.kfold(((Number) v.get("folds")).intValue(), seed);
+        DatasetOptions o = DatasetOptions.of(spec);
+        return datasets.load(o.path(), o.loaderOptions());
     }
 
     private static Read command(SpecNode n, Path base) {
@@ -381,37 +355,33 @@ final class ObjectiveReader {
         ObjectiveSpec o = s.objective();
         switch (o.type()) {
             case "dataset": {
-                Dataset data = loadDataset(o, DatasetLoader::load);
-                ModelFamily family = ModelFamilies.byName((String) o.options().get("model"));
-                Object every = o.options().get("report_every");
-                long reportEvery = every != null ? ((Number) every).longValue() : family.reportEvery(s.maxResource());
-                return new MlObjective(data, family, metric(o, data), validationOf(o), reportEvery);
+                DatasetOptions options = DatasetOptions.of(o);
+                Dataset data = DatasetLoader.load(options.path(), options.loaderOptions());
+                ModelFamily family = ModelFamilies.byName(options.model());
+                long reportEvery = options.reportEvery() != null ? options.reportEvery()
+                        : family.reportEvery(s.maxResource());
+                return new MlObjective(data, family, options.metricFor(data.task()), options.validation().validation(),
+                        reportEvery);
             }
             case "command":
-                return command(o);
+                return command(CommandOptions.of(o));
             default:
                 return BenchmarkProblems.byName(o.name(), o.options());
         }
     }
 
-    private static CommandObjective command(ObjectiveSpec o) {
-        Map<String, Object> m = o.options();
-        List<String> command = new ArrayList<>();
-        ((List<?>) m.get("command")).forEach(c -> command.add((String) c));
+    private static CommandObjective command(CommandOptions o) {
         Set<CommandObjective.ParamsAs> as = EnumSet.noneOf(CommandObjective.ParamsAs.class);
-        ((List<?>) m.get("params_as")).forEach(a -> as.add(CommandObjective.ParamsAs.bySpecName((String) a)));
-        double timeout = ((Number) m.get("timeout_seconds")).doubleValue();
-        double grace = ((Number) m.get("grace_seconds")).doubleValue();
+        o.paramsAs().forEach(a -> as.add(CommandObjective.ParamsAs.bySpecName(a)));
         Path checkpoints;
         try {
-            checkpoints = m.containsKey("checkpoint_dir")
-                    ? Files.createDirectories(Path.of((String) m.get("checkpoint_dir")))
+            checkpoints = o.checkpointDir() != null ? Files.createDirectories(Path.of(o.checkpointDir()))
                     : Files.createTempDirectory("rungs-checkpoints-");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make the checkpoint folder: " + e.getMessage(), e);
         }
-        return new CommandObjective(new CommandObjective.Settings(command, Path.of((String) m.get("workdir")),
-                timeout > 0 ? Duration.ofMillis(Math.round(timeout * 1000)) : null, as,
-                Duration.ofMillis(Math.round(grace * 1000)), checkpoints));
+        return new CommandObjective(new CommandObjective.Settings(o.command(), Path.of(o.workdir()),
+                o.timeoutSeconds() > 0 ? Duration.ofMillis(Math.round(o.timeoutSeconds() * 1000)) : null, as,
+                Duration.ofMillis(Math.round(o.graceSeconds() * 1000)), checkpoints));
     }
 }

@@ -18,7 +18,14 @@ public record Setting(String key, Kind kind, Object defaultValue, String help) {
     /** Checks a spec value; returns it as Long, Double or Boolean. */
     Object read(SpecNode n) {
         return switch (kind) {
-            case WHOLE_NUMBER -> n.asInteger();
+            case WHOLE_NUMBER -> {
+                // Methods narrow whole settings to int; past that they would overflow, not refuse.
+                long v = n.asInteger();
+                if (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE) {
+                    throw n.error("must be between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE);
+                }
+                yield v;
+            }
             case NUMBER -> n.asNumber();
             case BOOLEAN -> {
                 Object v = n.scalar();

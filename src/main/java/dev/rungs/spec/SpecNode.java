@@ -16,14 +16,19 @@ import java.util.TreeSet;
  */
 final class SpecNode {
     private final JsonNode node;
-    private final String path;
+    private final SpecPath path;
 
-    SpecNode(JsonNode node, String path) {
+    SpecNode(JsonNode node, SpecPath path) {
         this.node = node;
         this.path = path;
     }
 
-    String path() {
+    /** The document's root. */
+    static SpecNode root(JsonNode node) {
+        return new SpecNode(node, SpecPath.root());
+    }
+
+    SpecPath path() {
         return path;
     }
 
@@ -40,7 +45,7 @@ final class SpecNode {
         for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
             String f = it.next();
             if (!known.contains(f)) {
-                throw new SpecException(path + "." + f, "unknown field; allowed here: " + String.join(", ", known));
+                throw new SpecException(path.field(f), "unknown field; allowed here: " + String.join(", ", known));
             }
         }
         return this;
@@ -53,9 +58,9 @@ final class SpecNode {
 
     SpecNode get(String field) {
         if (!has(field)) {
-            throw new SpecException(path + "." + field, "is required");
+            throw new SpecException(path.field(field), "is required");
         }
-        return new SpecNode(node.get(field), path + "." + field);
+        return new SpecNode(node.get(field), path.field(field));
     }
 
     String string(String field, String fallback) {
@@ -77,6 +82,10 @@ final class SpecNode {
         if (!node.isNumber()) {
             throw error("expected a number, got " + kind(node));
         }
+        // JSON has no infinity, but 1e999 reads as one: no setting means that.
+        if (!Double.isFinite(node.asDouble())) {
+            throw error("is too large a number");
+        }
         return node.asDouble();
     }
 
@@ -88,8 +97,9 @@ final class SpecNode {
         if (!node.isIntegralNumber() && !(node.isNumber() && node.asDouble() == Math.rint(node.asDouble()))) {
             throw error("expected a whole number, got " + kind(node));
         }
-        if (node.isIntegralNumber() && !node.canConvertToLong()) {
-            throw error("number is too large");
+        // 1e999 reads as infinity and 1e30 as a double; neither may become Long.MAX_VALUE unnoticed.
+        if (!node.canConvertToLong() || !Double.isFinite(node.asDouble())) {
+            throw error("is too large a number");
         }
         return node.asLong();
     }
@@ -111,7 +121,7 @@ final class SpecNode {
         }
         List<SpecNode> items = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
-            items.add(new SpecNode(node.get(i), path + "[" + i + "]"));
+            items.add(new SpecNode(node.get(i), path.index(i)));
         }
         return items;
     }
@@ -157,8 +167,13 @@ final class SpecNode {
             return "an array";
         }
         if (n.isTextual()) {
-            return "the string \"" + n.asText() + "\"";
+            return "the string \"" + shortened(n.asText()) + "\"";
         }
-        return n.isNull() ? "null" : n.toString();
+        return n.isNull() ? "null" : shortened(n.toString());
+    }
+
+    /** A value short enough to quote in a one-line message. */
+    private static String shortened(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
     }
 }

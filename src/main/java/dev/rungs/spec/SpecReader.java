@@ -1,6 +1,8 @@
 package dev.rungs.spec;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,9 +17,6 @@ import dev.rungs.space.Param;
 import dev.rungs.space.SearchSpace;
 import dev.rungs.study.Direction;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,22 +39,29 @@ import java.util.SplittableRandom;
  * }</pre>
  */
 public final class SpecReader {
-    private static final ObjectMapper JSON = new ObjectMapper()
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(JsonSyntax.MAX_DEPTH)
+                    .maxNumberLength(JsonSyntax.MAX_NUMBER_LENGTH).build())
+            .build())
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private SpecReader() {
     }
 
-    /** Reads a spec file. */
+    /**
+     * Reads a spec file; a mistake in it gives a {@link SpecException} whose message names the file
+     * (as {@code file} names it) as well as the path.
+     *
+     * @throws IOException if the file does not exist or cannot be read
+     */
     public static StudySpec read(Path file) throws IOException {
-        String text;
+        String text = SpecFile.read(file);
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new IOException("spec file not found: " + file, e);
+            return parse(text, file.toAbsolutePath().getParent());
+        } catch (SpecException e) {
+            throw e.inFile(file);
         }
-        return parse(text, file.toAbsolutePath().getParent());
     }
 
     /** Reads a spec from its JSON text; paths in it are relative to the working folder. */
@@ -84,17 +90,18 @@ public final class SpecReader {
      * change without reading the file again.
      */
     public static StudySpec parse(String json, Path base, Datasets datasets) {
+        // Editors on Windows start UTF-8 files with a byte-order mark; it is no part of the JSON.
+        String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
         JsonNode root;
         try {
-            root = JSON.readTree(json);
+            root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new SpecException("$", "not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            throw new SpecException(SpecPath.root(), JsonSyntax.explain(text, e));
         }
         if (root == null || root.isMissingNode()) {
-            throw new SpecException("$", "the spec is empty");
+            throw new SpecException(SpecPath.root(), "the spec is empty");
         }
-        SpecNode spec = new SpecNode(root, "$").object("name", "objective", "direction", "space", "sampler",
+        SpecNode spec = SpecNode.root(root).object("name", "objective", "direction", "space", "sampler",
                 "scheduler", "budget", "max_resource", "workers", "seed");
 
         String name = spec.get("name").asString();
@@ -106,7 +113,7 @@ public final class SpecReader {
         ObjectiveReader.Defaults problem = read.defaults();
         Direction direction = spec.has("direction") ? direction(spec.get("direction")) : problem.direction();
         if (!spec.has("space") && problem.space() == null) {
-            throw new SpecException("$.space", "is required: a " + objective.type()
+            throw new SpecException(SpecPath.root().field("space"), "is required: a " + objective.type()
                     + " objective has no default space");
         }
         SearchSpace space = spec.has("space") ? space(spec.get("space"), problem) : problem.space();
@@ -127,6 +134,11 @@ public final class SpecReader {
         long seed = spec.has("seed") ? spec.get("seed").asInteger() : new SplittableRandom().nextLong();
         return new StudySpec(name, objective, direction, space, sampler, scheduler, budget, maxResource,
                 (int) workers, seed);
+    }
+
+    /** A section of a spec the reader checked, as its record (keys as in the spec, snake_case). */
+    static <T> T bind(Map<String, Object> checked, Class<T> type) {
+        return JSON.convertValue(checked, type);
     }
 
     private static Direction direction(SpecNode n) {

@@ -97,11 +97,12 @@ class CliTest {
 
     @Test
     void aBadSpecGivesOneLineWithThePathAndRunsNothing() throws IOException {
-        Outcome r = rungs("run", spec("""
-                {"name": "b", "objective": {"type": "benchmark", "name": "branin"}, "budget": {"trials": -1}}""")
-                .toString(), "--db", db());
+        Path file = spec("""
+                {"name": "b", "objective": {"type": "benchmark", "name": "branin"}, "budget": {"trials": -1}}""");
+        Outcome r = rungs("run", file.toString(), "--db", db());
         assertEquals(2, r.status());
-        assertEquals("rungs: bad spec: $.budget.trials: must be a positive number of trials", r.err().strip());
+        assertEquals("rungs: bad spec: " + file + ": $.budget.trials: must be a positive number of trials",
+                r.err().strip());
         assertTrue(rungs("list", "--db", db()).out().startsWith("no studies"));
     }
 

@@ -158,6 +158,10 @@ class SpecReaderTest {
             bad random fraction      | {"name":"a","objective":{"type":"benchmark","name":"mf-hartmann6"},"budget":{"resource":100},"sampler":{"type":"bohb","random_fraction":1.5},"scheduler":{"type":"hyperband"}} | $.sampler | random_fraction must be between 0 and 1
             eta of 1                 | {"name":"a","objective":{"type":"benchmark","name":"mf-hartmann6"},"budget":{"resource":100},"scheduler":{"type":"hyperband","reduction_factor":1}} | $.scheduler | reduction_factor must be at least 2
             min resource above max   | {"name":"a","objective":{"type":"benchmark","name":"mf-hartmann6"},"budget":{"resource":100},"scheduler":{"type":"asha","min_resource":100}} | $.scheduler.min_resource | largest resource per trial (81)
+            setting past int         | {"name":"a","objective":{"type":"benchmark","name":"branin"},"budget":{"trials":1},"sampler":{"type":"tpe","n_startup_trials":2147483648}} | $.sampler.n_startup_trials | must be between
+            whole number of 1e999    | {"name":"a","objective":{"type":"benchmark","name":"branin"},"budget":{"trials":1},"seed":1e999} | $.seed | too large
+            float of 1e999           | {"name":"a","objective":{"type":"benchmark","name":"branin"},"budget":{"trials":1},"space":[{"name":"x1","type":"float","low":0,"high":1e999},{"name":"x2","type":"float","low":0,"high":1}]} | $.space[0].high | too large
+            odd field name           | {"name":"a","objective":{"type":"benchmark","name":"branin"},"budget":{"trials":1},"my field":3} | $["my field"] | unknown field
             duplicate key            | {"name":"a","name":"b","objective":{"type":"benchmark","name":"branin"},"budget":{"trials":1}} | $ | Duplicate field
             """)
     void aBadSpecIsRejectedWithItsPathAndReason(String label, String json, String path, String why) {

@@ -17,6 +17,8 @@ import dev.rungs.spec.Method;
 import dev.rungs.spec.Methods;
 import dev.rungs.spec.ObjectiveSpec;
 import dev.rungs.spec.SpecException;
+import dev.rungs.spec.SpecPath;
+import dev.rungs.spec.SpecProblem;
 import dev.rungs.spec.SpecReader;
 import dev.rungs.spec.StudySpec;
 import dev.rungs.study.Direction;
@@ -31,12 +33,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -81,8 +82,6 @@ public final class NewStudyViewModel {
 
     /** Characters Windows, macOS or Linux refuse in a file name; a study's name may name files. */
     private static final String FILE_NAME_FORBIDDEN = "/\\:*?\"<>|";
-    private static final Pattern SPACE_PATH = Pattern.compile("^\\$\\.space\\[(\\d+)\\]");
-    private static final Pattern METHOD_PATH = Pattern.compile("^\\$\\.(sampler|scheduler)(?:\\.(\\w+))?");
 
     private final TaskExecutor tasks;
 
@@ -516,9 +515,12 @@ public final class NewStudyViewModel {
             status.set("Loaded " + file);
         }, e -> {
             busy.set(false);
-            String heading = e instanceof SpecException ? "The spec " + file.getFileName() + " cannot be used"
-                    : "Cannot read " + file;
-            error.set(new ErrorReport(heading, ErrorReport.reason(e)));
+            // The heading names the file, so a spec's mistake is told as where and why alone.
+            if (e instanceof SpecException s) {
+                error.set(new ErrorReport("The spec " + file.getFileName() + " cannot be used", s.problem().toString()));
+            } else {
+                error.set(new ErrorReport("Cannot read " + file, ErrorReport.reason(e)));
+            }
         });
     }
 
@@ -747,8 +749,8 @@ public final class NewStudyViewModel {
                 // not matter; the dataset comes from memory, so no file is read on this thread.
                 checked = SpecReader.parse(built.toJson(), Path.of("").toAbsolutePath(), datasetStep.datasets());
             } catch (SpecException e) {
-                blame(e, errors);
-                found.add(e.getMessage());
+                blame(e.problem(), errors);
+                found.add(e.problem().toString());
             }
         }
 
@@ -857,74 +859,57 @@ public final class NewStudyViewModel {
     }
 
     /** Shows a spec reader's message at the row or field its JSON path points to. */
-    private void blame(SpecException e, Map<FormField, String> errors) {
-        String path = e.path();
-        Matcher space = SPACE_PATH.matcher(path);
-        Matcher method = METHOD_PATH.matcher(path);
-        if (space.find()) {
-            int i = Integer.parseInt(space.group(1));
-            if (i < params.size()) {
-                params.get(i).setError(null, e.getMessage());
-                return;
-            }
-            errors.put(FormField.PARAMETERS, e.getMessage());
-        } else if (method.find()) {
-            boolean isSampler = method.group(1).equals("sampler");
-            for (SettingRow row : isSampler ? samplerSettings : schedulerSettings) {
-                if (row.key().equals(method.group(2))) {
-                    row.setError(e.getMessage());
+    private void blame(SpecProblem problem, Map<FormField, String> errors) {
+        SpecPath path = problem.path();
+        String message = problem.toString();
+        OptionalInt row = path.indexUnder("space");
+        if (row.isPresent() && row.getAsInt() < params.size()) {
+            params.get(row.getAsInt()).setError(null, message);
+        } else if (path.isUnder("sampler") || path.isUnder("scheduler")) {
+            boolean isSampler = path.isUnder("sampler");
+            Optional<String> key = path.fieldOf(isSampler ? "sampler" : "scheduler");
+            for (SettingRow setting : isSampler ? samplerSettings : schedulerSettings) {
+                if (key.isPresent() && setting.key().equals(key.get())) {
+                    setting.setError(message);
                     return;
                 }
             }
-            errors.put(isSampler ? FormField.SAMPLER : FormField.SCHEDULER, e.getMessage());
+            errors.put(isSampler ? FormField.SAMPLER : FormField.SCHEDULER, message);
         } else {
-            errors.put(fieldAt(path), e.getMessage());
+            errors.put(fieldAt(path), message);
         }
     }
 
-    private FormField fieldAt(String path) {
-        String options = "$.objective.options.";
-        if (path.startsWith(options)) {
-            String key = path.substring(options.length()).split("[.\\[]")[0];
-            switch (key) {
-                case "file":
-                    return FormField.DATASET_FILE;
-                case "target":
-                    return FormField.DATASET_TARGET;
-                case "task":
-                    return FormField.DATASET_TASK;
-                case "missing":
-                    return FormField.DATASET_MISSING;
-                case "validation":
-                    return datasetStep.validationProperty().get() == Validation.Kind.HOLDOUT
-                            ? FormField.DATASET_TEST_FRACTION : FormField.DATASET_FOLDS;
-                case "metric":
-                    return FormField.METRIC;
-                case "model":
-                    return FormField.MODEL;
-                case "command":
-                    return FormField.COMMAND_LINE;
-                case "workdir":
-                    return FormField.COMMAND_WORKDIR;
-                case "timeout_seconds":
-                    return FormField.COMMAND_TIMEOUT;
-                case "params_as":
-                    return FormField.COMMAND_PARAMS_AS;
-                default:
-                    return FormField.OBJECTIVE;
-            }
+    private FormField fieldAt(SpecPath path) {
+        Optional<String> option = path.fieldOf("objective", "options");
+        if (option.isPresent()) {
+            return switch (option.get()) {
+                case "file" -> FormField.DATASET_FILE;
+                case "target" -> FormField.DATASET_TARGET;
+                case "task" -> FormField.DATASET_TASK;
+                case "missing" -> FormField.DATASET_MISSING;
+                case "validation" -> datasetStep.validationProperty().get() == Validation.Kind.HOLDOUT
+                        ? FormField.DATASET_TEST_FRACTION : FormField.DATASET_FOLDS;
+                case "metric" -> FormField.METRIC;
+                case "model" -> FormField.MODEL;
+                case "command" -> FormField.COMMAND_LINE;
+                case "workdir" -> FormField.COMMAND_WORKDIR;
+                case "timeout_seconds" -> FormField.COMMAND_TIMEOUT;
+                case "params_as" -> FormField.COMMAND_PARAMS_AS;
+                default -> FormField.OBJECTIVE;
+            };
         }
-        if (path.startsWith("$.name")) {
+        if (path.isUnder("name")) {
             return FormField.NAME;
-        } else if (path.startsWith("$.space")) {
+        } else if (path.isUnder("space")) {
             return FormField.PARAMETERS;
-        } else if (path.startsWith("$.budget.seconds")) {
+        } else if (path.isUnder("budget", "seconds")) {
             return FormField.TIME_LIMIT;
-        } else if (path.startsWith("$.budget")) {
+        } else if (path.isUnder("budget")) {
             return FormField.TRIALS;
-        } else if (path.startsWith("$.workers")) {
+        } else if (path.isUnder("workers")) {
             return FormField.WORKERS;
-        } else if (path.startsWith("$.seed")) {
+        } else if (path.isUnder("seed")) {
             return FormField.SEED;
         }
         return FormField.OBJECTIVE;

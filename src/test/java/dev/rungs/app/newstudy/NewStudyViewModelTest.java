@@ -683,6 +683,25 @@ class NewStudyViewModelTest {
     }
 
     @Test
+    void loadingAUtf16SpecOrAFolderSaysWhatItIsAndChangesNothing() throws Exception {
+        StudySpec before = vm.toSpec().orElseThrow();
+        Path utf16 = dir.resolve("windows.json");
+        Files.writeString(utf16, "{\"name\": \"x\"}", java.nio.charset.StandardCharsets.UTF_16);
+
+        vm.loadFrom(utf16);
+
+        assertEquals(new ErrorReport("The spec windows.json cannot be used",
+                "$: the spec is UTF-16 (big-endian) text; save it as UTF-8"), vm.errorProperty().get());
+        assertEquals(before, vm.toSpec().orElseThrow());
+
+        Path folder = Files.createDirectories(dir.resolve("specs"));
+        vm.loadFrom(folder);
+        assertEquals(new ErrorReport("The spec specs cannot be used", "$: is a folder, not a spec file"),
+                vm.errorProperty().get());
+        assertEquals(before, vm.toSpec().orElseThrow());
+    }
+
+    @Test
     void loadingAMissingFileSaysSo() {
         vm.loadFrom(dir.resolve("nowhere.json"));
         assertEquals("Cannot read " + dir.resolve("nowhere.json"), vm.errorProperty().get().heading());
@@ -768,7 +787,8 @@ class NewStudyViewModelTest {
         return e.getMessage();
     }
 
+    /** What the reader says is wrong with the spec in {@code file}; the form's heading names the file. */
     static String readerMessage(Path file) {
-        return assertThrows(SpecException.class, () -> SpecReader.read(file)).getMessage();
+        return assertThrows(SpecException.class, () -> SpecReader.read(file)).problem().toString();
     }
 }
