@@ -7,6 +7,8 @@ import dev.rungs.spec.StudyFactory;
 import dev.rungs.spec.StudySpec;
 import dev.rungs.store.StudyStore;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,6 +34,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", description = "also write the trials table to FILE")
     Path csv;
 
+    @Option(names = "--force", description = "replace the --csv FILE if it exists")
+    boolean force;
+
     @Option(names = "--seed", paramLabel = "SEED", description = "study seed (overrides the spec)")
     Long seed;
 
@@ -43,8 +48,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        StudySpec spec = overridden(SpecReader.read(specFile));
-        Output.checkWritable(csv);
+        overrides.check();
+        StudySpec spec = overridden(readSpec());
+        OutputFile out = csv == null ? null : new OutputFile(csv, force);
+        if (out != null) {
+            out.check(store.db);
+        }
         try (StudyStore db = store.open()) {
             if (db.findStudy(spec.name()).isPresent()) {
                 throw new CliException("a study named '" + spec.name() + "' already exists in " + store.db
@@ -55,9 +64,29 @@ final class RunCommand implements Callable<Integer> {
                 result = StudyRunner.run(tuner, spec, overrides.quiet, System.err);
             }
             Output.summary(command.commandLine().getOut(), spec, result);
-            Output.writeCsv(csv, spec.space(), result.trials(), command.commandLine().getOut());
+            Output.writeCsv(out, spec.space(), result.trials(), command.commandLine().getOut());
+            return StudyRunner.exitStatus(result);
         }
-        return 0;
+    }
+
+    /** The spec file, read and checked; a file that cannot be read is bad input like a wrong spec. */
+    private StudySpec readSpec() {
+        if (!Files.exists(specFile)) {
+            throw new CliException("spec file not found: " + specFile);
+        }
+        if (Files.isDirectory(specFile)) {
+            throw new CliException("spec file " + specFile + " is a folder, not a JSON file");
+        }
+        if (!Files.isReadable(specFile)) {
+            throw new CliException("cannot read spec file " + specFile + ": permission denied");
+        }
+        try {
+            return SpecReader.read(specFile);
+        } catch (CharacterCodingException e) {
+            throw new CliException("spec file " + specFile + " is not UTF-8 text (is it a JSON spec?)");
+        } catch (IOException e) {
+            throw new CliException("cannot read spec file " + specFile + ": " + OutputFile.reason(e));
+        }
     }
 
     private StudySpec overridden(StudySpec s) {
