@@ -46,7 +46,7 @@ final class Output {
         for (int i = 0; i < Math.min(REASONS_SHOWN, reasons.size()); i++) {
             FailureReasons.Reason r = reasons.get(i);
             out.printf(Locale.ROOT, "%-9s %d× %s (e.g. trial %d)%n", i == 0 ? "failed" : "", r.count(),
-                    r.firstLine(160), r.exampleTrial());
+                    r.oneLine(200), r.exampleTrial());
         }
         if (reasons.size() > REASONS_SHOWN) {
             int rest = reasons.subList(REASONS_SHOWN, reasons.size()).stream()

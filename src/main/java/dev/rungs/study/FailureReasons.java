@@ -25,12 +25,21 @@ public record FailureReasons(List<Reason> reasons) {
      * @param exampleTrial the number of the first of them
      */
     public record Reason(String text, int count, int exampleTrial) {
-        /** The reason's first line, cut to {@code max} characters, for a one-line listing. */
-        public String firstLine(int max) {
-            String line = text.strip().lines().findFirst().orElse(UNKNOWN);
+        /**
+         * The reason on one line for a listing, cut to {@code max} characters: its lines joined,
+         * without the Java exception name that some reasons start with
+         * ({@code CommandFailedException: }), which tells a person nothing.
+         */
+        public String oneLine(int max) {
+            String line = EXCEPTION_NAME.matcher(text.strip()).replaceFirst("").replaceAll(":\\s*\\R\\s*", ": ")
+                    .replaceAll("\\s*\\R\\s*", "; ");
+            line = line.isEmpty() ? UNKNOWN : line;
             return line.length() <= max ? line : line.substring(0, max - 1) + "…";
         }
     }
+
+    private static final java.util.regex.Pattern EXCEPTION_NAME = java.util.regex.Pattern.compile(
+            "^([a-z_$][\\w$]*\\.)*[A-Z][\\w$]*(Exception|Error): ");
 
     public FailureReasons {
         reasons = List.copyOf(reasons);

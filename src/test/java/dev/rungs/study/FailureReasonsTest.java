@@ -38,7 +38,10 @@ class FailureReasonsTest {
     void noFailuresIsEmptyAndALongReasonShowsAsOneShortLine() {
         assertTrue(FailureReasons.of(List.of()).isEmpty());
         FailureReasons.Reason r = new FailureReasons.Reason("exit 1: " + "x".repeat(300) + "\nTraceback", 1, 0);
-        assertEquals(40, r.firstLine(40).length());
-        assertTrue(r.firstLine(40).endsWith("…") && !r.firstLine(40).contains("\n"));
+        assertEquals(40, r.oneLine(40).length());
+        assertTrue(r.oneLine(40).endsWith("…") && !r.oneLine(40).contains("\n"));
+        assertEquals("command exited with status 3; stderr ends with: out of memory", new FailureReasons.Reason(
+                "CommandFailedException: command exited with status 3; stderr ends with:\nout of memory\n", 2, 0)
+                .oneLine(200), "one line, without the Java exception's name");
     }
 }
