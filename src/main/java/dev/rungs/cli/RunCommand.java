@@ -64,7 +64,12 @@ final class RunCommand implements Callable<Integer> {
                 result = StudyRunner.run(tuner, spec, overrides.quiet, System.err);
             }
             Output.summary(command.commandLine().getOut(), spec, result);
-            Output.writeCsv(out, spec.space(), result.trials(), command.commandLine().getOut());
+            try {
+                Output.writeCsv(out, spec.space(), result.trials(), command.commandLine().getOut());
+            } catch (IOException e) {
+                throw new IOException(e.getMessage() + "; the study is saved in " + store.db + ", `rungs export "
+                        + spec.name() + " --csv FILE` writes it again", e);
+            }
             return StudyRunner.exitStatus(result);
         }
     }

@@ -33,8 +33,11 @@ public final class RungsCli implements Runnable {
     /** Exit status for a person's mistake: an option, a file, a spec, a study. */
     static final int BAD_INPUT = 2;
 
-    /** The commands that only read, and so must not create the data folder. */
-    private static final Set<String> READ_ONLY_COMMANDS = Set.of("list", "show", "export", "help");
+    /**
+     * The commands that run studies, where third-party libraries log: these create the data
+     * folder for the log file; the others (list, show, export, delete, help) create nothing.
+     */
+    private static final Set<String> RUNNING_COMMANDS = Set.of("run", "resume");
 
     /** Where the details of an internal error go; empty when there is no usable data folder. */
     private static volatile Optional<Path> logFile = Optional.empty();
@@ -44,8 +47,8 @@ public final class RungsCli implements Runnable {
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
-        boolean readsOnly = args.length == 0 || READ_ONLY_COMMANDS.contains(args[0]);
-        logFile = ProcessSetup.prepare(StoreLocation.defaultFile().getParent(), !readsOnly);
+        boolean runs = args.length > 0 && RUNNING_COMMANDS.contains(args[0]);
+        logFile = ProcessSetup.prepare(StoreLocation.defaultFile().getParent(), runs);
         // a thread of a library that dies prints one line too, not its stack trace
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
             System.err.println("rungs: " + internalError(e) + " (in thread " + t.getName() + ")");
