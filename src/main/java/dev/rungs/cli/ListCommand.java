@@ -26,7 +26,7 @@ final class ListCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
         if (!Files.exists(store.db)) { // a command that only reads creates nothing
-            out.println("no studies in " + store.db + ": " + store.missing());
+            out.println("no studies in " + store.db + ": there is no Rungs database there");
             out.flush();
             return 0;
         }

@@ -40,7 +40,7 @@ public final class RungsCli implements Runnable {
     private static final Set<String> RUNNING_COMMANDS = Set.of("run", "resume");
 
     /** Where the details of an internal error go; empty when there is no usable data folder. */
-    private static volatile Optional<Path> logFile = Optional.empty();
+    private static volatile Optional<Path> errorLog = Optional.empty();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -48,7 +48,8 @@ public final class RungsCli implements Runnable {
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
         boolean runs = args.length > 0 && RUNNING_COMMANDS.contains(args[0]);
-        logFile = ProcessSetup.prepare(StoreLocation.defaultFile().getParent(), runs);
+        errorLog = ProcessSetup.prepare(StoreLocation.defaultFile().getParent(), runs)
+                .map(folder -> folder.resolve(ProcessSetup.ERROR_LOG));
         // a thread of a library that dies prints one line too, not its stack trace
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
             System.err.println("rungs: " + internalError(e) + " (in thread " + t.getName() + ")");
@@ -69,9 +70,9 @@ public final class RungsCli implements Runnable {
         }
     }
 
-    /** Sends the details of internal errors to {@code file} (the data folder's log, or a test's). */
+    /** Sends the details of internal errors to {@code file} (the data folder's error log, or a test's). */
     static void logTo(Path file) {
-        logFile = Optional.ofNullable(file);
+        errorLog = Optional.ofNullable(file);
     }
 
     /** The command line with Rungs' error handling: every failure prints one line, never a stack trace. */
@@ -119,7 +120,7 @@ public final class RungsCli implements Runnable {
 
     /** Appends the stack trace to the log file and says where it is. */
     private static String detailsIn(Throwable e) {
-        Optional<Path> log = logFile;
+        Optional<Path> log = errorLog;
         if (log.isEmpty()) {
             return "";
         }

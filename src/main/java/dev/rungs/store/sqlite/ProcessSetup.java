@@ -28,8 +28,13 @@ import org.sqlite.util.OSInfo;
  * nothing: the libraries keep their defaults.
  */
 public final class ProcessSetup {
-    /** The log file's name in the data folder. */
+    /**
+     * The log file's name in the data folder. slf4j-simple empties it when a process makes its
+     * first logger, so it holds the lines of the last process that logged.
+     */
     public static final String LOG_FILE = "rungs.log";
+    /** Where the launchers append the details of internal errors, which outlive the next start. */
+    public static final String ERROR_LOG = "rungs-errors.log";
     static final String LOG_FILE_PROPERTY = "org.slf4j.simpleLogger.logFile";
     static final String LIB_PATH_PROPERTY = "org.sqlite.lib.path";
     static final String LIB_NAME_PROPERTY = "org.sqlite.lib.name";
@@ -41,7 +46,7 @@ public final class ProcessSetup {
      * Sets the process up in {@code dataFolder}.
      *
      * @param mayCreate whether the folder may be created (not by commands that only read)
-     * @return the log file, when the folder is usable
+     * @return the data folder, when it is usable
      */
     public static Optional<Path> prepare(Path dataFolder, boolean mayCreate) {
         try {
@@ -59,7 +64,7 @@ public final class ProcessSetup {
             System.setProperty(LOG_FILE_PROPERTY, log.toString());
         }
         useNativeCopyIn(dataFolder.resolve("native"));
-        return Optional.of(log);
+        return Optional.of(dataFolder);
     }
 
     /**
