@@ -39,7 +39,7 @@ public final class RungsCli implements Runnable {
      */
     private static final Set<String> RUNNING_COMMANDS = Set.of("run", "resume");
 
-    /** Where the details of an internal error go; empty when there is no usable data folder. */
+    /** Where the details of an internal error go; empty when there is no usable data folder (then a temporary file). */
     private static volatile Optional<Path> errorLog = Optional.empty();
 
     @CommandLine.Spec
@@ -80,13 +80,14 @@ public final class RungsCli implements Runnable {
         CommandLine cl = new CommandLine(new RungsCli());
         cl.setParameterExceptionHandler((e, args) -> {
             CommandLine line = e.getCommandLine();
-            String help = line.getCommandName().equals("rungs") ? "rungs --help" : "rungs help " + line.getCommandName();
+            String name = line.getCommandName();
+            String help = name.equals("rungs") ? "rungs --help" : "rungs help " + name;
             line.getErr().println("rungs: " + oneLine(String.valueOf(e.getMessage())) + " (see `" + help + "`)");
             line.getErr().flush();
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
-            line.getErr().println("rungs: " + message(e));
+            line.getErr().println("rungs: " + oneLine(message(e)));
             line.getErr().flush();
             return status(e);
         });
@@ -99,7 +100,7 @@ public final class RungsCli implements Runnable {
             return "bad spec: " + e.getMessage();
         }
         if (e instanceof CliException || e instanceof StoreException || e instanceof IOException) {
-            return e.getMessage();
+            return String.valueOf(e.getMessage());
         }
         return internalError(e);
     }
@@ -118,17 +119,19 @@ public final class RungsCli implements Runnable {
         return s.strip().replaceAll("\\s*\\R\\s*", "; ");
     }
 
-    /** Appends the stack trace to the log file and says where it is. */
+    /**
+     * Appends the stack trace to the error log and says where it is; without a data folder
+     * (a command that only reads, before any study ran) to a new file in the temporary folder.
+     */
     private static String detailsIn(Throwable e) {
-        Optional<Path> log = errorLog;
-        if (log.isEmpty()) {
-            return "";
-        }
-        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(log.get(), StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND))) {
-            w.println(Instant.now() + " rungs internal error:");
-            e.printStackTrace(w);
-            return "; details in " + log.get();
+        try {
+            Path log = errorLog.isPresent() ? errorLog.get() : Files.createTempFile("rungs-error-", ".log");
+            try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND))) {
+                w.println(Instant.now() + " rungs internal error:");
+                e.printStackTrace(w);
+            }
+            return "; details in " + log;
         } catch (IOException | RuntimeException notWritten) {
             return "";
         }

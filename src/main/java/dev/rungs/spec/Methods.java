@@ -199,7 +199,8 @@ public final class Methods {
      */
     public static String describe(ComponentSpec sampler, ComponentSpec scheduler) {
         String text = describe(SAMPLERS.get(sampler.type()), sampler);
-        return "none".equals(scheduler.type()) ? text : text + " + " + describe(SCHEDULERS.get(scheduler.type()), scheduler);
+        return "none".equals(scheduler.type()) ? text
+                : text + " + " + describe(SCHEDULERS.get(scheduler.type()), scheduler);
     }
 
     /**
