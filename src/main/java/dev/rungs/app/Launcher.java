@@ -1,5 +1,7 @@
 package dev.rungs.app;
 
+import dev.rungs.store.StoreLocation;
+import dev.rungs.store.sqlite.ProcessSetup;
 import javafx.application.Application;
 
 /**
@@ -21,6 +23,8 @@ public final class Launcher {
      *     offered as samples (default {@code sample-projects} in the working directory)
      */
     public static void main(String[] args) {
+        // before anything logs or opens a database: log file and SQLite's native library in the data folder
+        ProcessSetup.prepare(StoreLocation.defaultFile().getParent(), true);
         Application.launch(RungsApp.class, args);
     }
 }

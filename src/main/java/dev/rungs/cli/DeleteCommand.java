@@ -23,8 +23,8 @@ final class DeleteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (StudyStore db = store.open()) {
-            StudyRecord s = StoreOption.study(db, name);
+        try (StudyStore db = store.openFor(name, false)) {
+            StudyRecord s = store.study(db, name);
             int trials = db.trials(s.id()).size();
             db.deleteStudy(s.id());
             command.commandLine().getOut().println("deleted study " + name + " (" + trials + " trials)");

@@ -22,6 +22,9 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", required = true, description = "where to write the trials table")
     Path csv;
 
+    @Option(names = "--force", description = "replace FILE if it exists")
+    boolean force;
+
     @Mixin
     StoreOption store;
 
@@ -30,10 +33,11 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Output.checkWritable(csv);
-        try (StudyStore db = store.open()) {
-            StudyRecord s = StoreOption.study(db, name);
-            Output.writeCsv(csv, SpecReader.parse(s.specJson()).space(), db.trials(s.id()),
+        OutputFile out = new OutputFile(csv, force);
+        out.check(store.db);
+        try (StudyStore db = store.openFor(name, true)) {
+            StudyRecord s = store.study(db, name);
+            Output.writeCsv(out, SpecReader.parse(s.specJson()).space(), db.trials(s.id()),
                     command.commandLine().getOut());
         }
         return 0;

@@ -4,6 +4,7 @@ import dev.rungs.store.StudyRecord;
 import dev.rungs.store.StudyStore;
 import dev.rungs.study.Trial;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -24,7 +25,12 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
-        try (StudyStore db = store.open()) {
+        if (!Files.exists(store.db)) { // a command that only reads creates nothing
+            out.println("no studies in " + store.db + ": there is no Rungs database there");
+            out.flush();
+            return 0;
+        }
+        try (StudyStore db = store.openReadOnly()) {
             List<StudyRecord> studies = db.studies();
             if (studies.isEmpty()) {
                 out.println("no studies in " + store.db);

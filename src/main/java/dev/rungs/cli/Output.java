@@ -2,16 +2,14 @@ package dev.rungs.cli;
 
 import dev.rungs.engine.StudyResult;
 import dev.rungs.space.SearchSpace;
+import dev.rungs.spec.Methods;
 import dev.rungs.spec.StudySpec;
 import dev.rungs.store.TrialsCsv;
+import dev.rungs.study.FailureReasons;
 import dev.rungs.study.Trial;
 import dev.rungs.study.TrialState;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,33 +18,41 @@ final class Output {
     private Output() {
     }
 
-    /** Fails early, before any work, when {@code file}'s folder does not exist. */
-    static void checkWritable(Path file) {
-        if (file != null && file.toAbsolutePath().getParent() != null
-                && !Files.isDirectory(file.toAbsolutePath().getParent())) {
-            throw new CliException("cannot write " + file + ": folder " + file.toAbsolutePath().getParent()
-                    + " does not exist");
-        }
-    }
-
-    static void writeCsv(Path file, SearchSpace space, List<Trial> trials, PrintWriter out) throws IOException {
+    static void writeCsv(OutputFile file, SearchSpace space, List<Trial> trials, PrintWriter out) throws IOException {
         if (file == null) {
             return;
         }
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            TrialsCsv.write(w, space, trials);
-        }
-        out.printf(Locale.ROOT, "csv       %s (%d trials)%n", file, trials.size());
+        file.write(w -> TrialsCsv.write(w, space, trials));
+        out.printf(Locale.ROOT, "csv       %s (%d trials)%n", file.file(), trials.size());
         out.flush();
     }
 
     static void summary(PrintWriter out, StudySpec spec, StudyResult r) {
-        out.printf(Locale.ROOT, "study     %s (%s, %s)%n", spec.name(), spec.sampler().type(),
-                spec.direction().name().toLowerCase(Locale.ROOT));
+        out.printf(Locale.ROOT, "study     %s (%s, %s)%n", spec.name(), Methods.describe(spec.sampler(),
+                spec.scheduler()), spec.direction().name().toLowerCase(Locale.ROOT));
         out.printf(Locale.ROOT, "stopped   %s after %.2f s%n", r.stopReason(), r.elapsed().toNanos() / 1e9);
         out.printf(Locale.ROOT, "trials    %d (%s)%n", r.trials().size(), stateCounts(r.trials()));
+        failures(out, r.trials());
         best(out, r.best().orElse(null));
         out.flush();
+    }
+
+    /** How many distinct failure reasons are listed; the rest are counted in one line. */
+    private static final int REASONS_SHOWN = 5;
+
+    /** The distinct reasons of the failed trials, with counts and an example trial each. */
+    static void failures(PrintWriter out, List<Trial> trials) {
+        List<FailureReasons.Reason> reasons = FailureReasons.of(trials).reasons();
+        for (int i = 0; i < Math.min(REASONS_SHOWN, reasons.size()); i++) {
+            FailureReasons.Reason r = reasons.get(i);
+            out.printf(Locale.ROOT, "%-9s %d× %s (e.g. trial %d)%n", i == 0 ? "failed" : "", r.count(),
+                    r.oneLine(200), r.exampleTrial());
+        }
+        if (reasons.size() > REASONS_SHOWN) {
+            int rest = reasons.subList(REASONS_SHOWN, reasons.size()).stream()
+                    .mapToInt(FailureReasons.Reason::count).sum();
+            out.printf(Locale.ROOT, "%-9s %d more reasons (%d trials)%n", "", reasons.size() - REASONS_SHOWN, rest);
+        }
     }
 
     static void best(PrintWriter out, Trial b) {

@@ -4,6 +4,7 @@ import dev.rungs.engine.TrialEvent;
 import dev.rungs.study.Direction;
 import dev.rungs.study.Trial;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -24,22 +25,41 @@ final class ProgressLine implements Consumer<TrialEvent> {
     private int pruned;
     private Trial best;
 
-    ProgressLine(PrintStream out, int totalTrials, Direction direction, boolean terminal) {
+    /**
+     * @param totalTrials the study's trial budget (0: none)
+     * @param earlier the study's trials before this run (a resumed study's): the count starts
+     *     from its finished ones and the best from its best, so it reads as the study's progress
+     */
+    ProgressLine(PrintStream out, int totalTrials, Direction direction, boolean terminal, List<Trial> earlier) {
         this.out = out;
         this.totalTrials = totalTrials;
         this.direction = direction;
         this.terminal = terminal;
         this.intervalNanos = terminal ? 100_000_000L : 5_000_000_000L;
+        for (Trial t : earlier) {
+            switch (t.state()) {
+                case COMPLETE -> completed(t);
+                case FAIL -> failed++;
+                case PRUNED -> pruned++;
+                default -> {
+                    continue; // running, paused or waiting: counted when they end
+                }
+            }
+            done++;
+        }
+    }
+
+    private void completed(Trial t) {
+        if (best == null || direction.isBetter(t.value().getAsDouble(), best.value().getAsDouble())) {
+            best = t;
+        }
     }
 
     @Override
     public void accept(TrialEvent e) {
         if (e instanceof TrialEvent.Completed c) {
             done++;
-            Trial t = c.trial();
-            if (best == null || direction.isBetter(t.value().getAsDouble(), best.value().getAsDouble())) {
-                best = t;
-            }
+            completed(c.trial());
         } else if (e instanceof TrialEvent.Failed) {
             done++;
             failed++;

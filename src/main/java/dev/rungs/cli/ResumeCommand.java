@@ -37,15 +37,19 @@ final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (StudyStore db = store.open()) {
-            StudyRecord record = StoreOption.study(db, name);
+        overrides.check();
+        if (retries < 0) {
+            throw new CliException("--retries must not be negative (got " + retries + ")");
+        }
+        try (StudyStore db = store.openFor(name, false)) {
+            StudyRecord record = store.study(db, name);
             StudySpec spec = overrides.apply(SpecReader.parse(record.specJson()));
             StudyResult result;
             try (Tuner tuner = StudyFactory.resumeTuner(spec, db, retries, "rungs resume")) {
                 result = StudyRunner.run(tuner, spec, overrides.quiet, System.err);
             }
             Output.summary(command.commandLine().getOut(), spec, result);
+            return StudyRunner.exitStatus(result);
         }
-        return 0;
     }
 }

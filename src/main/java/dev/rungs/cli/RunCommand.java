@@ -8,6 +8,7 @@ import dev.rungs.spec.StudySpec;
 import dev.rungs.store.StudyExistsException;
 import dev.rungs.store.StudyStore;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,6 +34,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", description = "also write the trials table to FILE")
     Path csv;
 
+    @Option(names = "--force", description = "replace the --csv FILE if it exists")
+    boolean force;
+
     @Option(names = "--seed", paramLabel = "SEED", description = "study seed (overrides the spec)")
     Long seed;
 
@@ -44,17 +48,41 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        StudySpec spec = overridden(SpecReader.read(specFile));
-        Output.checkWritable(csv);
+        overrides.check();
+        StudySpec spec = overridden(readSpec());
+        OutputFile out = csv == null ? null : new OutputFile(csv, force);
+        if (out != null) {
+            out.check(store.db);
+        }
         try (StudyStore db = store.open()) {
             StudyResult result;
             try (Tuner tuner = create(spec, db)) {
                 result = StudyRunner.run(tuner, spec, overrides.quiet, System.err);
             }
             Output.summary(command.commandLine().getOut(), spec, result);
-            Output.writeCsv(csv, spec.space(), result.trials(), command.commandLine().getOut());
+            try {
+                Output.writeCsv(out, spec.space(), result.trials(), command.commandLine().getOut());
+            } catch (IOException e) {
+                throw new IOException(e.getMessage() + "; the study is saved in " + store.db + ", `rungs export "
+                        + spec.name() + " --csv FILE` writes it again", e);
+            }
+            return StudyRunner.exitStatus(result);
         }
-        return 0;
+    }
+
+    /** The spec file, read and checked; a file that cannot be read is bad input like a wrong spec. */
+    private StudySpec readSpec() {
+        if (!Files.exists(specFile)) {
+            throw new CliException("spec file not found: " + specFile);
+        }
+        if (!Files.isReadable(specFile)) {
+            throw new CliException("cannot read spec file " + specFile + ": permission denied");
+        }
+        try {
+            return SpecReader.read(specFile); // folders and text that is not UTF-8 are SpecReader's to refuse
+        } catch (IOException e) {
+            throw new CliException("cannot read spec file " + specFile + ": " + OutputFile.reason(e));
+        }
     }
 
     /** The study's tuner; a taken name is refused here, where creating it decides, so a race has one loser message too. */

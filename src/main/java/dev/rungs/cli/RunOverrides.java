@@ -14,6 +14,17 @@ final class RunOverrides {
     @Option(names = {"-q", "--quiet"}, description = "no progress line")
     boolean quiet;
 
+    /** Refuses values no study can run with, naming the option, before anything is opened. */
+    void check() {
+        if (workers != null && (workers < 1 || workers > StudySpec.MAX_WORKERS)) {
+            throw new CliException("--workers must be between 1 and " + StudySpec.MAX_WORKERS + " (got " + workers
+                    + ")");
+        }
+        if (trials != null && trials < 1) {
+            throw new CliException("--trials must be at least 1 (got " + trials + ")");
+        }
+    }
+
     StudySpec apply(StudySpec s) {
         s = workers == null ? s : s.withWorkers(workers);
         return trials == null ? s : s.withBudget(s.budget().andTrials(trials));

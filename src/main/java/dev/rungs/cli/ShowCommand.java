@@ -1,5 +1,7 @@
 package dev.rungs.cli;
 
+import dev.rungs.spec.Methods;
+import dev.rungs.spec.SpecException;
 import dev.rungs.store.StudyRecord;
 import dev.rungs.store.StudyStore;
 import dev.rungs.study.MutableTrialHistory;
@@ -29,20 +31,35 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
-        try (StudyStore db = store.open()) {
-            StudyRecord s = StoreOption.study(db, name);
+        try (StudyStore db = store.openFor(name, true)) {
+            StudyRecord s = store.study(db, name);
             List<Trial> trials = db.trials(s.id());
             MutableTrialHistory h = new MutableTrialHistory(s.direction());
             trials.forEach(h::put);
             out.printf(Locale.ROOT, "study     %s%n", s.name());
             out.printf(Locale.ROOT, "state     %s, created %s%n", s.state().name().toLowerCase(Locale.ROOT), s.created());
             out.printf(Locale.ROOT, "direction %s%n", s.direction().name().toLowerCase(Locale.ROOT));
+            out.printf(Locale.ROOT, "method    %s%n", method(s));
             out.printf(Locale.ROOT, "trials    %d (%s)%n", trials.size(), Output.stateCounts(trials));
+            Output.failures(out, trials);
             Output.best(out, h.best().orElse(null));
-            s.provenance().forEach((k, v) -> out.printf(Locale.ROOT, "%-9s %s%n", k.equals("rungs_version")
-                    ? "version" : k.replace("_settings", ""), v));
+            // the sampler and scheduler are the method line above, read from the spec
+            s.provenance().forEach((k, v) -> {
+                if (!k.startsWith("sampler") && !k.startsWith("scheduler")) {
+                    out.printf(Locale.ROOT, "%-9s %s%n", k.equals("rungs_version") ? "version" : k, v);
+                }
+            });
         }
         out.flush();
         return 0;
+    }
+
+    /** The stored spec's sampler and scheduler as a person reads them. */
+    private static String method(StudyRecord s) {
+        try {
+            return Methods.describe(s.specJson());
+        } catch (SpecException unreadable) { // a spec this version cannot read: what was recorded
+            return s.provenance().getOrDefault("sampler", "?") + " + " + s.provenance().getOrDefault("scheduler", "?");
+        }
     }
 }

@@ -7,6 +7,8 @@ import dev.rungs.objective.Objective;
 import dev.rungs.objective.ml.MlObjective;
 import dev.rungs.spec.StudyFactory;
 import dev.rungs.spec.StudySpec;
+import dev.rungs.study.Trial;
+import dev.rungs.study.TrialState;
 import java.io.PrintStream;
 
 /** What {@code run} and {@code resume} share: run a tuner to its budget with a progress line; Ctrl+C stops cleanly. */
@@ -17,7 +19,7 @@ final class StudyRunner {
     static StudyResult run(Tuner tuner, StudySpec spec, boolean quiet, PrintStream progress) {
         if (!quiet) {
             tuner.subscribe(new ProgressLine(progress, spec.budget().maxTrials(), spec.direction(),
-                    System.console() != null));
+                    System.console() != null, tuner.trials()));
         }
         Objective objective = StudyFactory.createObjective(spec);
         printNotes(objective, progress);
@@ -28,13 +30,15 @@ final class StudyRunner {
             run.await();
         });
         Runtime.getRuntime().addShutdownHook(onCtrlC);
-        StudyResult result = run.await();
         try {
-            Runtime.getRuntime().removeShutdownHook(onCtrlC);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is already running and will finish the stop
+            return run.await();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is already running and will finish the stop
+            }
         }
-        return result;
     }
 
     /** What the dataset reader decided on its own (a column left out, say), one line each; even when quiet. */
@@ -42,5 +46,18 @@ final class StudyRunner {
         if (objective instanceof MlObjective ml) {
             ml.data().notes().forEach(note -> err.println(ml.data().name() + ": " + note));
         }
+    }
+
+    /**
+     * The exit status of a finished run: 1 when it failed (its first trials all failed alike,
+     * or trials failed and none has completed, such as a command that cannot start), otherwise 0.
+     */
+    static int exitStatus(StudyResult result) {
+        if (result.failed()) {
+            return 1;
+        }
+        boolean anyFailed = result.trials().stream()
+                .anyMatch(t -> t.state() == TrialState.FAIL && !Tuner.isInterrupted(t));
+        return anyFailed && result.trials().stream().noneMatch(Trial::isComplete) ? 1 : 0;
     }
 }

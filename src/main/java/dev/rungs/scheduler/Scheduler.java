@@ -42,6 +42,6 @@ public interface Scheduler {
 
     /** A scheduler that lets every trial run to its end. */
     static Scheduler none() {
-        return (trial, step, value, history) -> Decision.CONTINUE;
+        return NoScheduler.INSTANCE;
     }
 }

@@ -191,6 +191,61 @@ public final class Methods {
         return m;
     }
 
+    /**
+     * The method of a study as a person reads it, such as
+     * {@code tpe (n_startup_trials 20, multivariate) + median (startup_trials 3)}: each
+     * component with the settings that differ from its defaults (a true switch by its name
+     * alone); the scheduler is left out when it is {@code none}.
+     */
+    public static String describe(ComponentSpec sampler, ComponentSpec scheduler) {
+        String text = describe(SAMPLERS.get(sampler.type()), sampler);
+        return "none".equals(scheduler.type()) ? text
+                : text + " + " + describe(SCHEDULERS.get(scheduler.type()), scheduler);
+    }
+
+    /**
+     * {@link #describe(ComponentSpec, ComponentSpec)} of a stored spec's JSON, reading only its
+     * sampler and scheduler (so a dataset objective's file is not loaded, and need not exist).
+     *
+     * @throws SpecException when the JSON or those two parts cannot be read
+     */
+    public static String describe(String specJson) {
+        com.fasterxml.jackson.databind.JsonNode root;
+        try {
+            root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(specJson);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new SpecException("$", "not valid JSON: " + e.getOriginalMessage());
+        }
+        SpecNode spec = SpecNode.root(root);
+        return describe(spec.has("sampler") ? readSampler(spec.get("sampler")) : new ComponentSpec(DEFAULT_SAMPLER,
+                Map.of()), spec.has("scheduler") ? readScheduler(spec.get("scheduler")) : new ComponentSpec("none",
+                Map.of()));
+    }
+
+    private static String describe(Method<?> method, ComponentSpec c) {
+        if (method == null) {
+            return c.type(); // a stored spec naming a method this version no longer has
+        }
+        List<String> changed = new java.util.ArrayList<>();
+        for (Setting s : method.settings()) {
+            Object v = c.settings().get(s.key());
+            if (v != null && !sameValue(v, s.defaultValue())) {
+                changed.add(Boolean.TRUE.equals(v) ? s.key() : s.key() + " " + settingText(v));
+            }
+        }
+        return changed.isEmpty() ? c.type() : c.type() + " (" + String.join(", ", changed) + ")";
+    }
+
+    private static boolean sameValue(Object a, Object b) {
+        return a instanceof Number x && b instanceof Number y ? x.doubleValue() == y.doubleValue() : a.equals(b);
+    }
+
+    private static String settingText(Object v) {
+        return v instanceof Double d && Double.isFinite(d)
+                ? new java.math.BigDecimal(d).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString()
+                : String.valueOf(v);
+    }
+
     static ComponentSpec readSampler(SpecNode n) {
         return read(n, SAMPLERS, "sampler");
     }

@@ -128,8 +128,8 @@ public final class SpecReader {
         }
         Methods.checkCombination(sampler, scheduler, maxResource, "$");
         long workers = spec.integer("workers", 1);
-        if (workers < 1 || workers > 256) {
-            throw spec.get("workers").error("must be between 1 and 256");
+        if (workers < 1 || workers > StudySpec.MAX_WORKERS) {
+            throw spec.get("workers").error("must be between 1 and " + StudySpec.MAX_WORKERS);
         }
         long seed = spec.has("seed") ? spec.get("seed").asInteger() : new SplittableRandom().nextLong();
         return new StudySpec(name, objective, direction, space, sampler, scheduler, budget, maxResource,

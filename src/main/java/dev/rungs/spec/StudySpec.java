@@ -22,6 +22,9 @@ import dev.rungs.study.Direction;
 public record StudySpec(String name, ObjectiveSpec objective, Direction direction, SearchSpace space,
         ComponentSpec sampler, ComponentSpec scheduler, Budget budget, long maxResource, int workers, long seed) {
 
+    /** The most parallel workers a spec (or the command line's {@code --workers}) may ask for. */
+    public static final int MAX_WORKERS = 256;
+
     /** The spec as JSON that {@link SpecReader} reads back to an equal spec. */
     public String toJson() {
         return SpecWriter.toJson(this);

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -34,6 +35,11 @@ import org.apache.commons.csv.CSVRecord;
  * parent} when any trial has them (the multi-fidelity schedulers' and BOHB's attributes). Times are ISO-8601 (UTC), the duration is in seconds, and an inactive conditional
  * parameter is an empty cell.
  *
+ * <p>A text cell that a spreadsheet would run as a formula (it starts with {@code =}, {@code +},
+ * {@code -}, {@code @}, a tab or a carriage return) is written with a leading {@code '}, as
+ * OWASP advises for CSV files that people open in spreadsheets; cells that are plain numbers
+ * ({@code -1.5}, {@code -2e-3}) stay numbers. {@link #read} takes the mark off again.
+ *
  * <p>{@link #read} reads such a file back, so an export can be checked and re-imported.
  */
 public final class TrialsCsv {
@@ -45,6 +51,11 @@ public final class TrialsCsv {
     private static final List<String> FIXED_COLUMNS = List.of("number", "value", "datetime_start", "datetime_complete",
             "duration", "state");
     private static final String PARAM_PREFIX = "params_";
+    /** A plain decimal number, which spreadsheets read as a number and never run. */
+    private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+    /** Text a spreadsheet would run, possibly behind quote marks that an escaped cell carries. */
+    private static final Pattern FORMULA_LIKE = Pattern.compile("'*[=+\\-@\t\r].*", Pattern.DOTALL);
+    private static final Pattern ESCAPED = Pattern.compile("'+[=+\\-@\t\r].*", Pattern.DOTALL);
 
     private TrialsCsv() {
     }
@@ -125,9 +136,20 @@ public final class TrialsCsv {
                 if (anyParent) {
                     row.add(t.parent().isPresent() ? t.parent().getAsInt() : "");
                 }
-                csv.printRecord(row);
+                csv.printRecord(row.stream().map(TrialsCsv::cell).toList());
             }
         }
+    }
+
+    /** The cell for a value: its text, marked with {@code '} when a spreadsheet would run it. */
+    static String cell(Object value) {
+        String text = String.valueOf(value);
+        return FORMULA_LIKE.matcher(text).matches() && !NUMBER.matcher(text).matches() ? "'" + text : text;
+    }
+
+    /** The value a cell written by {@link #cell} stands for. */
+    static String uncell(String cell) {
+        return ESCAPED.matcher(cell).matches() ? cell.substring(1) : cell;
     }
 
     private static String seconds(Duration d) {
@@ -178,7 +200,7 @@ public final class TrialsCsv {
             Map<String, Object> values = new LinkedHashMap<>();
             for (Param p : space.params()) {
                 String column = PARAM_PREFIX + p.name();
-                String cell = header.contains(column) ? r.get(column) : "";
+                String cell = header.contains(column) ? get(r, column) : "";
                 if (SearchSpace.isActive(p, values)) {
                     values.put(p.name(), parse(p, cell, column));
                 } else if (!cell.isEmpty()) {
@@ -188,18 +210,23 @@ public final class TrialsCsv {
             }
             Map<String, String> attrs = new LinkedHashMap<>();
             for (String c : attrColumns) {
-                if (!r.get(c).isEmpty()) {
-                    attrs.put(c, r.get(c));
+                if (!get(r, c).isEmpty()) {
+                    attrs.put(c, get(r, c));
                 }
             }
-            String parent = header.contains("parent") ? r.get("parent") : "";
-            return new Row(Integer.parseInt(r.get("number")), optionalDouble(r.get("value")),
-                    instant(r.get("datetime_start")), instant(r.get("datetime_complete")),
-                    optionalDouble(r.get("duration")), new Config(values), attrs, TrialState.valueOf(r.get("state")),
+            String parent = header.contains("parent") ? get(r, "parent") : "";
+            return new Row(Integer.parseInt(get(r, "number")), optionalDouble(get(r, "value")),
+                    instant(get(r, "datetime_start")), instant(get(r, "datetime_complete")),
+                    optionalDouble(get(r, "duration")), new Config(values), attrs,
+                    TrialState.valueOf(get(r, "state")),
                     parent.isEmpty() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(parent)));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new IllegalArgumentException("line " + line + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String get(CSVRecord r, String column) {
+        return uncell(r.get(column));
     }
 
     private static Object parse(Param p, String cell, String column) {

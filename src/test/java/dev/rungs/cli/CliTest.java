@@ -109,7 +109,7 @@ class CliTest {
     @Test
     void aMissingSpecFileOrStudySaysSo() {
         Outcome r = rungs("run", dir.resolve("nope.json").toString(), "--db", db());
-        assertEquals(1, r.status());
+        assertEquals(2, r.status(), "a missing spec file is bad input");
         assertTrue(r.err().contains("spec file not found"), r.err());
         Outcome s = rungs("show", "ghost", "--db", db());
         assertEquals(2, s.status());

@@ -334,4 +334,13 @@ public final class TpeSampler implements Sampler {
         }
         return out;
     }
+
+    /** The settings in the spec's words, for a study's provenance (gamma and weights are not shown). */
+    @Override
+    public String toString() {
+        return "TpeSampler[n_startup_trials=" + settings.nStartupTrials() + ", n_ei_candidates="
+                + settings.nEiCandidates() + ", multivariate=" + settings.multivariate() + ", group=" + settings.group()
+                + ", constant_liar=" + settings.constantLiar() + ", prior_weight=" + settings.priorWeight()
+                + ", consider_magic_clip=" + settings.magicClip() + "]";
+    }
 }

@@ -105,6 +105,7 @@ final class FileCheck {
                 // -shm file, but can read the file as immutable (nobody can write there to
                 // change it, which is what immutable promises).
                 close(c);
+                refuseUnreadableLog(file);
                 c = connect(file, true, true, busyMillis);
                 countTables(c);
             }
@@ -177,9 +178,29 @@ final class FileCheck {
             return false;
         } catch (SQLException e) {
             if (Errors.isCannotOpen(e)) {
+                refuseUnreadableLog(file);
                 return true;
             }
             throw Errors.translate(e, file, "opening it for reading");
+        }
+    }
+
+    /**
+     * Immutable reads do not see what is in the -wal file beside the database: the last commits
+     * of a process that was killed, say. Shown without them the studies would look complete and
+     * be older, so such a file is refused instead.
+     */
+    private static void refuseUnreadableLog(Path file) {
+        Path wal = sibling(file, "-wal");
+        try {
+            if (Files.exists(wal) && Files.size(wal) > 0) {
+                throw new StoreException(file + " has recent changes in " + wal.getFileName() + " that SQLite can"
+                        + " only read where it may create " + file.getFileName() + "-shm, and the folder "
+                        + file.getParent() + " is read-only; make it writable, or copy " + file.getFileName()
+                        + " and " + wal.getFileName() + " to a writable folder and open the copy.");
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot read " + wal + ": " + e.getMessage(), e);
         }
     }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Assumptions;
  * root (and CI runs as root), so as root the path is made immutable with {@code chattr +i},
  * which stops root too; the test is skipped where neither works.
  */
-final class ReadOnlyPath implements AutoCloseable {
+public final class ReadOnlyPath implements AutoCloseable {
     private final Path path;
     private final boolean immutable;
     private final Set<PosixFilePermission> before;
@@ -25,7 +25,7 @@ final class ReadOnlyPath implements AutoCloseable {
         this.before = before;
     }
 
-    static ReadOnlyPath of(Path p) throws IOException, InterruptedException {
+    public static ReadOnlyPath of(Path p) throws IOException, InterruptedException {
         if ("root".equals(System.getProperty("user.name"))) {
             Assumptions.assumeTrue(run("chattr", "+i", p.toString()), "chattr +i is not available");
             return new ReadOnlyPath(p, true, null);
