@@ -37,4 +37,24 @@ public interface TrialContext {
 
     /** Stores a user attribute with the trial (shown in the table, exported to CSV). */
     void setUserAttr(String key, String value);
+
+    /**
+     * Whether the run was asked to stop. An objective that watches this (or
+     * {@link #whenStopRequested}) may end at once, after saving a checkpoint, by throwing
+     * {@link TrialStoppedException}: the trial is then paused and resumed by the next run. One
+     * that does not is paused at its next report, or, if it never reports again, runs to its end.
+     * By default a run is never stopped.
+     */
+    default boolean stopRequested() {
+        return false;
+    }
+
+    /**
+     * Runs {@code action} once, on the stopping thread, when the run is asked to stop (at once if
+     * it already was), for objectives that wait on something else and must wake up. The action
+     * must return quickly. The registration ends with this run of the trial.
+     */
+    default void whenStopRequested(Runnable action) {
+        // a context that is never stopped never calls it
+    }
 }
