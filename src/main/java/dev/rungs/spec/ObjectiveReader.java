@@ -402,13 +402,14 @@ final class ObjectiveReader {
         ((List<?>) m.get("params_as")).forEach(a -> as.add(CommandObjective.ParamsAs.bySpecName((String) a)));
         double timeout = ((Number) m.get("timeout_seconds")).doubleValue();
         double grace = ((Number) m.get("grace_seconds")).doubleValue();
-        Path checkpoints;
-        try {
-            checkpoints = m.containsKey("checkpoint_dir")
-                    ? Files.createDirectories(Path.of((String) m.get("checkpoint_dir")))
-                    : Files.createTempDirectory("rungs-checkpoints-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot make the checkpoint folder: " + e.getMessage(), e);
+        // Without a checkpoint_dir each run of a trial makes a temporary folder and removes it.
+        Path checkpoints = null;
+        if (m.containsKey("checkpoint_dir")) {
+            try {
+                checkpoints = Files.createDirectories(Path.of((String) m.get("checkpoint_dir")));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot make the checkpoint folder: " + e.getMessage(), e);
+            }
         }
         return new CommandObjective(new CommandObjective.Settings(command, Path.of((String) m.get("workdir")),
                 timeout > 0 ? Duration.ofMillis(Math.round(timeout * 1000)) : null, as,
