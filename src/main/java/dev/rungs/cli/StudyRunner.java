@@ -18,7 +18,8 @@ final class StudyRunner {
                     System.console() != null));
         }
         RunHandle run = tuner.start(StudyFactory.createObjective(spec), spec.budget());
-        // Ctrl+C pauses running trials and lets the store commit before the JVM exits.
+        // Ctrl+C or SIGTERM: running trials are paused (command trials at once, their processes
+        // ended within grace_seconds) and committed to the store before the JVM exits.
         Thread onCtrlC = new Thread(() -> {
             run.stop();
             run.await();

@@ -45,17 +45,17 @@ class StopCliTest {
 
     private Process cli;
     private final List<Long> groups = new ArrayList<>();
+    private final Set<Processes.Proc> seen = new HashSet<>();
 
     @AfterEach
     void leaveNothingRunning() throws Exception {
         if (cli != null) {
             cli.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
-        for (long g : groups) {
-            for (Processes.Proc p : Processes.inGroup(g)) {
-                ProcessHandle.of(p.pid()).ifPresent(ProcessHandle::destroyForcibly);
-            }
-        }
+        // Whatever the outcome, nothing the test started may stay.
+        Set<Processes.Proc> left = new HashSet<>(Processes.stillAlive(seen));
+        groups.forEach(g -> left.addAll(Processes.inGroup(g)));
+        left.forEach(p -> ProcessHandle.of(p.pid()).ifPresent(ProcessHandle::destroyForcibly));
     }
 
     @ParameterizedTest(name = "SIG{0}")
@@ -162,6 +162,7 @@ class StopCliTest {
     /** Every process the CLI started, directly or not; the trials' scripts among them. */
     private Set<Processes.Proc> descendantsOfCli(List<StopScript.Started> started) {
         Set<Processes.Proc> d = Processes.descendantsOf(cli.pid());
+        seen.addAll(d);
         for (StopScript.Started s : started) {
             assertTrue(d.stream().anyMatch(p -> p.pid() == s.pid()), "trial " + s.pid() + " runs under the CLI");
         }

@@ -28,8 +28,9 @@ import java.util.concurrent.TimeUnit;
  * died it also removes the trial's temporary folder, which nobody else will.
  *
  * <p>On Windows, which has neither, and where perl is missing, commands run as they are and are
- * ended through {@link ProcessHandle} (the process and the descendants it still has); nothing
- * outlives a killed Rungs' children there except through the system's own job handling.
+ * ended through {@link ProcessHandle} (the process and the descendants it still has; on Windows
+ * that is a kill at once). Nothing watches for Rungs' death there: a command it leaves running
+ * goes on until it ends.
  */
 final class ProcessGroups {
     private static final String START_IN_OWN_GROUP = "setpgrp(0, 0) or die \"rungs: setpgrp: $!\\n\"; "
