@@ -2,6 +2,7 @@ package dev.rungs.engine;
 
 import dev.rungs.objective.Objective;
 import dev.rungs.objective.StopRequest;
+import dev.rungs.objective.StopSignal;
 import dev.rungs.objective.TrialContext;
 import dev.rungs.objective.TrialStoppedException;
 import dev.rungs.scheduler.Decision;
@@ -259,13 +260,8 @@ final class Run {
         }
 
         @Override
-        public boolean stopRequested() {
-            return stop.isRequested();
-        }
-
-        @Override
-        public void whenStopRequested(Runnable action) {
-            stop.whenRequested(action);
+        public StopSignal stopSignal() {
+            return stop;
         }
     }
 }

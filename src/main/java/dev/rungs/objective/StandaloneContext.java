@@ -153,12 +153,7 @@ public final class StandaloneContext implements TrialContext {
     }
 
     @Override
-    public boolean stopRequested() {
-        return stop.isRequested();
-    }
-
-    @Override
-    public void whenStopRequested(Runnable action) {
-        stop.whenRequested(action);
+    public StopSignal stopSignal() {
+        return stop;
     }
 }

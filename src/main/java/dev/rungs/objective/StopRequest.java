@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Whether the run a trial belongs to was asked to stop, with actions to run the moment it is.
- * It is raised once and stays raised. Thread-safe: the stop comes from whoever asks (a Ctrl+C
- * hook, the workbench's Stop button), the actions are the objective's.
+ * The stop signal of one run of a trial, as the engine holds it: raised once, it stays raised.
+ * Thread-safe: the stop comes from whoever asks (a Ctrl+C hook, the workbench's Stop button),
+ * the actions are the objective's.
  */
-public final class StopRequest {
+public final class StopRequest implements StopSignal {
     private boolean requested;
     private List<Runnable> actions = new ArrayList<>();
 
@@ -26,15 +26,12 @@ public final class StopRequest {
         run.forEach(Runnable::run);
     }
 
-    /** Whether the stop was asked for. */
+    @Override
     public synchronized boolean isRequested() {
         return requested;
     }
 
-    /**
-     * Runs {@code action} once when the stop is asked for: at once, on this thread, if it
-     * already was. The action must return quickly (wake a waiting thread, say).
-     */
+    @Override
     public void whenRequested(Runnable action) {
         synchronized (this) {
             if (!requested) {

@@ -39,22 +39,19 @@ public interface TrialContext {
     void setUserAttr(String key, String value);
 
     /**
-     * Whether the run was asked to stop. An objective that watches this (or
-     * {@link #whenStopRequested}) may end at once, after saving a checkpoint, by throwing
-     * {@link TrialStoppedException}: the trial is then paused and resumed by the next run. One
-     * that does not is paused at its next report, or, if it never reports again, runs to its end.
-     * By default a run is never stopped.
+     * The stop of the run this trial belongs to. An objective that watches it may end at once,
+     * after saving a checkpoint, by throwing {@link TrialStoppedException}: the trial is then
+     * paused and resumed first by the next run. One that does not is paused at its next report,
+     * or, if it never reports again, runs to its end. Actions registered with
+     * {@link StopSignal#whenRequested} are dropped when this run of the trial ends. By default a
+     * context is never stopped.
      */
-    default boolean stopRequested() {
-        return false;
+    default StopSignal stopSignal() {
+        return StopSignal.NEVER;
     }
 
-    /**
-     * Runs {@code action} once, on the stopping thread, when the run is asked to stop (at once if
-     * it already was), for objectives that wait on something else and must wake up. The action
-     * must return quickly. The registration ends with this run of the trial.
-     */
-    default void whenStopRequested(Runnable action) {
-        // a context that is never stopped never calls it
+    /** Whether the run was asked to stop ({@link #stopSignal()}). */
+    default boolean stopRequested() {
+        return stopSignal().isRequested();
     }
 }

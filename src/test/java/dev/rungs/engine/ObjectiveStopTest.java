@@ -29,7 +29,7 @@ class ObjectiveStopTest {
             ctx.saveCheckpoint(new byte[] {1});
             if (holdUntilStopped.get()) {
                 CountDownLatch stopped = new CountDownLatch(1);
-                ctx.whenStopRequested(stopped::countDown);
+                ctx.stopSignal().whenRequested(stopped::countDown);
                 holding.countDown();
                 assertTrue(stopped.await(20, TimeUnit.SECONDS), "no stop came");
                 assertTrue(ctx.stopRequested());

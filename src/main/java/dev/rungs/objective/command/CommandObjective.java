@@ -138,7 +138,7 @@ public final class CommandObjective implements Objective {
         CheckpointFolder.unpack(ctx.restoreCheckpoint().orElse(null), dir);
         long deadline = settings.timeout() == null ? 0 : System.nanoTime() + settings.timeout().toNanos();
         AtomicReference<CommandProcess> current = new AtomicReference<>(start(config, ctx, folder));
-        ctx.whenStopRequested(() -> current.get().wake());
+        ctx.stopSignal().whenRequested(() -> current.get().wake());
         Double last = null;
         Double result = null;
         long lastStep = Long.MIN_VALUE;
