@@ -147,10 +147,12 @@ final class CommandProcess {
         }
         tree.forEach(ProcessHandle::destroy);
         long end = System.nanoTime() + grace.toNanos();
-        // The watchdog exits once the group is empty, or after killing it when the grace is over.
-        while (System.nanoTime() < end
-                && (tree.stream().anyMatch(ProcessHandle::isAlive) || watchdog != null && watchdog.isAlive())) {
-            Thread.sleep(20);
+        if (watchdog != null) {
+            // It exits once the group is empty, or after killing it when the grace is over.
+            watchdog.awaitExit(Duration.ofNanos(end - System.nanoTime()));
+        }
+        while (System.nanoTime() < end && tree.stream().anyMatch(ProcessHandle::isAlive)) {
+            Thread.sleep(5);
         }
         for (ProcessHandle h : tree) {
             if (h.isAlive()) {
@@ -158,7 +160,7 @@ final class CommandProcess {
             }
         }
         if (watchdog != null) {
-            watchdog.awaitExit(Duration.ofSeconds(2));
+            watchdog.close(Duration.ofSeconds(2));
         }
         process.waitFor(5, TimeUnit.SECONDS);
     }

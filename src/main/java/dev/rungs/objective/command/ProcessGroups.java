@@ -97,16 +97,15 @@ final class ProcessGroups {
             }
         }
 
-        /** Whether it is still ending the group (or, before {@link #endGroup}, watching it). */
-        boolean isAlive() {
-            return process.isAlive();
+        /** Waits until it has exited (after {@link #endGroup}: the group is gone) or {@code timeout} is over. */
+        void awaitExit(Duration timeout) throws InterruptedException {
+            process.waitFor(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
         }
 
         /** Waits at most {@code timeout} for it to exit, then kills it. */
-        void awaitExit(Duration timeout) throws InterruptedException {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-            }
+        void close(Duration timeout) throws InterruptedException {
+            awaitExit(timeout);
+            process.destroyForcibly();
         }
     }
 
