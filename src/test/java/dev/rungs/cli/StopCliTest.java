@@ -70,8 +70,8 @@ class StopCliTest {
         assertEquals(0, kill.waitFor());
         assertTrue(cli.waitFor((long) GRACE_SECONDS + 10, TimeUnit.SECONDS), "the CLI should exit: " + cliErr());
         double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("SIG%s: the CLI exited %.2f s after the signal (grace %.0f s)%n", signal, seconds,
-                GRACE_SECONDS);
+        System.out.printf("SIG%s: the CLI exited %.2f s after the signal (grace %.0f s), status %d%n", signal,
+                seconds, GRACE_SECONDS, cli.exitValue());
         assertTrue(seconds <= GRACE_SECONDS + 2, "exited " + seconds + " s after SIG" + signal);
         assertEquals(List.of(), Processes.stillAlive(descendants), "no process of the CLI's is left");
         for (StopScript.Started s : started) {

@@ -36,14 +36,17 @@ final class ProcessGroups {
     private static final String START_IN_OWN_GROUP = "setpgrp(0, 0) or die \"rungs: setpgrp: $!\\n\"; "
             + "exec {$ARGV[0]} @ARGV or do { print STDERR \"cannot start $ARGV[0]: $!\\n\"; exit 127 }";
 
-    // $1 the group, $2 the grace period in tenths of a second, $3 a folder to remove if Rungs died.
+    // $1 the group, $2 the grace period in seconds, $3 a folder to remove if Rungs died. The grace
+    // is timed by a sleep of its own, so that a slow machine's slower polling does not stretch it.
     private static final String WATCHDOG = """
             trap '' INT TERM HUP
             IFS= read -r order
             kill -TERM -$1 2>/dev/null
-            i=0
-            while [ $i -lt $2 ] && kill -0 -$1 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
+            sleep "$2" &
+            timer=$!
+            while kill -0 $timer 2>/dev/null && kill -0 -$1 2>/dev/null; do sleep 0.05; done
             kill -KILL -$1 2>/dev/null
+            kill -KILL $timer 2>/dev/null
             if [ "$order" != stop ] && [ -n "$3" ]; then rm -rf -- "$3"; fi
             """;
 
@@ -71,9 +74,9 @@ final class ProcessGroups {
      * @param litter a folder to remove if Rungs dies, or {@code null}
      */
     static Watchdog watch(long pgid, Duration grace, Path litter) throws IOException {
-        long tenths = (grace.toMillis() + 99) / 100;
-        Process p = new ProcessBuilder("/bin/sh", "-c", WATCHDOG, "rungs-watchdog", Long.toString(pgid),
-                Long.toString(tenths), litter == null ? "" : litter.toAbsolutePath().toString())
+        String seconds = String.format(Locale.ROOT, "%.3f", grace.toMillis() / 1000.0);
+        Process p = new ProcessBuilder("/bin/sh", "-c", WATCHDOG, "rungs-watchdog", Long.toString(pgid), seconds,
+                litter == null ? "" : litter.toAbsolutePath().toString())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
