@@ -24,7 +24,8 @@ final class StudyRunner {
         Objective objective = StudyFactory.createObjective(spec);
         printNotes(objective, progress);
         RunHandle run = tuner.start(objective, spec.budget());
-        // Ctrl+C pauses running trials and lets the store commit before the JVM exits.
+        // Ctrl+C or SIGTERM: running trials are paused (command trials at once, their processes
+        // ended within grace_seconds) and committed to the store before the JVM exits.
         Thread onCtrlC = new Thread(() -> {
             run.stop();
             run.await();

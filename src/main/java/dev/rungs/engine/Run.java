@@ -1,7 +1,10 @@
 package dev.rungs.engine;
 
 import dev.rungs.objective.Objective;
+import dev.rungs.objective.StopRequest;
+import dev.rungs.objective.StopSignal;
 import dev.rungs.objective.TrialContext;
+import dev.rungs.objective.TrialStoppedException;
 import dev.rungs.scheduler.Decision;
 import dev.rungs.scheduler.Work;
 import dev.rungs.space.Config;
@@ -9,7 +12,9 @@ import dev.rungs.store.StudyState;
 import dev.rungs.study.Trial;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 
@@ -31,6 +36,10 @@ final class Run {
     /** Why the run failed as a whole (its first trials all failed alike); engine thread only. */
     private String failure;
     private volatile Throwable crash;
+    /** Set once a stop is asked for; contexts made after it start stopped. */
+    private volatile boolean stopping;
+    /** The contexts of the trials evaluating now, told of a stop the moment it is asked for. */
+    private final Set<Context> live = ConcurrentHashMap.newKeySet();
 
     Run(Tuner tuner, Objective objective, Budget budget) {
         this.tuner = tuner;
@@ -59,6 +68,9 @@ final class Run {
             }
             tuner.pauseAllAtNextReport();
         });
+        // After the engine marked the pauses, so that an objective ending at once finds its trial marked.
+        stopping = true;
+        live.forEach(c -> c.stop.request());
         signal();
     }
 
@@ -156,9 +168,21 @@ final class Run {
 
     private void evaluate(Trial trial) {
         Context ctx = new Context(trial.number());
+        live.add(ctx);
+        if (stopping) {
+            ctx.stop.request();
+        }
         double value;
         try {
             value = objective.evaluate(trial.config(), ctx);
+        } catch (TrialStoppedException e) {
+            if (ctx.stopRequested()) {
+                tuner.engine().call(() -> tuner.endStopped(trial.number()));
+            } else {
+                // Paused for a stop nobody asked for, it would be resumed at once, again and again.
+                tuner.tellFailure(trial.number(), describe(e) + ", but no stop was asked for");
+            }
+            return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             tuner.tellFailure(trial.number(), Tuner.INTERRUPTED);
@@ -166,6 +190,8 @@ final class Run {
         } catch (Exception | LinkageError | AssertionError e) {
             tuner.tellFailure(trial.number(), describe(e));
             return;
+        } finally {
+            live.remove(ctx);
         }
         tuner.tell(trial.number(), value);
     }
@@ -221,6 +247,7 @@ final class Run {
     /** The objective's window onto the engine for one run of one trial. */
     private final class Context implements TrialContext {
         private final int number;
+        final StopRequest stop = new StopRequest();
 
         Context(int number) {
             this.number = number;
@@ -264,6 +291,11 @@ final class Run {
         @Override
         public void setUserAttr(String key, String value) {
             tuner.engine().run(() -> tuner.setUserAttr(number, key, value));
+        }
+
+        @Override
+        public StopSignal stopSignal() {
+            return stop;
         }
     }
 }

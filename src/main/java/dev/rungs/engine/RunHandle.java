@@ -17,8 +17,11 @@ public final class RunHandle {
     }
 
     /**
-     * Asks the run to stop: no new trials start, and running trials that report are paused
-     * (with their checkpoint, so they can be resumed); trials that never report finish.
+     * Asks the run to stop: no new trials start; objectives that watch the stop
+     * ({@code TrialContext.stopRequested}, such as the command objective, which ends its process
+     * group) end at once, and running trials that report are paused at their next report, both
+     * with their checkpoint, so that the next run resumes them first; trials that never report
+     * and do not watch the stop finish. Returns at once; {@link #await} waits for the end.
      */
     public void stop() {
         if (!done.isDone()) { // an ended run has nothing to stop, and its engine thread may be gone

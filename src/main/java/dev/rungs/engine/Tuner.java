@@ -470,11 +470,29 @@ public final class Tuner implements AutoCloseable {
     /** Asks every running trial to pause at its next report (a stop request). */
     void pauseAllAtNextReport() {
         for (RunningTrial r : running.values()) {
-            if (r.pendingEnd == null) {
-                r.pendingEnd = Decision.PAUSE;
-                r.pausedByStop = true;
-            }
+            pauseByStop(r);
         }
+    }
+
+    private static void pauseByStop(RunningTrial r) {
+        if (r.pendingEnd == null) {
+            r.pendingEnd = Decision.PAUSE;
+            r.pausedByStop = true;
+        }
+    }
+
+    /**
+     * Ends a trial whose objective ended at once because its run was stopped
+     * ({@code TrialStoppedException}): PAUSED by the stop, so the next run resumes it first from
+     * its checkpoint, unless its scheduler had already decided its end.
+     */
+    Trial endStopped(int number) {
+        RunningTrial r = runningTrial(number);
+        pauseByStop(r);
+        r.endDelivered = true;
+        // It counts the resource it reported, not its whole budget: the rest is still to be run.
+        r.reported = true;
+        return finish(number, Double.NaN);
     }
 
     private void exploit(RunningTrial r, Trial t, Decision.Exploit ex, long step) {

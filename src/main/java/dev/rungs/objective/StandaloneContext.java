@@ -16,7 +16,8 @@ import java.util.random.RandomGenerator;
  * A trial context for running an objective once, outside a study: the workbench's test run of a
  * command, and tests of objectives. It records every report, keeps the last checkpoint in
  * memory (and can be handed one to restore from), keeps user attributes, and answers each
- * report with a decision of the caller's choosing (CONTINUE unless told otherwise).
+ * report with a decision of the caller's choosing (CONTINUE unless told otherwise). A stop can
+ * be asked for with {@link #requestStop()}, as the engine does when its run is stopped.
  *
  * <p>Thread-safe: an objective may report from threads of its own.
  */
@@ -28,6 +29,7 @@ public final class StandaloneContext implements TrialContext {
     private final List<Long> steps = new ArrayList<>();
     private final List<Double> values = new ArrayList<>();
     private final Map<String, String> userAttrs = new HashMap<>();
+    private final StopRequest stop = new StopRequest();
     private Config config;
     private byte[] checkpoint;
 
@@ -94,6 +96,11 @@ public final class StandaloneContext implements TrialContext {
         config = Objects.requireNonNull(c, "c");
     }
 
+    /** Asks the objective to stop, as stopping a study's run does. */
+    public void requestStop() {
+        stop.request();
+    }
+
     /** The user attributes the run set. */
     public synchronized Map<String, String> userAttrs() {
         return Map.copyOf(userAttrs);
@@ -143,5 +150,10 @@ public final class StandaloneContext implements TrialContext {
     @Override
     public synchronized void setUserAttr(String key, String value) {
         userAttrs.put(key, value);
+    }
+
+    @Override
+    public StopSignal stopSignal() {
+        return stop;
     }
 }

@@ -37,4 +37,21 @@ public interface TrialContext {
 
     /** Stores a user attribute with the trial (shown in the table, exported to CSV). */
     void setUserAttr(String key, String value);
+
+    /**
+     * The stop of the run this trial belongs to. An objective that watches it may end at once,
+     * after saving a checkpoint, by throwing {@link TrialStoppedException}: the trial is then
+     * paused and resumed first by the next run. One that does not is paused at its next report,
+     * or, if it never reports again, runs to its end. Actions registered with
+     * {@link StopSignal#whenRequested} are dropped when this run of the trial ends. By default a
+     * context is never stopped.
+     */
+    default StopSignal stopSignal() {
+        return StopSignal.NEVER;
+    }
+
+    /** Whether the run was asked to stop ({@link #stopSignal()}). */
+    default boolean stopRequested() {
+        return stopSignal().isRequested();
+    }
 }

@@ -373,12 +373,14 @@ final class ObjectiveReader {
     private static CommandObjective command(CommandOptions o) {
         Set<CommandObjective.ParamsAs> as = EnumSet.noneOf(CommandObjective.ParamsAs.class);
         o.paramsAs().forEach(a -> as.add(CommandObjective.ParamsAs.bySpecName(a)));
-        Path checkpoints;
-        try {
-            checkpoints = o.checkpointDir() != null ? Files.createDirectories(Path.of(o.checkpointDir()))
-                    : Files.createTempDirectory("rungs-checkpoints-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot make the checkpoint folder: " + e.getMessage(), e);
+        // Without a checkpoint_dir each run of a trial makes a temporary folder and removes it.
+        Path checkpoints = null;
+        if (o.checkpointDir() != null) {
+            try {
+                checkpoints = Files.createDirectories(Path.of(o.checkpointDir()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot make the checkpoint folder: " + e.getMessage(), e);
+            }
         }
         return new CommandObjective(new CommandObjective.Settings(o.command(), Path.of(o.workdir()),
                 o.timeoutSeconds() > 0 ? Duration.ofMillis(Math.round(o.timeoutSeconds() * 1000)) : null, as,

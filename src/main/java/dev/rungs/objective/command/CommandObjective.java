@@ -5,28 +5,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rungs.objective.Objective;
 import dev.rungs.objective.TrialContext;
+import dev.rungs.objective.TrialStoppedException;
 import dev.rungs.scheduler.Decision;
 import dev.rungs.space.Config;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs an external command per trial. The trial's parameters reach it as arguments
@@ -37,19 +32,33 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The command reports by printing JSON lines: {@code {"step": 3, "value": 0.91}} is an
  * intermediate report, {@code {"value": 0.93}} without a step is the final result; otherwise the
- * last reported value is the result. Other output is ignored. A STOP or PAUSE decision ends the
- * whole process tree (terminate, then kill after a grace period); a PBT exploit restarts it with
- * the new parameters on the donor's checkpoint folder. The folder is packed each time a report
- * is read, while the command keeps running, so a command should write its checkpoint before it
- * prints the report, and atomically (a temporary file, then a rename). A trial fails if the command exits with a
- * non-zero status (the tail of its standard error is kept in the trial's {@code stderr_tail}
- * attribute and the failure reason), runs past its timeout, or prints no value.
+ * last reported value is the result. Other output is ignored. A PBT exploit restarts the command
+ * with the new parameters on the donor's checkpoint folder. The folder is packed each time a
+ * report is read, while the command keeps running, so a command should write its checkpoint
+ * before it prints the report, and atomically (a temporary file, then a rename). A trial fails
+ * if the command exits with a non-zero status (the tail of its standard error is kept in the
+ * trial's {@code stderr_tail} attribute and the failure reason), runs past its timeout, or
+ * prints no value; a program that is missing or not executable fails it before it starts.
+ *
+ * <p><b>Ending a command.</b> On Linux and macOS each command runs in a process group of its own
+ * ({@link ProcessGroups}). A STOP or PAUSE decision, a timeout, a stop of the run
+ * ({@link TrialContext#stopRequested()}: Ctrl+C, SIGTERM, the workbench's Stop) and the end of the
+ * trial all end the whole group and every descendant: SIGTERM, then SIGKILL after the grace
+ * period. A stop does not wait for the command's next report: the folder is packed once the
+ * processes are gone and the objective throws {@link TrialStoppedException}, so the trial is
+ * paused and the next run resumes it from there. If Rungs itself dies, even by SIGKILL, a
+ * watchdog process per command ends the group within the grace period. On Windows there are no
+ * process groups or signals: the command and the descendants it still has are ended through
+ * {@link ProcessHandle#destroy()} (a forced kill there), and nothing watches for Rungs' death.
  */
 public final class CommandObjective implements Objective {
     /** The user attribute holding the last lines of a failed command's standard error. */
     public static final String STDERR_TAIL = "stderr_tail";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int TAIL_LINES = 20;
+    /** How often a waiting trial looks at its process and its deadline (a stop wakes it at once). */
+    private static final Duration POLL = Duration.ofMillis(100);
+    /** How long output may stay open after the command exited before what holds it is ended. */
+    private static final Duration QUIET_AFTER_EXIT = Duration.ofMillis(500);
 
     /** How parameters are handed to the command. */
     public enum ParamsAs {
@@ -84,7 +93,8 @@ public final class CommandObjective implements Objective {
      * @param timeout how long one run of a trial may take; {@code null} for no limit
      * @param paramsAs how parameters are handed over
      * @param grace how long a terminated process may take to exit before it is killed
-     * @param checkpointRoot where the trials' checkpoint folders are made
+     * @param checkpointRoot where the trials' checkpoint folders are made and kept; {@code null}
+     *     for a temporary folder per run of a trial, removed when that run ends
      */
     public record Settings(List<String> command, Path workdir, Duration timeout, Set<ParamsAs> paramsAs,
             Duration grace, Path checkpointRoot) {
@@ -115,23 +125,46 @@ public final class CommandObjective implements Objective {
 
     @Override
     public double evaluate(Config config, TrialContext ctx) throws Exception {
-        Path dir = settings.checkpointRoot().resolve("trial-" + ctx.trialNumber());
+        if (ctx.stopRequested()) {
+            throw new TrialStoppedException(ctx.trialNumber());
+        }
+        try (TrialFolder folder = TrialFolder.open(settings.checkpointRoot(), ctx.trialNumber())) {
+            return evaluateIn(folder, config, ctx);
+        }
+    }
+
+    private double evaluateIn(TrialFolder folder, Config config, TrialContext ctx) throws Exception {
+        Path dir = folder.checkpoints();
         CheckpointFolder.unpack(ctx.restoreCheckpoint().orElse(null), dir);
-        long deadline = settings.timeout() == null ? Long.MAX_VALUE
-                : System.nanoTime() + settings.timeout().toNanos();
-        Run run = start(config, ctx, dir);
+        long deadline = settings.timeout() == null ? 0 : System.nanoTime() + settings.timeout().toNanos();
+        AtomicReference<CommandProcess> current = new AtomicReference<>(start(config, ctx, folder));
+        ctx.stopSignal().whenRequested(() -> current.get().wake());
         Double last = null;
         Double result = null;
         long lastStep = Long.MIN_VALUE;
+        long exitSeen = 0;
         try {
             while (true) {
-                long wait = deadline - System.nanoTime();
+                CommandProcess run = current.get();
+                stopIfAsked(run, dir, ctx);
+                long wait = untilDeadline(deadline);
                 if (wait <= 0) {
-                    run.terminate();
-                    throw new CommandFailedException("timed out after " + seconds(settings.timeout()) + " s");
+                    throw timedOut(run);
                 }
-                Line line = run.lines.poll(Math.min(wait, TimeUnit.SECONDS.toNanos(1)), TimeUnit.NANOSECONDS);
+                Line line = run.lines.poll(Math.min(wait, POLL.toNanos()), TimeUnit.NANOSECONDS);
                 if (line == null) {
+                    // Exited, but its output is held open by something it left running: that is
+                    // ended with its group below, rather than waited for.
+                    if (run.process.isAlive()) {
+                        exitSeen = 0;
+                    } else if (exitSeen == 0) {
+                        exitSeen = System.nanoTime();
+                    } else if (System.nanoTime() - exitSeen > QUIET_AFTER_EXIT.toNanos()) {
+                        break;
+                    }
+                    continue;
+                }
+                if (line == CommandProcess.WAKE) {
                     continue;
                 }
                 if (line.end()) {
@@ -148,16 +181,13 @@ public final class CommandObjective implements Objective {
                 }
                 lastStep = line.step();
                 last = line.value();
-                byte[] packed = CheckpointFolder.pack(dir);
-                if (packed != null) {
-                    ctx.saveCheckpoint(packed);
-                }
+                saveFolder(dir, ctx);
                 Decision d = ctx.report(line.step(), line.value());
                 if (d instanceof Decision.Exploit) {
                     // PBT: carry on from the donor's folder with the new parameters.
                     run.terminate();
                     CheckpointFolder.unpack(ctx.restoreCheckpoint().orElse(null), dir);
-                    run = start(ctx.config(), ctx, dir);
+                    current.set(start(ctx.config(), ctx, folder));
                     lastStep = Long.MIN_VALUE;
                     continue;
                 }
@@ -165,18 +195,17 @@ public final class CommandObjective implements Objective {
                     run.terminate();
                     if (d instanceof Decision.Pause) {
                         // Packed again now that the process is gone, so the folder is complete.
-                        packed = CheckpointFolder.pack(dir);
-                        if (packed != null) {
-                            ctx.saveCheckpoint(packed);
-                        }
+                        saveFolder(dir, ctx);
                     }
                     return last;
                 }
             }
-            long wait = Math.max(0, deadline - System.nanoTime());
-            if (!run.process.waitFor(Math.min(wait, TimeUnit.DAYS.toNanos(365)), TimeUnit.NANOSECONDS)) {
-                run.terminate();
-                throw new CommandFailedException("timed out after " + seconds(settings.timeout()) + " s");
+            CommandProcess run = current.get();
+            while (!run.process.waitFor(POLL.toMillis(), TimeUnit.MILLISECONDS)) {
+                stopIfAsked(run, dir, ctx);
+                if (untilDeadline(deadline) <= 0) {
+                    throw timedOut(run);
+                }
             }
             run.stderrDone();
             int status = run.process.exitValue();
@@ -186,23 +215,42 @@ public final class CommandObjective implements Objective {
                 throw new CommandFailedException("command exited with status " + status
                         + (tail.isEmpty() ? " and printed nothing on stderr" : "; stderr ends with:\n" + tail));
             }
-            byte[] packed = CheckpointFolder.pack(dir);
-            if (packed != null) {
-                ctx.saveCheckpoint(packed);
-            }
+            saveFolder(dir, ctx);
             Double value = result != null ? result : last;
             if (value == null) {
                 throw new CommandFailedException("the command printed no value; print a line such as "
                         + "{\"step\": 1, \"value\": 0.5} or {\"value\": 0.5}");
             }
             return value;
-        } catch (InterruptedException e) {
-            run.terminate();
-            throw e;
         } finally {
-            if (run.process.isAlive()) {
-                run.terminate();
-            }
+            // Also ends what a command that exited left running in its group.
+            current.get().terminate();
+        }
+    }
+
+    /** If the run was asked to stop: ends the command, keeps its folder and throws. */
+    private static void stopIfAsked(CommandProcess run, Path dir, TrialContext ctx) throws Exception {
+        if (ctx.stopRequested()) {
+            run.terminate();
+            saveFolder(dir, ctx);
+            throw new TrialStoppedException(ctx.trialNumber());
+        }
+    }
+
+    /** Nanoseconds left before {@code deadline}; a run without a timeout always has time left. */
+    private long untilDeadline(long deadline) {
+        return settings.timeout() == null ? Long.MAX_VALUE : deadline - System.nanoTime();
+    }
+
+    private CommandFailedException timedOut(CommandProcess run) throws InterruptedException {
+        run.terminate();
+        return new CommandFailedException("timed out after " + seconds(settings.timeout()) + " s");
+    }
+
+    private static void saveFolder(Path dir, TrialContext ctx) throws IOException {
+        byte[] packed = CheckpointFolder.pack(dir);
+        if (packed != null) {
+            ctx.saveCheckpoint(packed);
         }
     }
 
@@ -210,7 +258,8 @@ public final class CommandObjective implements Objective {
         return d.toMillis() % 1000 == 0 ? Long.toString(d.toSeconds()) : Double.toString(d.toMillis() / 1000.0);
     }
 
-    private Run start(Config config, TrialContext ctx, Path dir) throws IOException, CommandFailedException {
+    private CommandProcess start(Config config, TrialContext ctx, TrialFolder folder)
+            throws IOException, CommandFailedException, InterruptedException {
         List<String> cmd = new ArrayList<>(settings.command());
         Map<String, Object> params = new TreeMap<>(config.values());
         if (settings.paramsAs().contains(ParamsAs.ARGS)) {
@@ -220,112 +269,22 @@ public final class CommandObjective implements Objective {
         Map<String, String> env = pb.environment();
         env.put("RUNGS_TRIAL", Integer.toString(ctx.trialNumber()));
         env.put("RUNGS_BUDGET", Long.toString(ctx.budget()));
-        env.put("RUNGS_CHECKPOINT_DIR", dir.toAbsolutePath().toString());
+        env.put("RUNGS_CHECKPOINT_DIR", folder.checkpoints().toAbsolutePath().toString());
         if (settings.paramsAs().contains(ParamsAs.ENV)) {
             params.forEach((k, v) -> env.put(envName(k), String.valueOf(v)));
         }
         if (settings.paramsAs().contains(ParamsAs.JSON)) {
-            Path file = settings.checkpointRoot().resolve("trial-" + ctx.trialNumber() + "-params.json");
             ObjectNode o = JSON.createObjectNode();
             params.forEach((k, v) -> o.set(k, JSON.valueToTree(v)));
-            Files.writeString(file, JSON.writeValueAsString(o), StandardCharsets.UTF_8);
-            env.put("RUNGS_PARAMS_FILE", file.toAbsolutePath().toString());
+            Files.writeString(folder.paramsFile(), JSON.writeValueAsString(o), StandardCharsets.UTF_8);
+            env.put("RUNGS_PARAMS_FILE", folder.paramsFile().toAbsolutePath().toString());
         }
-        Process p;
-        try {
-            p = pb.start();
-        } catch (IOException e) {
-            throw new CommandFailedException("cannot start " + cmd.get(0) + " in " + settings.workdir() + ": "
-                    + e.getMessage());
-        }
-        p.getOutputStream().close();
-        return new Run(p, settings.grace());
+        return CommandProcess.start(pb, settings.grace(), folder.temporaryRoot());
     }
 
     /** {@code RUNGS_PARAM_} and the name in capitals, other characters as underscores. */
     static String envName(String param) {
         return "RUNGS_PARAM_" + param.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
-    }
-
-    /** One running process with its output readers. */
-    private static final class Run {
-        final Process process;
-        final BlockingQueue<Line> lines = new LinkedBlockingQueue<>();
-        private final Deque<String> stderr = new ArrayDeque<>();
-        private final Thread errReader;
-        private final Duration grace;
-
-        Run(Process process, Duration grace) {
-            this.process = process;
-            this.grace = grace;
-            Thread out = new Thread(() -> readStdout(process.getInputStream()), "rungs-command-stdout");
-            out.setDaemon(true);
-            out.start();
-            errReader = new Thread(() -> readStderr(process.getErrorStream()), "rungs-command-stderr");
-            errReader.setDaemon(true);
-            errReader.start();
-        }
-
-        private void readStdout(InputStream in) {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                for (String s = r.readLine(); s != null; s = r.readLine()) {
-                    Line l = parse(s);
-                    if (l != null) {
-                        lines.add(l);
-                    }
-                }
-            } catch (IOException e) {
-                // The stream closes when the process is killed; what was read counts.
-            } finally {
-                lines.add(new Line(null, 0, true));
-            }
-        }
-
-        private void readStderr(InputStream in) {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                for (String s = r.readLine(); s != null; s = r.readLine()) {
-                    synchronized (stderr) {
-                        stderr.addLast(s);
-                        if (stderr.size() > TAIL_LINES) {
-                            stderr.removeFirst();
-                        }
-                    }
-                }
-            } catch (IOException e) {
-                // as above
-            }
-        }
-
-        void stderrDone() throws InterruptedException {
-            errReader.join(2000);
-        }
-
-        String stderrTail() {
-            synchronized (stderr) {
-                return String.join("\n", stderr);
-            }
-        }
-
-        /**
-         * Ends the process and everything it started: SIGTERM to all, then a kill to any still
-         * alive after the grace period. The descendants are listed first, since children of a
-         * dead parent can no longer be found through it.
-         */
-        void terminate() throws InterruptedException {
-            List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
-            tree.add(0, process.toHandle());
-            tree.forEach(ProcessHandle::destroy);
-            long end = System.nanoTime() + grace.toNanos();
-            while (System.nanoTime() < end && tree.stream().anyMatch(ProcessHandle::isAlive)) {
-                Thread.sleep(20);
-            }
-            for (ProcessHandle h : tree) {
-                if (h.isAlive()) {
-                    h.destroyForcibly();
-                }
-            }
-            process.waitFor(5, TimeUnit.SECONDS);
-        }
     }
 
     /** A report line, a final-value line, or {@code null} for any other output. */
