@@ -164,7 +164,7 @@ class StopCliTest {
      * Waits until every trial's step 1 is stored: the script writes its "started" file just before
      * it prints that report, so a signal sent at once could otherwise come before the report is read.
      */
-    private void awaitFirstReports(Path db) throws InterruptedException {
+    private void awaitFirstReports(Path db) throws Exception {
         for (long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15); System.nanoTime() < end;) {
             try (StudyStore store = SqliteStudyStore.openReadOnly(db)) {
                 List<Trial> trials = store.findStudy("stop").map(s -> store.trials(s.id())).orElse(List.of());
