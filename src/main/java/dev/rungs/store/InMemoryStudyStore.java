@@ -117,7 +117,7 @@ public final class InMemoryStudyStore implements StudyStore {
             return;
         }
         writable(studyId);
-        leases.dropped(studyId);
+        leases.deleted(studyId);
         currentLeases.remove(studyId);
         studies.remove(studyId);
         trials.remove(studyId);
@@ -150,7 +150,7 @@ public final class InMemoryStudyStore implements StudyStore {
         if (current != null && current.token().equals(lease.token())) {
             currentLeases.remove(lease.studyId());
         }
-        leases.dropped(lease.studyId());
+        leases.released(lease);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.rungs.store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -13,6 +14,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Leases {
     private final Map<Long, String> held = new ConcurrentHashMap<>();
+    /**
+     * Tokens this process gave up whose row may still be in the file, because deleting it failed
+     * (a full disk): they count as stale in this process, so it can run the study again at once,
+     * through this store or another one it opens on the file. Process-wide on purpose: the
+     * holder a lease names is the process, not a store object.
+     */
+    private static final Set<String> RELEASED = ConcurrentHashMap.newKeySet();
 
     /**
      * The lease {@code holder} gets for a study whose current lease is {@code current}:
@@ -22,7 +30,7 @@ public final class Leases {
      */
     public Lease grant(String studyName, long studyId, Lease current, LeaseHolder holder, Duration timeout,
             Instant now) {
-        if (current != null && !current.isStale(now)) {
+        if (isLive(current, now)) {
             throw new StudyBusyException(studyName, current);
         }
         return new Lease(studyId, UUID.randomUUID().toString(), holder, now, now, timeout);
@@ -33,9 +41,19 @@ public final class Leases {
         held.put(lease.studyId(), lease.token());
     }
 
-    /** Forgets the lease of a study (released, or the study deleted). */
-    public void dropped(long studyId) {
+    /** Gives up {@code lease}, even if deleting its row failed; a newer lease of the study is kept. */
+    public void released(Lease lease) {
+        held.remove(lease.studyId(), lease.token());
+        RELEASED.add(lease.token());
+    }
+
+    /** Forgets the lease of a deleted study. */
+    public void deleted(long studyId) {
         held.remove(studyId);
+    }
+
+    private boolean isLive(Lease current, Instant now) {
+        return current != null && !current.isStale(now) && !RELEASED.contains(current.token());
     }
 
     /** Whether this store holds (or held, until it learns otherwise) a lease of the study. */
@@ -60,7 +78,7 @@ public final class Leases {
             }
             return;
         }
-        if (current != null && !current.isStale(now)) {
+        if (isLive(current, now)) {
             throw new StudyBusyException(studyName, current);
         }
     }

@@ -441,7 +441,7 @@ public final class SqliteStudyStore implements StudyStore {
             w.stageDelete(studyId);
             return null;
         });
-        leases.dropped(studyId);
+        leases.deleted(studyId);
     }
 
     // ---- leases -----------------------------------------------------------------------
@@ -481,7 +481,7 @@ public final class SqliteStudyStore implements StudyStore {
                 return null;
             });
         } finally {
-            leases.dropped(lease.studyId());
+            leases.released(lease);
         }
     }
 
