@@ -37,7 +37,7 @@ class StudyRunnerTest {
                  "sampler": {"type": "random"}, "budget": {"trials": 2}, "seed": 1}""", dir);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         StudyResult result;
-        try (Tuner tuner = StudyFactory.createTuner(spec, new InMemoryStudyStore())) {
+        try (Tuner tuner = StudyFactory.createTuner(spec, new InMemoryStudyStore(), "test")) {
             result = StudyRunner.run(tuner, spec, false, new PrintStream(err, true, StandardCharsets.UTF_8));
         }
         assertEquals(2, result.trials().size());
