@@ -72,7 +72,7 @@ public final class StudiesViewModel {
     public StudiesViewModel(StudyStore store, TaskExecutor tasks) {
         this.store = Objects.requireNonNull(store, "store");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
-        this.recheck = new Recheck(tasks, StoredState.RECHECK, this::refresh);
+        this.recheck = new Recheck(tasks, StoredState.RECHECK, this::recheckElsewhere);
         InvalidationListener actions = o -> updateActions();
         selected.addListener(actions);
         updateActions();
@@ -261,24 +261,36 @@ public final class StudiesViewModel {
     private static List<StudyRow> readStore(StudyStore from) {
         List<StudyRow> rows = new ArrayList<>();
         for (StudyRecord s : from.studies()) {
-            List<Trial> trials = from.trials(s.id());
-            int done = 0;
-            OptionalDouble best = OptionalDouble.empty();
-            for (Trial t : trials) {
-                if (t.state().isFinished()) {
-                    done++;
-                }
-                if (t.isComplete()) {
-                    best = better(s.direction(), best, t.value().getAsDouble());
-                }
-            }
-            StoredState state = StoredState.read(from, s);
-            StudyRow row = new StudyRow(s.id(), s.name(), methodName(s), s.created(), state.state(),
-                    state.elsewhere().orElse(null));
-            row.setProgress(done, best);
-            rows.add(row);
+            rows.add(readRow(from, s));
         }
         return rows;
+    }
+
+    /** Fresh rows for the studies {@code ids} (none for one deleted meanwhile); on a background thread. */
+    private static List<StudyRow> readRows(StudyStore from, List<Long> ids) {
+        List<StudyRow> rows = new ArrayList<>();
+        for (long id : ids) {
+            from.study(id).ifPresent(s -> rows.add(readRow(from, s)));
+        }
+        return rows;
+    }
+
+    private static StudyRow readRow(StudyStore from, StudyRecord s) {
+        int done = 0;
+        OptionalDouble best = OptionalDouble.empty();
+        for (Trial t : from.trials(s.id())) {
+            if (t.state().isFinished()) {
+                done++;
+            }
+            if (t.isComplete()) {
+                best = better(s.direction(), best, t.value().getAsDouble());
+            }
+        }
+        StoredState state = StoredState.read(from, s);
+        StudyRow row = new StudyRow(s.id(), s.name(), methodName(s), s.created(), state.state(),
+                state.elsewhere().orElse(null));
+        row.setProgress(done, best);
+        return row;
     }
 
     private static OptionalDouble better(Direction d, OptionalDouble best, double v) {
@@ -324,7 +336,50 @@ public final class StudiesViewModel {
         selected.set(keep == null ? null : rowOf(keep.studyId()));
         status.set(merged.size() + (merged.size() == 1 ? " study" : " studies") + " in the store");
         updateActions();
-        if (merged.stream().anyMatch(r -> r.state() == StudyState.RUNNING_ELSEWHERE)) {
+        recheckIfElsewhere();
+    }
+
+    /**
+     * Reads the rows running elsewhere again, and only those: the list may hold many studies
+     * with many trials, and only these can change without this window knowing.
+     */
+    private void recheckElsewhere() {
+        StudyStore from = store;
+        List<Long> ids = studies.stream()
+                .filter(r -> r.state() == StudyState.RUNNING_ELSEWHERE && runOf(r.studyId()) == null)
+                .map(StudyRow::studyId).toList();
+        if (ids.isEmpty()) {
+            return;
+        }
+        tasks.execute(() -> readRows(from, ids), fresh -> {
+            if (from != store) {
+                return;
+            }
+            for (long id : ids) {
+                StudyRow row = rowOf(id);
+                StudyRow now = fresh.stream().filter(f -> f.studyId() == id).findFirst().orElse(null);
+                if (row == null || runOf(id) != null) {
+                    continue; // gone from the list, or a run of this window has it now
+                }
+                if (now == null) {
+                    // Deleted by the other side: as a reload would show it.
+                    studies.remove(row);
+                    if (selected.get() == row) {
+                        selected.set(null);
+                    }
+                } else {
+                    // In place, so the table keeps its selection and scroll position.
+                    row.setState(now.state(), now.elsewhere().orElse(null));
+                    row.setProgress(now.trialsDone(), now.best());
+                }
+            }
+            updateActions();
+            recheckIfElsewhere();
+        }, e -> error.set(new ErrorReport("Cannot read the study store", ErrorReport.reason(e))));
+    }
+
+    private void recheckIfElsewhere() {
+        if (studies.stream().anyMatch(r -> r.state() == StudyState.RUNNING_ELSEWHERE)) {
             recheck.request();
         }
     }

@@ -182,6 +182,7 @@ class StudiesViewModelTest {
     @Test
     void rowsRunningElsewhereAreReadAgainUntilTheOtherRunnerEnds() throws Exception {
         long id = stoppedStudy();
+        runStudy(spec("finished", "random", null));
         int before = (int) store.trials(id).stream().filter(t -> t.state().isFinished()).count();
         Lease lease = store.acquireLease(id, ELSEWHERE, Duration.ofSeconds(30));
         SteppedTaskExecutor clock = new SteppedTaskExecutor();
@@ -193,6 +194,7 @@ class StudiesViewModelTest {
         assertEquals(List.of(Duration.ofSeconds(2)), clock.waiting(), "the next read is due in 2 s");
         vm.refresh(); // F5 meanwhile
         assertEquals(1, clock.waiting().size(), "reads never pile up");
+        StudyRow finished = vm.studies().get(1);
 
         // The other runner finishes a trial: the next read shows it.
         store.addTrial(id, store.trials(id).get(0));
@@ -201,6 +203,7 @@ class StudiesViewModelTest {
         assertEquals(before + 1, row.trialsDone());
         assertEquals(StudyState.RUNNING_ELSEWHERE, row.state());
         assertEquals(1, clock.waiting().size(), "still elsewhere, so read again");
+        assertTrue(finished == vm.studies().get(1), "only the rows running elsewhere are read again");
 
         store.releaseLease(lease);
         assertEquals(1, clock.runDue());
@@ -214,5 +217,20 @@ class StudiesViewModelTest {
         vm.resumeSelected();
         assertEquals(List.of(id), resumed);
         assertNull(vm.errorProperty().get());
+    }
+
+    @Test
+    void aStudyRunningElsewhereThatItsRunnerDeletesLeavesTheList() throws Exception {
+        long id = stoppedStudy();
+        store.acquireLease(id, ELSEWHERE, Duration.ofSeconds(30));
+        SteppedTaskExecutor clock = new SteppedTaskExecutor();
+        StudiesViewModel vm = new StudiesViewModel(store, clock);
+        vm.refresh();
+        vm.selectedProperty().set(vm.studies().get(0));
+        store.deleteStudy(id); // this store holds the other runner's lease, so it may
+        clock.runDue();
+        assertEquals(List.of(), vm.studies());
+        assertNull(vm.selectedProperty().get());
+        assertEquals(List.of(), clock.waiting());
     }
 }
