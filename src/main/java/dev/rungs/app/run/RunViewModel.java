@@ -362,7 +362,9 @@ public final class RunViewModel {
     /** The view is closed: a run going on here is stopped, a study running elsewhere no longer followed. */
     public void close() {
         closed = true;
-        stop();
+        if (running.get()) {
+            stop();
+        }
     }
 
     /** Stops a run still going on and waits for it; for when the window closes. */
