@@ -41,6 +41,9 @@ public final class DefaultTaskExecutor implements TaskExecutor {
     @Override
     public <T> void execute(Callable<? extends T> work, Consumer<? super T> onSuccess,
             Consumer<? super Throwable> onFailure) {
+        if (background.isShutdown()) {
+            return; // the app is closing: a timer's last read has nowhere to go
+        }
         background.execute(() -> {
             T result;
             try {
@@ -60,6 +63,9 @@ public final class DefaultTaskExecutor implements TaskExecutor {
 
     @Override
     public void runOnUiAfter(Duration delay, Runnable action) {
+        if (timer.isShutdown()) {
+            return;
+        }
         timer.schedule(() -> ui.execute(action), delay.toNanos(), TimeUnit.NANOSECONDS);
     }
 

@@ -2,10 +2,10 @@ package dev.rungs.app.charts;
 
 import dev.rungs.app.Dialogs;
 import dev.rungs.app.FilePicker;
+import dev.rungs.app.SaveFile;
 import dev.rungs.app.studies.ErrorReport;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +35,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Rectangle;
-import javafx.stage.Window;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
@@ -557,7 +556,8 @@ public abstract class ChartPane extends Region {
 
     /**
      * Writes the chart as it looks now, at its current size, to a PNG file, creating the file's
-     * folder if needed. The hover label is left out.
+     * folder if needed; an old file is replaced whole or not at all ({@link SaveFile#write}).
+     * The hover label is left out.
      *
      * @throws IllegalStateException when not called on the JavaFX application thread
      * @throws IOException when the file cannot be written
@@ -577,24 +577,23 @@ public abstract class ChartPane extends Region {
         params.setFill(ChartTheme.BACKGROUND);
         WritableImage image = canvas.snapshot(params, null);
 
-        Path target = file.toAbsolutePath();
-        if (target.getParent() != null) {
-            Files.createDirectories(target.getParent());
-        }
-        if (!ImageIO.write(toBufferedImage(image), "png", target.toFile())) {
-            throw new IOException("no PNG writer available");
-        }
+        BufferedImage pixels = toBufferedImage(image);
+        SaveFile.write(file, out -> {
+            if (!ImageIO.write(pixels, "png", out)) {
+                throw new IOException("no PNG writer available");
+            }
+        });
     }
 
     /**
-     * Asks where to save the chart and saves it as PNG; a failure is shown in an error dialog.
+     * Asks where to save the chart (and before replacing a file) and saves it as PNG; a failure
+     * is shown in an error dialog.
      *
      * @param files asks for the file
      * @param suggestedName the file name offered
      */
     public void exportPng(FilePicker files, String suggestedName) {
-        Window owner = getScene() == null ? null : getScene().getWindow();
-        files.saveFile(owner, "Export chart as PNG", suggestedName, "PNG images", "png").ifPresent(file -> {
+        SaveFile.choose(this, files, "Export chart as PNG", suggestedName, "PNG images", "png").ifPresent(file -> {
             try {
                 writePng(file);
             } catch (IOException | RuntimeException e) {

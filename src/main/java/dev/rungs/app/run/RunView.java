@@ -3,12 +3,14 @@ package dev.rungs.app.run;
 import dev.rungs.app.Controls;
 import dev.rungs.app.Dialogs;
 import dev.rungs.app.FilePicker;
+import dev.rungs.app.SaveFile;
 import dev.rungs.app.TaskExecutor;
 import dev.rungs.app.charts.CurveChart;
 import dev.rungs.app.charts.HistoryChart;
 import dev.rungs.app.rungs.RungsView;
 import dev.rungs.app.rungs.RungsViewModel;
 import dev.rungs.app.tpe.TpeView;
+import dev.rungs.app.studies.StoredState;
 import dev.rungs.app.tpe.TpeViewModel;
 import dev.rungs.space.Param;
 import dev.rungs.spec.StudySpec;
@@ -52,7 +54,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.Window;
 
 /**
  * One study: progress and best value on top, and below it the optimisation history, the trials
@@ -124,9 +125,9 @@ public final class RunView extends BorderPane {
 
     // ------------------------------------------------------------------ actions the menus share
 
-    /** Asks for a file and exports the trials to it as CSV. */
+    /** Asks for a file (and before replacing one) and exports the trials to it as CSV. */
     public void exportCsv() {
-        files.saveFile(window(), "Export trials as CSV", viewModel.nameProperty().get() + ".csv", "CSV files", "csv")
+        SaveFile.choose(this, files, "Export trials as CSV", viewModel.nameProperty().get() + ".csv", "CSV files", "csv")
                 .ifPresent(viewModel::exportCsv);
     }
 
@@ -183,7 +184,18 @@ public final class RunView extends BorderPane {
         HBox progress = new HBox(10, bar, progressText, gap, best);
         progress.setAlignment(Pos.CENTER_LEFT);
 
-        VBox box = new VBox(6, top, progress);
+        // Stop and Resume are disabled then; this says why, and who to go to instead.
+        Label elsewhere = new Label();
+        elsewhere.setId("runElsewhere");
+        elsewhere.getStyleClass().add("run-elsewhere");
+        elsewhere.textProperty().bind(Bindings.createStringBinding(() -> viewModel.elsewhereProperty().get() == null ? ""
+                : StoredState.hint(viewModel.elsewhereProperty().get()) + " · shown read-only here, read again every "
+                        + StoredState.RECHECK.toSeconds() + " s; stop or resume it there",
+                viewModel.elsewhereProperty()));
+        elsewhere.visibleProperty().bind(viewModel.elsewhereProperty().isNotNull());
+        elsewhere.managedProperty().bind(elsewhere.visibleProperty());
+
+        VBox box = new VBox(6, top, progress, elsewhere);
         box.setPadding(new Insets(8, 10, 8, 10));
         box.getStyleClass().add("run-header");
         return box;
@@ -442,10 +454,6 @@ public final class RunView extends BorderPane {
     }
 
     // ------------------------------------------------------------------ small helpers
-
-    private Window window() {
-        return getScene() == null ? null : getScene().getWindow();
-    }
 
     private static Duration duration(Trial t) {
         return t.started() == null || t.finished() == null ? null : Duration.between(t.started(), t.finished());

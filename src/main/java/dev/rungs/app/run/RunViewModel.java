@@ -1,8 +1,11 @@
 package dev.rungs.app.run;
 
+import dev.rungs.app.Recheck;
+import dev.rungs.app.SaveFile;
 import dev.rungs.app.TaskExecutor;
 import dev.rungs.app.UiThrottle;
 import dev.rungs.app.studies.ErrorReport;
+import dev.rungs.app.studies.StoredState;
 import dev.rungs.app.studies.StudyState;
 import dev.rungs.engine.RunHandle;
 import dev.rungs.engine.StudyResult;
@@ -12,15 +15,17 @@ import dev.rungs.spec.SpecException;
 import dev.rungs.spec.SpecReader;
 import dev.rungs.spec.StudyFactory;
 import dev.rungs.spec.StudySpec;
+import dev.rungs.store.Lease;
+import dev.rungs.store.StudyBusyException;
 import dev.rungs.store.StudyRecord;
 import dev.rungs.store.StudyStore;
 import dev.rungs.store.TrialsCsv;
 import dev.rungs.study.Trial;
 import dev.rungs.study.TrialState;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,6 +67,9 @@ import javafx.beans.property.StringProperty;
  * changed trial in a concurrent map and ask a {@link UiThrottle} for an update, which then
  * applies all changes at once on the UI thread, at most ten times a second. So a run of cheap
  * trials never floods the UI thread, and no change is lost.
+ *
+ * <p>A study that another runner runs is shown read-only ({@link StudyState#RUNNING_ELSEWHERE})
+ * and read from the store again every {@link StoredState#RECHECK} until that runner ends.
  */
 public final class RunViewModel {
     /** Shortest time between two live updates: at most ten a second. */
@@ -78,11 +86,13 @@ public final class RunViewModel {
     private final StudyStore store;
     private final TaskExecutor tasks;
     private final UiThrottle throttle;
+    private final Recheck recheck;
 
     private final ReadOnlyLongWrapper studyId = new ReadOnlyLongWrapper(this, "studyId", -1);
     private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper(this, "name", "");
     private final ReadOnlyObjectWrapper<StudySpec> spec = new ReadOnlyObjectWrapper<>(this, "spec");
     private final ReadOnlyObjectWrapper<StudyState> state = new ReadOnlyObjectWrapper<>(this, "state");
+    private final ReadOnlyObjectWrapper<Lease> elsewhere = new ReadOnlyObjectWrapper<>(this, "elsewhere");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyBooleanWrapper canResume = new ReadOnlyBooleanWrapper(this, "canResume");
     private final ReadOnlyIntegerWrapper trialsDone = new ReadOnlyIntegerWrapper(this, "trialsDone");
@@ -110,6 +120,10 @@ public final class RunViewModel {
     /** The handle of the run going on; written by the run's thread, read by {@link #stop}. */
     private volatile RunHandle activeHandle;
     private volatile boolean stopRequested;
+    /** The view is closed: stop following the study. UI thread only. */
+    private boolean closed;
+    /** Resume as soon as the study is read ({@link #openToResume}). UI thread only. */
+    private boolean resumeWhenRead;
     /** When this window's run started, and how many trials had ended then; UI thread only. */
     private Instant runStarted;
     private int doneAtRunStart;
@@ -126,6 +140,7 @@ public final class RunViewModel {
         this.store = Objects.requireNonNull(store, "store");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.throttle = new UiThrottle(tasks, LIVE_UPDATE_INTERVAL, this::applyPending);
+        this.recheck = new Recheck(tasks, StoredState.RECHECK, this::reread);
         shownTrials.predicateProperty().bind(Bindings.createObjectBinding(
                 () -> new TrialFilter(stateFilter.get(), filterText.get()), stateFilter, filterText));
         state.addListener((o, old, s) -> {
@@ -151,9 +166,17 @@ public final class RunViewModel {
         return spec.getReadOnlyProperty();
     }
 
-    /** Running, finished, stopped or failed; null until known. */
+    /** Running (here or elsewhere), finished, stopped or failed; null until known. */
     public ReadOnlyObjectProperty<StudyState> stateProperty() {
         return state.getReadOnlyProperty();
+    }
+
+    /**
+     * The lease of the runner that runs the study elsewhere, while the state is
+     * {@link StudyState#RUNNING_ELSEWHERE}; null otherwise. Set before the state changes.
+     */
+    public ReadOnlyObjectProperty<Lease> elsewhereProperty() {
+        return elsewhere.getReadOnlyProperty();
     }
 
     /** Whether a run goes on in this window. */
@@ -238,8 +261,17 @@ public final class RunViewModel {
     /** Shows a stored study: reads its spec and trials in the background. */
     public void open(long id) {
         status.set("Reading the study …");
-        tasks.execute(() -> readStudy(id), this::studyRead,
+        tasks.execute(() -> readStudy(id), l -> studyRead(l, true),
                 e -> fail("Cannot open the study", e));
+    }
+
+    /**
+     * Shows a stored study and continues it to its budget once it is read; one that runs
+     * elsewhere by then is refused, naming who runs it.
+     */
+    public void openToResume(long id) {
+        resumeWhenRead = true;
+        open(id);
     }
 
     /**
@@ -253,9 +285,14 @@ public final class RunViewModel {
         tasks.execute(() -> runNew(newSpec), this::runEnded, this::runFailed);
     }
 
-    /** Continues a stopped or interrupted study to its budget. */
+    /** Continues a stopped or interrupted study to its budget; one running elsewhere is refused. */
     public void resume() {
         StudySpec s = spec.get();
+        Lease other = elsewhere.get();
+        if (other != null) {
+            refuse(other);
+            return;
+        }
         if (!canResume.get() || s == null) {
             return;
         }
@@ -266,6 +303,11 @@ public final class RunViewModel {
 
     /** Asks the run to stop: no new trials start, running ones are paused and can be resumed. */
     public void stop() {
+        Lease other = elsewhere.get();
+        if (other != null) {
+            status.set(StoredState.hint(other) + " · stop it there");
+            return;
+        }
         if (!running.get() || stopRequested) {
             return;
         }
@@ -292,13 +334,11 @@ public final class RunViewModel {
         status.set("Exporting to " + file + " …");
         tasks.execute(() -> {
             List<Trial> all = store.trials(id);
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                TrialsCsv.write(w, s.space(), all);
-            }
+            SaveFile.write(file, out -> {
+                try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+                    TrialsCsv.write(w, s.space(), all);
+                }
+            });
             return all.size();
         }, n -> status.set("Exported " + n + (n == 1 ? " trial to " : " trials to ") + file),
                 e -> fail("Cannot export the trials to " + file, e));
@@ -319,8 +359,17 @@ public final class RunViewModel {
         error.set(null);
     }
 
+    /** The view is closed: a run going on here is stopped, a study running elsewhere no longer followed. */
+    public void close() {
+        closed = true;
+        if (running.get()) {
+            stop();
+        }
+    }
+
     /** Stops a run still going on and waits for it; for when the window closes. */
     public void shutdown() {
+        closed = true;
         stopRequested = true;
         RunHandle h = activeHandle;
         if (h != null) {
@@ -334,7 +383,8 @@ public final class RunViewModel {
     private Loaded readStudy(long id) {
         StudyRecord record = store.study(id).orElseThrow(() -> new IllegalStateException(
                 "the study with id " + id + " is no longer in the store"));
-        return new Loaded(record, SpecReader.parse(record.specJson()), store.trials(id));
+        return new Loaded(record, SpecReader.parse(record.specJson()), store.trials(id),
+                StoredState.read(store, record));
     }
 
     private StudyResult runNew(StudySpec base) {
@@ -342,13 +392,13 @@ public final class RunViewModel {
         Tuner created;
         synchronized (NAMING) {
             named = base.withName(uniqueName(base.name()));
-            created = StudyFactory.createTuner(named, store, "workbench");
+            created = StudyFactory.createTuner(named, store, StoredState.RUNNER);
         }
         return runTuner(created, named);
     }
 
     private StudyResult runResumed(long id, StudySpec s) {
-        return runTuner(StudyFactory.resumeTuner(s, store, 0, "workbench"), s);
+        return runTuner(StudyFactory.resumeTuner(s, store, 0, StoredState.RUNNER), s);
     }
 
     /** Runs the tuner to its budget on this background thread, feeding events to the UI. */
@@ -412,31 +462,69 @@ public final class RunViewModel {
 
     // ------------------------------------------------------------------ back on the UI thread
 
-    private void studyRead(Loaded l) {
+    /**
+     * Shows the study as read: all of it when {@code first}, else (a study running elsewhere,
+     * read again) only the trials that changed, so the selection and the charts keep their place.
+     */
+    private void studyRead(Loaded l, boolean first) {
+        if (closed || running.get()) {
+            return; // a run of this window started meanwhile: it knows better than the store
+        }
         StudyRecord r = l.record();
         // The id last: whoever follows it reads the name and spec then.
         name.set(r.name());
         spec.set(l.spec());
         studyId.set(r.id());
-        replaceTrials(l.trials());
-        runStarted = null;
-        state.set(stateOf(r, l.trials()));
+        if (first) {
+            replaceTrials(l.trials());
+            runStarted = null;
+        } else {
+            for (Trial t : l.trials()) {
+                if (t.number() >= trials.size() || !t.equals(trials.get(t.number()))) {
+                    pending.put(t.number(), t);
+                }
+            }
+            applyPending();
+        }
+        StudyState was = state.get();
+        elsewhere.set(l.state().elsewhere().orElse(null));
+        state.set(l.state().state());
         updateProgress();
-        status.set(trialsDone.get() + " trials read from the store");
+        if (elsewhere.get() != null) {
+            status.set(StoredState.hint(elsewhere.get()) + " · its trials are read again every "
+                    + StoredState.RECHECK.toSeconds() + " s");
+            recheck.request();
+        } else if (first) {
+            status.set(trialsDone.get() + " trials read from the store");
+        } else if (was == StudyState.RUNNING_ELSEWHERE) {
+            status.set("The other runner has ended: " + name.get() + " is " + state.get().label());
+        }
+        if (resumeWhenRead) {
+            resumeWhenRead = false;
+            resume();
+        }
     }
 
-    private static StudyState stateOf(StudyRecord r, List<Trial> trials) {
-        if (r.state() == dev.rungs.store.StudyState.FINISHED) {
-            return StudyState.FINISHED;
+    /** Reads the study again while it runs elsewhere. */
+    private void reread() {
+        long id = studyId.get();
+        if (closed || state.get() != StudyState.RUNNING_ELSEWHERE || id < 0) {
+            return;
         }
-        // Not running in this window: a RUNNING record is a run that died (or runs in another
-        // process); either way, what is left can be resumed.
-        return StudyState.STOPPED;
+        tasks.execute(() -> readStudy(id), l -> studyRead(l, false), e -> fail("Cannot read the study again", e));
+    }
+
+    /** Says why the study cannot be resumed here, naming who runs it. */
+    private void refuse(Lease other) {
+        ErrorReport refusal = StoredState.refusal(name.get(), other);
+        status.set(refusal.heading() + ": " + StoredState.hint(other));
+        error.set(refusal);
     }
 
     private void beginRun(StudySpec s) {
         stopRequested = false;
         spec.set(s);
+        elsewhere.set(null);
         state.set(StudyState.RUNNING);
         status.set("Starting …");
     }
@@ -617,6 +705,14 @@ public final class RunViewModel {
 
     private void runFailed(Throwable e) {
         applyPending();
+        if (e instanceof StudyBusyException busy && studyId.get() >= 0) {
+            // Another runner took the study between reading it and resuming it here.
+            elsewhere.set(busy.lease());
+            state.set(StudyState.RUNNING_ELSEWHERE);
+            refuse(busy.lease());
+            recheck.request();
+            return;
+        }
         state.set(studyId.get() >= 0 ? StudyState.FAILED : null);
         fail("The run failed", e);
     }
@@ -635,6 +731,6 @@ public final class RunViewModel {
     }
 
 
-    private record Loaded(StudyRecord record, StudySpec spec, List<Trial> trials) {
+    private record Loaded(StudyRecord record, StudySpec spec, List<Trial> trials, StoredState state) {
     }
 }

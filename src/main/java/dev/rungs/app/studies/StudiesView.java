@@ -61,9 +61,13 @@ public final class StudiesView extends BorderPane {
                 this::confirmDelete);
         delete.disableProperty().bind(viewModel.canDeleteProperty().not());
         Button reload = Controls.button("reloadStudies", "Reload", "Read the database again", viewModel::refresh);
+        // Says why Resume, Stop and Delete are off for a study another runner runs.
+        Label hint = new Label();
+        hint.setId("studyHint");
+        hint.textProperty().bind(viewModel.selectedHintProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(open, resume, stop, delete, spacer, reload);
+        return new ToolBar(open, resume, stop, delete, hint, spacer, reload);
     }
 
     private void confirmDelete() {

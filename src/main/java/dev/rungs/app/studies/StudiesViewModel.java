@@ -1,10 +1,12 @@
 package dev.rungs.app.studies;
 
+import dev.rungs.app.Recheck;
 import dev.rungs.app.TaskExecutor;
 import dev.rungs.app.run.RunViewModel;
 import dev.rungs.spec.ComponentSpec;
 import dev.rungs.spec.SpecReader;
 import dev.rungs.spec.StudySpec;
+import dev.rungs.store.Lease;
 import dev.rungs.store.StudyRecord;
 import dev.rungs.store.StudyStore;
 import dev.rungs.study.Direction;
@@ -14,9 +16,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.LongConsumer;
 import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -35,7 +39,8 @@ import javafx.collections.ObservableList;
  * <p>Holds JavaFX properties and lists but no nodes, so it is tested without a toolkit. Every
  * public method and property belongs to the UI thread; reading the store goes through the
  * injected {@link TaskExecutor}. Runs themselves belong to {@link RunViewModel}s; this list
- * only mirrors the ones it is given in {@link #track}.
+ * only mirrors the ones it is given in {@link #track}. Studies that another runner runs are
+ * read again every {@link StoredState#RECHECK} while the list shows any, so they are live too.
  */
 public final class StudiesViewModel {
     private final TaskExecutor tasks;
@@ -48,6 +53,7 @@ public final class StudiesViewModel {
     private final ReadOnlyBooleanWrapper canStop = new ReadOnlyBooleanWrapper(this, "canStop");
     private final ReadOnlyBooleanWrapper canDelete = new ReadOnlyBooleanWrapper(this, "canDelete");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyStringWrapper selectedHint = new ReadOnlyStringWrapper(this, "selectedHint", "");
     private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>(this, "error");
     /** The runs of this window, each with the listener that mirrors it in its row. */
     private final Map<RunViewModel, InvalidationListener> runs = new java.util.LinkedHashMap<>();
@@ -56,6 +62,8 @@ public final class StudiesViewModel {
     private LongConsumer onOpen = id -> { };
     private LongConsumer onResume = id -> { };
     private LongConsumer onDeleted = id -> { };
+    /** Reads the store again while it lists studies running elsewhere. */
+    private final Recheck recheck;
 
     /**
      * @param store where studies are listed from
@@ -64,6 +72,7 @@ public final class StudiesViewModel {
     public StudiesViewModel(StudyStore store, TaskExecutor tasks) {
         this.store = Objects.requireNonNull(store, "store");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.recheck = new Recheck(tasks, StoredState.RECHECK, this::recheckElsewhere);
         InvalidationListener actions = o -> updateActions();
         selected.addListener(actions);
         updateActions();
@@ -81,7 +90,7 @@ public final class StudiesViewModel {
         return selected;
     }
 
-    /** Whether the selected study can be resumed: it is stopped and not running here. */
+    /** Whether the selected study can be resumed: it is stopped and runs neither here nor elsewhere. */
     public ReadOnlyBooleanProperty canResumeProperty() {
         return canResume.getReadOnlyProperty();
     }
@@ -91,9 +100,14 @@ public final class StudiesViewModel {
         return canStop.getReadOnlyProperty();
     }
 
-    /** Whether the selected study can be deleted: it does not run in this window. */
+    /** Whether the selected study can be deleted: it runs neither in this window nor elsewhere. */
     public ReadOnlyBooleanProperty canDeleteProperty() {
         return canDelete.getReadOnlyProperty();
+    }
+
+    /** Why the selected study's actions are limited, such as who runs it elsewhere; empty when they are not. */
+    public ReadOnlyStringProperty selectedHintProperty() {
+        return selectedHint.getReadOnlyProperty();
     }
 
     /** One line for the status bar. */
@@ -135,10 +149,9 @@ public final class StudiesViewModel {
     public void track(RunViewModel run) {
         InvalidationListener sync = o -> sync(run);
         runs.put(run, sync);
-        run.studyIdProperty().addListener(sync);
-        run.stateProperty().addListener(sync);
-        run.trialsDoneProperty().addListener(sync);
-        run.bestProperty().addListener(sync);
+        for (Observable o : mirrored(run)) {
+            o.addListener(sync);
+        }
         sync(run);
     }
 
@@ -164,10 +177,9 @@ public final class StudiesViewModel {
             // The last word, whatever order the listeners were told in; a deleted study stays gone.
             sync(run, false);
 
-            run.studyIdProperty().removeListener(sync);
-            run.stateProperty().removeListener(sync);
-            run.trialsDoneProperty().removeListener(sync);
-            run.bestProperty().removeListener(sync);
+            for (Observable o : mirrored(run)) {
+                o.removeListener(sync);
+            }
         }
         updateActions();
     }
@@ -192,10 +204,18 @@ public final class StudiesViewModel {
         }
     }
 
-    /** Resumes the selected study. */
+    /** Resumes the selected study; one running elsewhere is refused, naming who runs it. */
     public void resumeSelected() {
         StudyRow row = selected.get();
-        if (row != null && canResume.get()) {
+        if (row == null) {
+            return;
+        }
+        Optional<Lease> elsewhere = row.elsewhere();
+        if (elsewhere.isPresent()) {
+            ErrorReport refusal = StoredState.refusal(row.name(), elsewhere.get());
+            status.set(refusal.heading() + ": " + StoredState.hint(elsewhere.get()));
+            error.set(refusal);
+        } else if (canResume.get()) {
             onResume.accept(row.studyId());
         }
     }
@@ -241,23 +261,36 @@ public final class StudiesViewModel {
     private static List<StudyRow> readStore(StudyStore from) {
         List<StudyRow> rows = new ArrayList<>();
         for (StudyRecord s : from.studies()) {
-            List<Trial> trials = from.trials(s.id());
-            int done = 0;
-            OptionalDouble best = OptionalDouble.empty();
-            for (Trial t : trials) {
-                if (t.state().isFinished()) {
-                    done++;
-                }
-                if (t.isComplete()) {
-                    best = better(s.direction(), best, t.value().getAsDouble());
-                }
-            }
-            StudyRow row = new StudyRow(s.id(), s.name(), methodName(s), s.created(),
-                    s.state() == dev.rungs.store.StudyState.FINISHED ? StudyState.FINISHED : StudyState.STOPPED);
-            row.setProgress(done, best);
-            rows.add(row);
+            rows.add(readRow(from, s));
         }
         return rows;
+    }
+
+    /** Fresh rows for the studies {@code ids} (none for one deleted meanwhile); on a background thread. */
+    private static List<StudyRow> readRows(StudyStore from, List<Long> ids) {
+        List<StudyRow> rows = new ArrayList<>();
+        for (long id : ids) {
+            from.study(id).ifPresent(s -> rows.add(readRow(from, s)));
+        }
+        return rows;
+    }
+
+    private static StudyRow readRow(StudyStore from, StudyRecord s) {
+        int done = 0;
+        OptionalDouble best = OptionalDouble.empty();
+        for (Trial t : from.trials(s.id())) {
+            if (t.state().isFinished()) {
+                done++;
+            }
+            if (t.isComplete()) {
+                best = better(s.direction(), best, t.value().getAsDouble());
+            }
+        }
+        StoredState state = StoredState.read(from, s);
+        StudyRow row = new StudyRow(s.id(), s.name(), methodName(s), s.created(), state.state(),
+                state.elsewhere().orElse(null));
+        row.setProgress(done, best);
+        return row;
     }
 
     private static OptionalDouble better(Direction d, OptionalDouble best, double v) {
@@ -303,6 +336,58 @@ public final class StudiesViewModel {
         selected.set(keep == null ? null : rowOf(keep.studyId()));
         status.set(merged.size() + (merged.size() == 1 ? " study" : " studies") + " in the store");
         updateActions();
+        recheckIfElsewhere();
+    }
+
+    /**
+     * Reads the rows running elsewhere again, and only those: the list may hold many studies
+     * with many trials, and only these can change without this window knowing.
+     */
+    private void recheckElsewhere() {
+        StudyStore from = store;
+        List<Long> ids = studies.stream()
+                .filter(r -> r.state() == StudyState.RUNNING_ELSEWHERE && runOf(r.studyId()) == null)
+                .map(StudyRow::studyId).toList();
+        if (ids.isEmpty()) {
+            return;
+        }
+        tasks.execute(() -> readRows(from, ids), fresh -> {
+            if (from != store) {
+                return;
+            }
+            for (long id : ids) {
+                StudyRow row = rowOf(id);
+                StudyRow now = fresh.stream().filter(f -> f.studyId() == id).findFirst().orElse(null);
+                if (row == null || runOf(id) != null) {
+                    continue; // gone from the list, or a run of this window has it now
+                }
+                if (now == null) {
+                    // Deleted by the other side: as a reload would show it.
+                    studies.remove(row);
+                    if (selected.get() == row) {
+                        selected.set(null);
+                    }
+                } else {
+                    // In place, so the table keeps its selection and scroll position.
+                    row.setState(now.state(), now.elsewhere().orElse(null));
+                    row.setProgress(now.trialsDone(), now.best());
+                }
+            }
+            updateActions();
+            recheckIfElsewhere();
+        }, e -> error.set(new ErrorReport("Cannot read the study store", ErrorReport.reason(e))));
+    }
+
+    private void recheckIfElsewhere() {
+        if (studies.stream().anyMatch(r -> r.state() == StudyState.RUNNING_ELSEWHERE)) {
+            recheck.request();
+        }
+    }
+
+    /** What of a run its row mirrors. */
+    private static List<Observable> mirrored(RunViewModel run) {
+        return List.of(run.studyIdProperty(), run.stateProperty(), run.elsewhereProperty(),
+                run.trialsDoneProperty(), run.bestProperty());
     }
 
     private void sync(RunViewModel run) {
@@ -322,10 +407,10 @@ public final class StudiesViewModel {
         if (row == null) {
             StudySpec spec = run.specProperty().get();
             row = new StudyRow(id, run.nameProperty().get(), spec == null ? "?" : methodName(spec),
-                    java.time.Instant.now(), run.stateProperty().get());
+                    java.time.Instant.now(), run.stateProperty().get(), run.elsewhereProperty().get());
             studies.add(row);
         }
-        row.setState(run.stateProperty().get());
+        row.setState(run.stateProperty().get(), run.elsewhereProperty().get());
         row.setProgress(run.trialsDoneProperty().get(), run.bestProperty().get());
         updateActions();
     }
@@ -352,9 +437,11 @@ public final class StudiesViewModel {
         StudyRow row = selected.get();
         RunViewModel run = row == null ? null : runOf(row.studyId());
         boolean runningHere = run != null && run.runningProperty().get();
+        Optional<Lease> elsewhere = row == null ? Optional.empty() : row.elsewhere();
         canStop.set(runningHere);
-        canDelete.set(row != null && !runningHere);
+        canDelete.set(row != null && !runningHere && elsewhere.isEmpty());
         canResume.set(row != null && !runningHere && row.state() == StudyState.STOPPED);
+        selectedHint.set(elsewhere.map(l -> StoredState.hint(l) + " · stop or resume it there").orElse(""));
     }
 
 }

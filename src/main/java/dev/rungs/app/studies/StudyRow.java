@@ -1,7 +1,9 @@
 package dev.rungs.app.studies;
 
 import java.time.Instant;
+import dev.rungs.store.Lease;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -23,13 +25,15 @@ public final class StudyRow {
     private final ReadOnlyIntegerWrapper trialsDone = new ReadOnlyIntegerWrapper(this, "trialsDone");
     private final ReadOnlyObjectWrapper<OptionalDouble> best =
             new ReadOnlyObjectWrapper<>(this, "best", OptionalDouble.empty());
+    /** The other runner's lease while the state is {@link StudyState#RUNNING_ELSEWHERE}; else null. */
+    private Lease elsewhere;
 
-    StudyRow(long studyId, String name, String method, Instant started, StudyState state) {
+    StudyRow(long studyId, String name, String method, Instant started, StudyState state, Lease elsewhere) {
         this.studyId = studyId;
         this.name = Objects.requireNonNull(name, "name");
         this.method = Objects.requireNonNull(method, "method");
         this.started = Objects.requireNonNull(started, "started");
-        this.state.set(Objects.requireNonNull(state, "state"));
+        setState(Objects.requireNonNull(state, "state"), elsewhere);
     }
 
     /** The study's key in the store. */
@@ -52,7 +56,7 @@ public final class StudyRow {
         return started;
     }
 
-    /** Running, finished, stopped or failed. */
+    /** Running (here or elsewhere), finished, stopped or failed. */
     public ReadOnlyObjectProperty<StudyState> stateProperty() {
         return state.getReadOnlyProperty();
     }
@@ -72,6 +76,11 @@ public final class StudyRow {
         return state.get();
     }
 
+    /** Who runs the study, while it runs elsewhere. */
+    public Optional<Lease> elsewhere() {
+        return Optional.ofNullable(elsewhere);
+    }
+
     int trialsDone() {
         return trialsDone.get();
     }
@@ -80,7 +89,9 @@ public final class StudyRow {
         return best.get();
     }
 
-    void setState(StudyState s) {
+    void setState(StudyState s, Lease elsewhereLease) {
+        // The lease first: whoever hears the state change reads it then.
+        elsewhere = s == StudyState.RUNNING_ELSEWHERE ? elsewhereLease : null;
         state.set(s);
     }
 

@@ -161,16 +161,7 @@ public final class WorkbenchViewModel {
         }
         RunViewModel run = addRun();
         // Resume once the study is read: its spec says how to run it.
-        run.canResumeProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean can) {
-                if (can) {
-                    o.removeListener(this);
-                    run.resume();
-                }
-            }
-        });
-        run.open(studyId);
+        run.openToResume(studyId);
         focus.set(run);
     }
 
@@ -188,9 +179,7 @@ public final class WorkbenchViewModel {
             return;
         }
         studies.untrack(run);
-        if (run.runningProperty().get()) {
-            run.stop();
-        }
+        run.close();
         if (focus.get() == run) {
             focus.set(runs.isEmpty() ? null : runs.get(runs.size() - 1));
         }

@@ -79,12 +79,28 @@ class RunViewModelTest {
 
         Path csv = dir.resolve("out/trials.csv");
         vm.exportCsv(csv);
+        assertNull(vm.errorProperty().get(), () -> vm.errorProperty().get().toString());
         try (Reader r = Files.newBufferedReader(csv)) {
             List<TrialsCsv.Row> rows = TrialsCsv.read(r, vm.specProperty().get().space());
             assertEquals(20, rows.size());
             assertEquals(store.trials(id).get(13).value(), rows.get(13).value());
         }
         assertEquals("Exported 20 trials to " + csv, vm.statusProperty().get());
+    }
+
+    @Test
+    void exportReplacesAnOldFileWholeThroughATemporaryFileInTheSameFolder() throws Exception {
+        RunViewModel vm = new RunViewModel(store, new ImmediateTaskExecutor());
+        vm.startNew(SpecReader.parse(BRANIN_RANDOM));
+        Path csv = Files.writeString(dir.resolve("trials.csv"), "an older export\n".repeat(1000));
+        vm.exportCsv(csv);
+        assertNull(vm.errorProperty().get());
+        try (Reader r = Files.newBufferedReader(csv)) {
+            assertEquals(20, TrialsCsv.read(r, vm.specProperty().get().space()).size());
+        }
+        try (java.util.stream.Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(csv), left.toList(), "no temporary file left behind");
+        }
     }
 
     @Test

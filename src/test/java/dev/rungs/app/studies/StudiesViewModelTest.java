@@ -2,15 +2,21 @@ package dev.rungs.app.studies;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rungs.app.ImmediateTaskExecutor;
+import dev.rungs.app.SteppedTaskExecutor;
+import dev.rungs.app.TestStudies;
 import dev.rungs.app.run.RunViewModel;
 import dev.rungs.engine.Tuner;
 import dev.rungs.spec.SpecReader;
 import dev.rungs.spec.StudyFactory;
 import dev.rungs.spec.StudySpec;
 import dev.rungs.store.InMemoryStudyStore;
+import dev.rungs.store.Lease;
+import dev.rungs.store.LeaseHolder;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -132,5 +138,99 @@ class StudiesViewModelTest {
         run.startNew(spec("again", "random", null));
         assertEquals(List.of("other"), vm.studies().stream().map(StudyRow::name).toList());
         assertEquals(other, vm.studies().get(0).studyId());
+    }
+
+    // ------------------------------------------------------------------ studies another runner runs
+
+    static final LeaseHolder ELSEWHERE = new LeaseHolder("elsewhere.example", 4242, null, "rungs run");
+    static final String HOLDER = "process 4242 on host elsewhere.example (rungs run)";
+
+    /** A study stopped long before its budget, so it can be resumed. */
+    long stoppedStudy() throws InterruptedException {
+        return TestStudies.stoppedAfter(store, SpecReader.parse("""
+                {"name": "held", "objective": {"type": "benchmark", "name": "branin"},
+                 "sampler": {"type": "random"}, "budget": {"trials": 100000}, "seed": 5}"""), 3);
+    }
+
+    @Test
+    void aStudyHeldByAnotherRunnerIsRunningElsewhereAndResumeIsRefusedNamingIt() throws Exception {
+        long id = stoppedStudy();
+        store.acquireLease(id, ELSEWHERE, Duration.ofSeconds(30));
+        StudiesViewModel vm = new StudiesViewModel(store, tasks);
+        List<Long> resumed = new ArrayList<>();
+        vm.setOnResume(resumed::add);
+        vm.refresh();
+
+        StudyRow row = vm.studies().get(0);
+        assertEquals(StudyState.RUNNING_ELSEWHERE, row.state());
+        assertEquals(ELSEWHERE, row.elsewhere().orElseThrow().holder());
+        vm.selectedProperty().set(row);
+        assertFalse(vm.canResumeProperty().get(), "another runner has it");
+        assertFalse(vm.canStopProperty().get(), "it does not run here");
+        assertFalse(vm.canDeleteProperty().get(), "deleting it would pull the study from under its runner");
+        assertTrue(vm.selectedHintProperty().get().startsWith("Running elsewhere: " + HOLDER + " since "),
+                vm.selectedHintProperty().get());
+
+        vm.resumeSelected(); // Ctrl+R reaches it even with the button off
+        assertEquals(List.of(), resumed);
+        ErrorReport refusal = vm.errorProperty().get();
+        assertEquals("Cannot resume held", refusal.heading());
+        assertTrue(refusal.message().contains("is being run by " + HOLDER), refusal.message());
+        assertTrue(vm.statusProperty().get().contains(HOLDER), vm.statusProperty().get());
+    }
+
+    @Test
+    void rowsRunningElsewhereAreReadAgainUntilTheOtherRunnerEnds() throws Exception {
+        long id = stoppedStudy();
+        runStudy(spec("finished", "random", null));
+        int before = (int) store.trials(id).stream().filter(t -> t.state().isFinished()).count();
+        Lease lease = store.acquireLease(id, ELSEWHERE, Duration.ofSeconds(30));
+        SteppedTaskExecutor clock = new SteppedTaskExecutor();
+        StudiesViewModel vm = new StudiesViewModel(store, clock);
+        List<Long> resumed = new ArrayList<>();
+        vm.setOnResume(resumed::add);
+        vm.refresh();
+        vm.selectedProperty().set(vm.studies().get(0));
+        assertEquals(List.of(Duration.ofSeconds(2)), clock.waiting(), "the next read is due in 2 s");
+        vm.refresh(); // F5 meanwhile
+        assertEquals(1, clock.waiting().size(), "reads never pile up");
+        StudyRow finished = vm.studies().get(1);
+
+        // The other runner finishes a trial: the next read shows it.
+        store.addTrial(id, store.trials(id).get(0));
+        assertEquals(1, clock.runDue());
+        StudyRow row = vm.studies().get(0);
+        assertEquals(before + 1, row.trialsDone());
+        assertEquals(StudyState.RUNNING_ELSEWHERE, row.state());
+        assertEquals(1, clock.waiting().size(), "still elsewhere, so read again");
+        assertTrue(finished == vm.studies().get(1), "only the rows running elsewhere are read again");
+
+        store.releaseLease(lease);
+        assertEquals(1, clock.runDue());
+        row = vm.studies().get(0);
+        assertEquals(StudyState.STOPPED, row.state());
+        assertTrue(row.elsewhere().isEmpty());
+        assertEquals(row, vm.selectedProperty().get(), "the selection follows the new row");
+        assertTrue(vm.canResumeProperty().get());
+        assertEquals("", vm.selectedHintProperty().get());
+        assertEquals(List.of(), clock.waiting(), "nothing elsewhere, nothing to poll");
+        vm.resumeSelected();
+        assertEquals(List.of(id), resumed);
+        assertNull(vm.errorProperty().get());
+    }
+
+    @Test
+    void aStudyRunningElsewhereThatItsRunnerDeletesLeavesTheList() throws Exception {
+        long id = stoppedStudy();
+        store.acquireLease(id, ELSEWHERE, Duration.ofSeconds(30));
+        SteppedTaskExecutor clock = new SteppedTaskExecutor();
+        StudiesViewModel vm = new StudiesViewModel(store, clock);
+        vm.refresh();
+        vm.selectedProperty().set(vm.studies().get(0));
+        store.deleteStudy(id); // this store holds the other runner's lease, so it may
+        clock.runDue();
+        assertEquals(List.of(), vm.studies());
+        assertNull(vm.selectedProperty().get());
+        assertEquals(List.of(), clock.waiting());
     }
 }

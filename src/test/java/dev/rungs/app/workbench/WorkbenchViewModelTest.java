@@ -1,6 +1,7 @@
 package dev.rungs.app.workbench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -10,12 +11,15 @@ import dev.rungs.app.AppPreferences;
 import dev.rungs.app.ImmediateTaskExecutor;
 import dev.rungs.app.TestStudies;
 import dev.rungs.app.run.RunViewModel;
+import dev.rungs.app.studies.StudyRow;
 import dev.rungs.app.studies.StudyState;
 import dev.rungs.spec.SpecReader;
+import dev.rungs.store.LeaseHolder;
 import dev.rungs.store.StudyStore;
 import dev.rungs.store.sqlite.SqliteStudyStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,6 +80,35 @@ class WorkbenchViewModelTest {
         assertEquals(StudyState.FINISHED, run.stateProperty().get());
         assertEquals(50, first.trials(id).size(), "resumed to the spec's budget of 50");
         assertEquals(50, run.trials().size());
+    }
+
+    /**
+     * The list still says stopped when Resume is pressed, but another process (a second store on
+     * the same file) has just taken the study: the tab opens read-only and says who has it, and
+     * the list's row follows.
+     */
+    @Test
+    void resumeFromAListThatIsBehindIsRefusedNamingTheOtherRunner() throws Exception {
+        long id = TestStudies.stoppedAfter(first, SpecReader.parse(SPEC), 10);
+        vm.refresh();
+        vm.studies().selectedProperty().set(vm.studies().studies().get(0));
+        assertTrue(vm.studies().canResumeProperty().get());
+        try (StudyStore other = SqliteStudyStore.open(dir.resolve("first.db"))) {
+            other.acquireLease(id, new LeaseHolder("elsewhere.example", 4242, null, "rungs run"), Duration.ofSeconds(30));
+            int before = first.trials(id).size();
+
+            vm.studies().resumeSelected();
+            RunViewModel run = (RunViewModel) vm.focusProperty().get();
+            assertEquals(StudyState.RUNNING_ELSEWHERE, run.stateProperty().get());
+            assertEquals("Cannot resume b", run.errorProperty().get().heading());
+            assertTrue(run.errorProperty().get().message().contains("process 4242 on host elsewhere.example (rungs run)"),
+                    run.errorProperty().get().message());
+            assertEquals(before, first.trials(id).size());
+            StudyRow row = vm.studies().studies().get(0);
+            assertEquals(StudyState.RUNNING_ELSEWHERE, row.state());
+            assertEquals(4242, row.elsewhere().orElseThrow().holder().pid());
+            assertFalse(vm.studies().canResumeProperty().get());
+        }
     }
 
     @Test
