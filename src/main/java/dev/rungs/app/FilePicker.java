@@ -39,9 +39,23 @@ public interface FilePicker {
      */
     Optional<Path> chooseFolder(Window owner, String title);
 
+    /**
+     * Whether {@link #saveFile} has already asked the person before returning a file that
+     * exists, so the workbench need not ask again ({@link SaveFile#choose}).
+     */
+    default boolean asksBeforeReplacing() {
+        return false;
+    }
+
     /** The system's file dialogs. */
     static FilePicker system() {
         return new FilePicker() {
+            /** The save dialogs of GTK, macOS and Windows confirm a replacement themselves. */
+            @Override
+            public boolean asksBeforeReplacing() {
+                return true;
+            }
+
             @Override
             public Optional<Path> saveFile(Window owner, String title, String suggestedName, String kind,
                     String extension) {

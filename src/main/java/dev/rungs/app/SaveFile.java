@@ -32,7 +32,7 @@ public final class SaveFile {
 
     /**
      * Asks {@code files} for a file to save to; an existing one is taken only once the person
-     * has agreed to replace it. Empty when they cancel either question.
+     * has agreed to replace it (in the picker's own dialog, where it asks, or in ours). Empty when they cancel either question.
      *
      * @param owner the node whose window the dialogs belong to
      */
@@ -40,7 +40,7 @@ public final class SaveFile {
             String extension) {
         Window window = owner.getScene() == null ? null : owner.getScene().getWindow();
         return files.saveFile(window, title, suggestedName, kind, extension)
-                .filter(file -> !Files.exists(file) || Dialogs.confirm(owner,
+                .filter(file -> files.asksBeforeReplacing() || !Files.exists(file) || Dialogs.confirm(owner,
                         "Replace " + file.getFileName() + "?",
                         file + " exists already. Replacing it overwrites what it holds now.", "Replace"));
     }
