@@ -10,6 +10,7 @@ import java.util.OptionalDouble;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import dev.rungs.study.FailureReasons;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -92,6 +93,9 @@ public final class StudiesView extends BorderPane {
         TableColumn<StudyRow, Number> trials = Controls.column("trialsColumn", "Trials done", 110,
                 StudyRow::trialsDoneProperty);
         Controls.showAsText(trials, n -> Integer.toString(n.intValue()), true);
+        TableColumn<StudyRow, FailureReasons> failed = Controls.column("failedColumn", "Failed", 70,
+                StudyRow::failuresProperty);
+        Controls.showAsText(failed, f -> f.isEmpty() ? "" : Integer.toString(f.failed()), true);
         TableColumn<StudyRow, OptionalDouble> best = Controls.column("bestColumn", "Best value", 140,
                 StudyRow::bestProperty);
         Controls.showAsText(best, RunViewModel::formatValue, true);
@@ -99,7 +103,7 @@ public final class StudiesView extends BorderPane {
                 StudyRow::started);
         Controls.showAsText(started, STARTED::format, false);
 
-        table.getColumns().setAll(java.util.List.of(name, method, state, trials, best, started));
+        table.getColumns().setAll(java.util.List.of(name, method, state, trials, failed, best, started));
         table.setItems(viewModel.studies());
         // Selection flows both ways: the model restores it after a reload.
         table.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> viewModel.selectedProperty().set(row));

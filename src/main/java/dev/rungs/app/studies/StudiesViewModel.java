@@ -10,6 +10,7 @@ import dev.rungs.store.Lease;
 import dev.rungs.store.StudyRecord;
 import dev.rungs.store.StudyStore;
 import dev.rungs.study.Direction;
+import dev.rungs.study.FailureReasons;
 import dev.rungs.study.Trial;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -278,7 +279,8 @@ public final class StudiesViewModel {
     private static StudyRow readRow(StudyStore from, StudyRecord s) {
         int done = 0;
         OptionalDouble best = OptionalDouble.empty();
-        for (Trial t : from.trials(s.id())) {
+        List<Trial> trials = from.trials(s.id());
+        for (Trial t : trials) {
             if (t.state().isFinished()) {
                 done++;
             }
@@ -290,6 +292,7 @@ public final class StudiesViewModel {
         StudyRow row = new StudyRow(s.id(), s.name(), methodName(s), s.created(), state.state(),
                 state.elsewhere().orElse(null));
         row.setProgress(done, best);
+        row.setFailures(FailureReasons.of(trials));
         return row;
     }
 
@@ -412,6 +415,7 @@ public final class StudiesViewModel {
         }
         row.setState(run.stateProperty().get(), run.elsewhereProperty().get());
         row.setProgress(run.trialsDoneProperty().get(), run.bestProperty().get());
+        row.setFailures(FailureReasons.of(run.trials()));
         updateActions();
     }
 
@@ -433,6 +437,23 @@ public final class StudiesViewModel {
         return null;
     }
 
+    /** The selected study's failures as the toolbar shows them: the commonest reasons, each with a trial that shows it. */
+    static String failureHint(FailureReasons f) {
+        if (f.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(f.failed() + " failed: ");
+        List<FailureReasons.Reason> shown = f.reasons().subList(0, Math.min(2, f.reasons().size()));
+        for (int i = 0; i < shown.size(); i++) {
+            FailureReasons.Reason r = shown.get(i);
+            b.append(i == 0 ? "" : "; ").append(r.count()).append("× ").append(r.oneLine(80))
+                    .append(" (e.g. trial ").append(r.exampleTrial()).append(')');
+        }
+        int more = f.reasons().size() - shown.size();
+        return more > 0 ? b.append("; and ").append(more).append(" other reason").append(more == 1 ? "" : "s")
+                .toString() : b.toString();
+    }
+
     private void updateActions() {
         StudyRow row = selected.get();
         RunViewModel run = row == null ? null : runOf(row.studyId());
@@ -441,7 +462,8 @@ public final class StudiesViewModel {
         canStop.set(runningHere);
         canDelete.set(row != null && !runningHere && elsewhere.isEmpty());
         canResume.set(row != null && !runningHere && row.state() == StudyState.STOPPED);
-        selectedHint.set(elsewhere.map(l -> StoredState.hint(l) + " · stop or resume it there").orElse(""));
+        selectedHint.set(elsewhere.map(l -> StoredState.hint(l) + " · stop or resume it there")
+                .orElseGet(() -> row == null ? "" : failureHint(row.failures())));
     }
 
 }

@@ -1,5 +1,6 @@
 package dev.rungs.app.studies;
 
+import dev.rungs.study.FailureReasons;
 import java.time.Instant;
 import dev.rungs.store.Lease;
 import java.util.Objects;
@@ -22,6 +23,8 @@ public final class StudyRow {
     private final String method;
     private final Instant started;
     private final ReadOnlyObjectWrapper<StudyState> state = new ReadOnlyObjectWrapper<>(this, "state");
+    private final ReadOnlyObjectWrapper<FailureReasons> failures =
+            new ReadOnlyObjectWrapper<>(this, "failures", FailureReasons.of(java.util.List.of()));
     private final ReadOnlyIntegerWrapper trialsDone = new ReadOnlyIntegerWrapper(this, "trialsDone");
     private final ReadOnlyObjectWrapper<OptionalDouble> best =
             new ReadOnlyObjectWrapper<>(this, "best", OptionalDouble.empty());
@@ -93,6 +96,21 @@ public final class StudyRow {
         // The lease first: whoever hears the state change reads it then.
         elsewhere = s == StudyState.RUNNING_ELSEWHERE ? elsewhereLease : null;
         state.set(s);
+    }
+
+    /** The distinct reasons its failed trials give, most frequent first. */
+    public ReadOnlyObjectProperty<FailureReasons> failuresProperty() {
+        return failures.getReadOnlyProperty();
+    }
+
+    FailureReasons failures() {
+        return failures.get();
+    }
+
+    void setFailures(FailureReasons f) {
+        if (!f.equals(failures.get())) {
+            failures.set(f);
+        }
     }
 
     void setProgress(int done, OptionalDouble bestValue) {

@@ -64,6 +64,28 @@ class StudiesViewModelTest {
     }
 
     @Test
+    void aStudyWhoseTrialsFailedShowsHowManyAndWhyWithATrialThatShowsIt() {
+        StudySpec s = spec("broken", "random", null);
+        try (Tuner t = StudyFactory.createTuner(s, store, "test")) {
+            t.optimize((c, ctx) -> {
+                if (ctx.trialNumber() == 0) {
+                    return 1.0;
+                }
+                throw new java.io.FileNotFoundException(ctx.trialNumber() % 3 == 0 ? "data.csv" : "train.py");
+            }, s.budget());
+        }
+        StudiesViewModel vm = new StudiesViewModel(store, tasks);
+        vm.refresh();
+        StudyRow row = vm.studies().get(0);
+        assertEquals(11, row.failures().failed());
+        vm.selectedProperty().set(row);
+        assertEquals("11 failed: 8× train.py (e.g. trial 1); 3× data.csv (e.g. trial 3)",
+                vm.selectedHintProperty().get());
+        vm.selectedProperty().set(null);
+        assertEquals("", vm.selectedHintProperty().get());
+    }
+
+    @Test
     void actionsFollowTheSelectedStudy() {
         StudiesViewModel vm = new StudiesViewModel(store, tasks);
         List<Long> opened = new ArrayList<>();
