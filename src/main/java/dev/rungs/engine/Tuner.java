@@ -14,6 +14,7 @@ import dev.rungs.store.StudyState;
 import dev.rungs.store.StudyRecord;
 import dev.rungs.store.StudyStore;
 import dev.rungs.study.Direction;
+import dev.rungs.study.FailureReasons;
 import dev.rungs.study.MutableTrialHistory;
 import dev.rungs.study.RungsVersion;
 import dev.rungs.study.Trial;
@@ -357,7 +358,8 @@ public final class Tuner implements AutoCloseable {
 
     /** Why the study should stop because its first trials all failed alike, if they did. */
     Optional<String> repeatedFailure() {
-        return failures.verdict().map(r -> "the first " + failures.limit() + " trials all failed: " + r);
+        return failures.verdict().map(r -> "the first " + failures.limit() + " trials all failed: "
+                + FailureReasons.oneLine(r, 300));
     }
 
     void runStarted(Run r) {

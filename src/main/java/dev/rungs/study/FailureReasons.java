@@ -31,11 +31,16 @@ public record FailureReasons(List<Reason> reasons) {
          * ({@code CommandFailedException: }), which tells a person nothing.
          */
         public String oneLine(int max) {
-            String line = EXCEPTION_NAME.matcher(text.strip()).replaceFirst("").replaceAll(":\\s*\\R\\s*", ": ")
-                    .replaceAll("\\s*\\R\\s*", "; ");
-            line = line.isEmpty() ? UNKNOWN : line;
-            return line.length() <= max ? line : line.substring(0, max - 1) + "…";
+            return FailureReasons.oneLine(text, max);
         }
+    }
+
+    /** A failure reason on one line, as {@link Reason#oneLine} gives it. */
+    public static String oneLine(String reason, int max) {
+        String line = EXCEPTION_NAME.matcher(reason.strip()).replaceFirst("").replaceAll(":\\s*\\R\\s*", ": ")
+                .replaceAll("\\s*\\R\\s*", "; ");
+        line = line.isEmpty() ? UNKNOWN : line;
+        return line.length() <= max ? line : line.substring(0, max - 1) + "…";
     }
 
     private static final java.util.regex.Pattern EXCEPTION_NAME = java.util.regex.Pattern.compile(
