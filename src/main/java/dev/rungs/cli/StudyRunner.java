@@ -13,6 +13,9 @@ import java.io.PrintStream;
 
 /** What {@code run} and {@code resume} share: run a tuner to its budget with a progress line; Ctrl+C stops cleanly. */
 final class StudyRunner {
+    /** The longest the JVM's exit waits for a stopping run: trials' grace periods and the store's last commits. */
+    private static final java.time.Duration HOOK_WAIT = java.time.Duration.ofSeconds(60);
+
     private StudyRunner() {
     }
 
@@ -28,7 +31,12 @@ final class StudyRunner {
         // ended within grace_seconds) and committed to the store before the JVM exits.
         Thread onCtrlC = new Thread(() -> {
             run.stop();
-            run.await();
+            try {
+                // Bounded, so that an exit can never hang on a run that cannot end.
+                run.await(HOOK_WAIT);
+            } catch (RuntimeException failed) {
+                // the run's failure was reported where it happened
+            }
         });
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         try {

@@ -213,7 +213,22 @@ final class Run {
         }
     }
 
+    /**
+     * Ends the run's future whatever happens here: a caller blocked in {@link RunHandle#await}
+     * (a Ctrl+C hook among them) must never wait for ever, even if ending breaks on an Error.
+     */
     private void finishRun() {
+        try {
+            endRun();
+        } catch (Throwable t) {
+            done.completeExceptionally(new RunFailedException(t));
+            if (t instanceof Error e) {
+                throw e;
+            }
+        }
+    }
+
+    private void endRun() {
         tuner.runEnded(this);
         if (crash != null) {
             try {

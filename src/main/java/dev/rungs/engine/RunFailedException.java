@@ -10,6 +10,14 @@ public final class RunFailedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     RunFailedException(Throwable cause) {
-        super(cause.getMessage() == null ? cause.toString() : cause.getMessage(), cause);
+        super(describe(cause), cause);
+    }
+
+    /** The store's messages are written for a person as they are; anything else needs its kind named. */
+    private static String describe(Throwable cause) {
+        if (cause instanceof dev.rungs.store.StoreException && cause.getMessage() != null) {
+            return cause.getMessage();
+        }
+        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 }

@@ -29,6 +29,9 @@ import javafx.scene.layout.Region;
  * the view model, so this class needs no test of its own beyond the app's UI test.
  */
 public final class StudiesView extends BorderPane {
+    /** How much of the selected study's hint the toolbar shows. */
+    private static final int HINT_CHARS = 110;
+
     private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
 
@@ -65,7 +68,16 @@ public final class StudiesView extends BorderPane {
         // Says why Resume, Stop and Delete are off for a study another runner runs.
         Label hint = new Label();
         hint.setId("studyHint");
-        hint.textProperty().bind(viewModel.selectedHintProperty());
+        // A long reason is cut to what the toolbar has room for at 1280 px; the tooltip has all of it.
+        hint.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            String h = viewModel.selectedHintProperty().get();
+            return h.length() <= HINT_CHARS ? h : h.substring(0, HINT_CHARS - 1) + "…";
+        }, viewModel.selectedHintProperty()));
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.textProperty().bind(viewModel.selectedHintProperty());
+        whole.setWrapText(true);
+        whole.setMaxWidth(700);
+        hint.setTooltip(whole);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         return new ToolBar(open, resume, stop, delete, hint, spacer, reload);
@@ -87,7 +99,7 @@ public final class StudiesView extends BorderPane {
 
         TableColumn<StudyRow, String> name = Controls.valueColumn("nameColumn", "Study", 260, StudyRow::name);
         TableColumn<StudyRow, String> method = Controls.valueColumn("methodColumn", "Method", 140, StudyRow::method);
-        TableColumn<StudyRow, StudyState> state = Controls.column("stateColumn", "State", 100,
+        TableColumn<StudyRow, StudyState> state = Controls.column("stateColumn", "State", 140,
                 StudyRow::stateProperty);
         Controls.showAsText(state, StudyState::label, false);
         TableColumn<StudyRow, Number> trials = Controls.column("trialsColumn", "Trials done", 110,

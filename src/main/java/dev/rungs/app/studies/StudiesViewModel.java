@@ -446,7 +446,7 @@ public final class StudiesViewModel {
         List<FailureReasons.Reason> shown = f.reasons().subList(0, Math.min(2, f.reasons().size()));
         for (int i = 0; i < shown.size(); i++) {
             FailureReasons.Reason r = shown.get(i);
-            b.append(i == 0 ? "" : "; ").append(r.count()).append("× ").append(r.oneLine(80))
+            b.append(i == 0 ? "" : "; ").append(r.count()).append("× ").append(r.oneLine(400))
                     .append(" (e.g. trial ").append(r.exampleTrial()).append(')');
         }
         int more = f.reasons().size() - shown.size();
