@@ -58,7 +58,7 @@ record CsvTable(char delimiter, List<String> names, List<String[]> rows, List<Lo
             }
         } catch (UncheckedIOException | IllegalStateException | IOException e) {
             String msg = e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
-            throw new DatasetException(where + " is not valid CSV: " + msg, e);
+            throw new DatasetException(where + " is not valid CSV: " + plainWords(String.valueOf(msg)), e);
         }
         if (rows.isEmpty()) {
             throw new DatasetException(where + " is empty");
@@ -165,5 +165,25 @@ record CsvTable(char delimiter, List<String> names, List<String[]> rows, List<Lo
                         + " appears twice (columns " + before + " and " + (i + 1) + ")");
             }
         }
+    }
+
+    private static final java.util.regex.Pattern UNCLOSED_QUOTE = java.util.regex.Pattern.compile(
+            "\\(startline (\\d+)\\) EOF reached before encapsulated token finished");
+    private static final java.util.regex.Pattern INVALID_CHAR = java.util.regex.Pattern.compile(
+            "Invalid character between encapsulated token and delimiter at line: (\\d+)");
+
+    /** commons-csv's messages in a person's words; anything else as it is. */
+    static String plainWords(String msg) {
+        java.util.regex.Matcher m = UNCLOSED_QUOTE.matcher(msg);
+        if (m.find()) {
+            return "the quoted cell that starts on line " + m.group(1) + " is never closed (a \" is missing, so the"
+                    + " rest of the file would be one cell)";
+        }
+        m = INVALID_CHAR.matcher(msg);
+        if (m.find()) {
+            return "on line " + m.group(1) + " a quoted cell is followed by more text before the next delimiter"
+                    + " (write a \" inside a quoted cell as \"\")";
+        }
+        return msg;
     }
 }
