@@ -14,13 +14,18 @@ import java.util.List;
  * @param graceSeconds how long a stopped command may take to exit
  * @param checkpointDir where checkpoints go; null for a temporary folder
  */
-record CommandOptions(List<String> command, String workdir,
+public record CommandOptions(List<String> command, String workdir,
         @JsonProperty("timeout_seconds") double timeoutSeconds,
         @JsonProperty("params_as") List<String> paramsAs,
         @JsonProperty("grace_seconds") double graceSeconds,
         @JsonProperty("checkpoint_dir") String checkpointDir) {
 
     static CommandOptions of(ObjectiveSpec spec) {
-        return SpecReader.bind(spec.options(), CommandOptions.class);
+        return from(spec.options());
+    }
+
+    /** The options of a checked spec's command objective ({@link ObjectiveSpec#options}), typed. */
+    public static CommandOptions from(java.util.Map<String, Object> checked) {
+        return SpecReader.bind(checked, CommandOptions.class);
     }
 }

@@ -25,12 +25,12 @@ import java.util.List;
  * @param metric the metric's spec name; null for the task's default
  * @param reportEvery steps between intermediate reports; null for the family's choice
  */
-record DatasetOptions(String file, String target, String task, String missing, Boolean header, List<String> ignore,
+public record DatasetOptions(String file, String target, String task, String missing, Boolean header, List<String> ignore,
         String model, ValidationOptions validation, String metric,
         @JsonProperty("report_every") Long reportEvery) {
 
     /** The {@code validation} options: k-fold with {@code folds}, or holdout with {@code testFraction}. */
-    record ValidationOptions(String kind, Integer folds, @JsonProperty("test_fraction") Double testFraction,
+    public record ValidationOptions(String kind, Integer folds, @JsonProperty("test_fraction") Double testFraction,
             long seed) {
         Validation validation() {
             return "holdout".equals(kind) ? Validation.holdout(testFraction, seed) : Validation.kfold(folds, seed);
@@ -38,7 +38,12 @@ record DatasetOptions(String file, String target, String task, String missing, B
     }
 
     static DatasetOptions of(ObjectiveSpec spec) {
-        return SpecReader.bind(spec.options(), DatasetOptions.class);
+        return from(spec.options());
+    }
+
+    /** The options of a checked spec's dataset objective ({@link ObjectiveSpec#options}), typed. */
+    public static DatasetOptions from(java.util.Map<String, Object> checked) {
+        return SpecReader.bind(checked, DatasetOptions.class);
     }
 
     /** How {@link DatasetLoader} reads the file. */

@@ -5,6 +5,7 @@ import dev.rungs.app.studies.ErrorReport;
 import dev.rungs.objective.Objective;
 import dev.rungs.objective.StandaloneContext;
 import dev.rungs.objective.command.CommandFailedException;
+import dev.rungs.spec.CommandOptions;
 import dev.rungs.objective.command.CommandObjective;
 import dev.rungs.objective.command.CommandObjective.ParamsAs;
 import dev.rungs.space.Config;
@@ -239,18 +240,16 @@ public final class CommandStepViewModel {
 
     /** Fills the step from a spec's options, as the spec reader leaves them. */
     void fill(Map<String, Object> options) {
-        List<String> words = new ArrayList<>();
-        ((List<?>) options.get("command")).forEach(w -> words.add(String.valueOf(w)));
-        commandLine.set(join(words));
-        workdir.set(String.valueOf(options.get("workdir")));
-        Object t = options.get("timeout_seconds");
-        timeout.set(t instanceof Number n && n.doubleValue() > 0 ? ValueText.formatNumber(n.doubleValue()) : "");
-        List<?> ways = (List<?>) options.getOrDefault("params_as", List.of("args", "env", "json"));
+        CommandOptions o = CommandOptions.from(options);
+        commandLine.set(join(o.command()));
+        workdir.set(o.workdir());
+        timeout.set(o.timeoutSeconds() > 0 ? ValueText.formatNumber(o.timeoutSeconds()) : "");
+        List<String> ways = o.paramsAs() == null ? List.of("args", "env", "json") : o.paramsAs();
         for (ParamsAs p : ParamsAs.values()) {
             paramsAs.get(p).set(ways.contains(p.specName()));
         }
-        graceSeconds = options.get("grace_seconds");
-        checkpointDir = options.get("checkpoint_dir");
+        graceSeconds = o.graceSeconds();
+        checkpointDir = o.checkpointDir();
         testResult.set("");
         testFailed.set(false);
     }

@@ -5,6 +5,7 @@ import dev.rungs.app.studies.ErrorReport;
 import dev.rungs.objective.ml.Dataset;
 import dev.rungs.objective.ml.DatasetException;
 import dev.rungs.objective.ml.DatasetLoader;
+import dev.rungs.spec.DatasetOptions;
 import dev.rungs.objective.ml.Metric;
 import dev.rungs.objective.ml.MissingPolicy;
 import dev.rungs.objective.ml.ModelFamilies;
@@ -472,34 +473,29 @@ public final class DatasetStepViewModel {
      * defaults filled in) and reads the file in the background for the preview.
      */
     void fill(Map<String, Object> options) {
+        DatasetOptions o = DatasetOptions.from(options);
         settingItself = true;
         try {
-            header = (Boolean) options.get("header");
-            List<String> ig = new ArrayList<>();
-            if (options.get("ignore") instanceof List<?> list) {
-                list.forEach(x -> ig.add(String.valueOf(x)));
-            }
-            ignore = List.copyOf(ig);
-            Object every = options.get("report_every");
-            reportEvery = every instanceof Number n ? n.longValue() : null;
-            requestedTask = options.get("task") == null ? null : Task.bySpecName((String) options.get("task"));
+            header = o.header();
+            ignore = o.ignore() == null ? List.of() : List.copyOf(o.ignore());
+            reportEvery = o.reportEvery();
+            requestedTask = o.task() == null ? null : Task.bySpecName(o.task());
             task.set(requestedTask);
-            missing.set(MissingPolicy.bySpecName((String) options.getOrDefault("missing", "impute")));
-            target.set((String) options.get("target"));
-            Map<?, ?> v = (Map<?, ?>) options.getOrDefault("validation", Map.of());
-            boolean holdout = "holdout".equals(v.get("kind"));
+            missing.set(MissingPolicy.bySpecName(o.missing() == null ? "impute" : o.missing()));
+            target.set(o.target());
+            DatasetOptions.ValidationOptions v = o.validation();
+            boolean holdout = v != null && "holdout".equals(v.kind());
             validation.set(holdout ? Validation.Kind.HOLDOUT : Validation.Kind.KFOLD);
-            folds.set(v.get("folds") instanceof Number n ? Long.toString(n.longValue()) : DEFAULT_FOLDS);
-            testFraction.set(v.get("test_fraction") instanceof Number n ? ValueText.formatNumber(n.doubleValue())
+            folds.set(v != null && v.folds() != null ? Long.toString(v.folds()) : DEFAULT_FOLDS);
+            testFraction.set(v != null && v.testFraction() != null ? ValueText.formatNumber(v.testFraction())
                     : DEFAULT_TEST_FRACTION);
-            validationSeed = v.get("seed") instanceof Number n ? n.longValue() : 0;
-            Object m = options.get("metric");
-            metric.set(m == null ? null : Metric.bySpecName((String) m));
-            model.set((String) options.get("model"));
+            validationSeed = v == null ? 0 : v.seed();
+            metric.set(o.metric() == null ? null : Metric.bySpecName(o.metric()));
+            model.set(o.model());
         } finally {
             settingItself = false;
         }
-        Path path = Path.of((String) options.get("file")).toAbsolutePath().normalize();
+        Path path = Path.of(o.file()).toAbsolutePath().normalize();
         file.set(path);
         wanted = new Request(path, currentOptions());
         load(FormField.DATASET_FILE);
