@@ -68,7 +68,7 @@ class TwoRunnersTest {
 
     @Test
     void theSecondRunnerIsRefusedNamingTheFirstAndTakesOverAfterAKill() throws Exception {
-        assumeTrue(CommandOnPath.has("python3"), "python3 is needed for the command objective");
+        assumeTrue(SampleSkips.onPath("python3"), "python3 is needed for the command objective");
         Path db = dir.resolve("studies.db");
         Path spec = spec(80);
         Process first = rungs(dir, "run", spec.toString(), "--db", db.toString(), "-q");
