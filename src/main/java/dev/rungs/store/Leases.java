@@ -56,9 +56,14 @@ public final class Leases {
         return current != null && !current.isStale(now) && !RELEASED.contains(current.token());
     }
 
-    /** Whether this store holds (or held, until it learns otherwise) a lease of the study. */
-    public boolean holdsAny(long studyId) {
-        return held.containsKey(studyId);
+    /**
+     * Whether a write to the study is plainly allowed: nobody holds it and this store never did,
+     * or {@code current} is this store's own lease. Checked first on every write, so the holder's
+     * writes cost no more than the lease lookup.
+     */
+    public boolean plainlyWritable(long studyId, Lease current) {
+        String mine = held.get(studyId);
+        return current == null ? mine == null : current.token().equals(mine);
     }
 
     /**

@@ -495,11 +495,12 @@ public final class SqliteStudyStore implements StudyStore {
 
     /**
      * Refuses, inside the write's own transaction, a write to a study that another runner holds
-     * (or that took this store's lease over). A study nobody holds costs one key lookup.
+     * (or that took this store's lease over). A study nobody holds, or this store holds, costs
+     * one key lookup; the study's name is read only for a refusal's message.
      */
     private void checkWrite(Writer w, long studyId) throws SQLException {
         Lease current = LeaseRows.find(w.st, studyId);
-        if (current == null && !leases.holdsAny(studyId)) {
+        if (leases.plainlyWritable(studyId, current)) {
             return;
         }
         leases.checkWrite(studyName(w.st, studyId), studyId, current, Instant.now());
