@@ -2,7 +2,6 @@ package dev.rungs.app;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -39,21 +38,15 @@ public final class DefaultTaskExecutor implements TaskExecutor {
     }
 
     @Override
-    public <T> void execute(Callable<? extends T> work, Consumer<? super T> onSuccess,
+    public <T> TaskHandle start(String title, BackgroundTask<T> work, Consumer<? super T> onSuccess,
             Consumer<? super Throwable> onFailure) {
+        TaskHandle handle = new TaskHandle(title);
         if (background.isShutdown()) {
-            return; // the app is closing: a timer's last read has nowhere to go
+            handle.cancel(); // the app is closing: a timer's last read has nowhere to go
+            return handle;
         }
-        background.execute(() -> {
-            T result;
-            try {
-                result = work.call();
-            } catch (Throwable e) {
-                ui.execute(() -> onFailure.accept(e));
-                return;
-            }
-            ui.execute(() -> onSuccess.accept(result));
-        });
+        background.execute(new TaskRun<>(handle, work, onSuccess, onFailure, ui));
+        return handle;
     }
 
     @Override

@@ -17,7 +17,20 @@ public interface TaskExecutor {
      * Runs {@code work} in the background, then hands its result to {@code onSuccess}, or what
      * it threw to {@code onFailure}, on the UI thread.
      */
-    <T> void execute(Callable<? extends T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure);
+    default <T> void execute(Callable<? extends T> work, Consumer<? super T> onSuccess,
+            Consumer<? super Throwable> onFailure) {
+        start("", progress -> work.call(), onSuccess, onFailure);
+    }
+
+    /**
+     * Starts long work that reports progress and can be cancelled. Its result goes to
+     * {@code onSuccess}, or what it threw to {@code onFailure}, on the UI thread; once the
+     * returned handle was cancelled, neither is called.
+     *
+     * @param title what the task does, in a few words ("Loading flights.csv"), for a status bar
+     */
+    <T> TaskHandle start(String title, BackgroundTask<T> work, Consumer<? super T> onSuccess,
+            Consumer<? super Throwable> onFailure);
 
     /** Runs {@code action} on the UI thread; callable from any thread. */
     void runOnUi(Runnable action);

@@ -1,7 +1,6 @@
 package dev.rungs.app;
 
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /**
@@ -10,16 +9,11 @@ import java.util.function.Consumer;
  */
 public final class ImmediateTaskExecutor implements TaskExecutor {
     @Override
-    public <T> void execute(Callable<? extends T> work, Consumer<? super T> onSuccess,
+    public <T> TaskHandle start(String title, BackgroundTask<T> work, Consumer<? super T> onSuccess,
             Consumer<? super Throwable> onFailure) {
-        T result;
-        try {
-            result = work.call();
-        } catch (Throwable e) {
-            onFailure.accept(e);
-            return;
-        }
-        onSuccess.accept(result);
+        TaskRun<T> run = new TaskRun<>(new TaskHandle(title), work, onSuccess, onFailure, Runnable::run);
+        run.run();
+        return run.handle();
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.rungs.app;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /**
@@ -17,9 +16,9 @@ public final class SteppedTaskExecutor implements TaskExecutor {
     private final List<Duration> delays = new ArrayList<>();
 
     @Override
-    public <T> void execute(Callable<? extends T> work, Consumer<? super T> onSuccess,
+    public <T> TaskHandle start(String title, BackgroundTask<T> work, Consumer<? super T> onSuccess,
             Consumer<? super Throwable> onFailure) {
-        now.execute(work, onSuccess, onFailure);
+        return now.start(title, work, onSuccess, onFailure);
     }
 
     @Override

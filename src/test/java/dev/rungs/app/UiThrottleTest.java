@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +14,8 @@ class UiThrottleTest {
         final List<Runnable> held = new ArrayList<>();
 
         @Override
-        public <T> void execute(Callable<? extends T> work, Consumer<? super T> ok, Consumer<? super Throwable> err) {
+        public <T> TaskHandle start(String title, BackgroundTask<T> work, Consumer<? super T> ok,
+                Consumer<? super Throwable> err) {
             throw new UnsupportedOperationException();
         }
 

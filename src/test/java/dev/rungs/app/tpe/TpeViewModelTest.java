@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rungs.app.ImmediateTaskExecutor;
+import dev.rungs.app.BackgroundTask;
 import dev.rungs.app.TaskExecutor;
+import dev.rungs.app.TaskHandle;
+import dev.rungs.app.TaskRun;
 import dev.rungs.app.charts.DensityData;
 import dev.rungs.app.charts.ParamGrid;
 import dev.rungs.engine.Budget;
@@ -37,7 +40,6 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -286,10 +288,10 @@ class TpeViewModelTest {
         int executed;
 
         @Override
-        public <T> void execute(Callable<? extends T> work, Consumer<? super T> onSuccess,
+        public <T> TaskHandle start(String title, BackgroundTask<T> work, Consumer<? super T> onSuccess,
                 Consumer<? super Throwable> onFailure) {
             executed++;
-            inner.execute(work, onSuccess, onFailure);
+            return inner.start(title, work, onSuccess, onFailure);
         }
 
         @Override
@@ -312,9 +314,11 @@ class TpeViewModelTest {
         final Deque<Runnable> queue = new ArrayDeque<>();
 
         @Override
-        public <T> void execute(Callable<? extends T> work, Consumer<? super T> onSuccess,
+        public <T> TaskHandle start(String title, BackgroundTask<T> work, Consumer<? super T> onSuccess,
                 Consumer<? super Throwable> onFailure) {
-            queue.add(() -> new ImmediateTaskExecutor().execute(work, onSuccess, onFailure));
+            TaskHandle handle = new TaskHandle(title);
+            queue.add(() -> new TaskRun<>(handle, work, onSuccess, onFailure, Runnable::run).run());
+            return handle;
         }
 
         void runNext() {
