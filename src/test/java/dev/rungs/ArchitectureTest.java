@@ -8,16 +8,16 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The layers of DESIGN.md: dependencies point down only, and only the app knows JavaFX. */
+/** The layers of DESIGN.md: dependencies point down only, and only the app knows the UI libraries. */
 class ArchitectureTest {
     static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.rungs");
 
     @Test
-    void onlyTheAppImportsJavaFx() {
+    void onlyTheAppImportsJavaFxControlsFxOrJFreeChart() {
         noClasses().that().resideOutsideOfPackage("dev.rungs.app..")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "org.jfree..")
                 .check(MAIN);
     }
 
