@@ -2,7 +2,6 @@ package dev.rungs.app.newstudy;
 
 import static dev.rungs.app.newstudy.FormParts.errorLine;
 import static dev.rungs.app.newstudy.FormParts.label;
-import static dev.rungs.app.newstudy.FormParts.outlineWhileWrong;
 
 import dev.rungs.app.Controls;
 import dev.rungs.app.FilePicker;
@@ -30,22 +29,24 @@ final class CommandStepView extends VBox {
     private final CommandStepViewModel step;
     private final NewStudyViewModel form;
     private final FilePicker files;
+    private final FieldDecorations marks;
 
-    CommandStepView(NewStudyViewModel form, FilePicker files) {
+    CommandStepView(NewStudyViewModel form, FilePicker files, FieldDecorations marks) {
         super(8);
         this.form = form;
         this.step = form.commandStep();
         this.files = files;
+        this.marks = marks;
 
         TextField command = FormParts.textField("commandLine", step.commandLineProperty(), 40);
         command.setPromptText("python3 train.py --epochs 20");
         command.setTooltip(new Tooltip("The program and its arguments, split at spaces; quote an argument that "
                 + "holds spaces"));
-        outlineWhileWrong(command, form.fieldErrorProperty(FormField.COMMAND_LINE));
+        marks.mark(command, form.fieldErrorProperty(FormField.COMMAND_LINE));
 
         TextField workdir = FormParts.textField("commandWorkdir", step.workdirProperty(), 40);
         workdir.setTooltip(new Tooltip("The folder the command runs in; a relative script path starts here"));
-        outlineWhileWrong(workdir, form.fieldErrorProperty(FormField.COMMAND_WORKDIR));
+        marks.mark(workdir, form.fieldErrorProperty(FormField.COMMAND_WORKDIR));
         Button chooseFolder = Controls.button("chooseWorkdir", "Choose…", "Pick the working folder",
                 this::chooseFolder);
         chooseFolder.setMinWidth(Region.USE_PREF_SIZE);
@@ -56,7 +57,7 @@ final class CommandStepView extends VBox {
         timeout.setPromptText("none");
         timeout.setMaxWidth(Region.USE_PREF_SIZE);
         timeout.setTooltip(new Tooltip("Seconds one run of a trial may take; blank for no limit"));
-        outlineWhileWrong(timeout, form.fieldErrorProperty(FormField.COMMAND_TIMEOUT));
+        marks.mark(timeout, form.fieldErrorProperty(FormField.COMMAND_TIMEOUT));
 
         HBox ways = new HBox(14);
         ways.setId("commandParamsAs");
@@ -71,6 +72,10 @@ final class CommandStepView extends VBox {
             // The names hold underscores, which a label would otherwise take for mnemonic marks.
             box.setMnemonicParsing(false);
             box.selectedProperty().bindBidirectional(step.paramsAsProperty(way));
+            if (ways.getChildren().isEmpty()) {
+                // One mark for the three boxes: they are one field, wrong only together.
+                marks.mark(box, form.fieldErrorProperty(FormField.COMMAND_PARAMS_AS));
+            }
             ways.getChildren().add(box);
         }
 

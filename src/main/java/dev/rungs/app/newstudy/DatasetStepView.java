@@ -3,7 +3,6 @@ package dev.rungs.app.newstudy;
 import static dev.rungs.app.newstudy.FormParts.choice;
 import static dev.rungs.app.newstudy.FormParts.errorLine;
 import static dev.rungs.app.newstudy.FormParts.label;
-import static dev.rungs.app.newstudy.FormParts.outlineWhileWrong;
 import static dev.rungs.app.newstudy.FormParts.words;
 
 import dev.rungs.app.Controls;
@@ -48,13 +47,15 @@ final class DatasetStepView extends VBox {
     private final DatasetStepViewModel step;
     private final NewStudyViewModel form;
     private final FilePicker files;
+    private final FieldDecorations marks;
     private final TableView<List<String>> preview = new TableView<>();
 
-    DatasetStepView(NewStudyViewModel form, FilePicker files) {
+    DatasetStepView(NewStudyViewModel form, FilePicker files, FieldDecorations marks) {
         super(8);
         this.form = form;
         this.step = form.datasetStep();
         this.files = files;
+        this.marks = marks;
 
         getChildren().addAll(fileLine(), errorLine(step.loadErrorProperty()), error(FormField.DATASET_FILE),
                 body());
@@ -73,7 +74,7 @@ final class DatasetStepView extends VBox {
         path.textProperty().bind(Bindings.createStringBinding(
                 () -> step.fileProperty().get() == null ? "" : step.fileProperty().get().toString(),
                 step.fileProperty()));
-        outlineWhileWrong(path, form.fieldErrorProperty(FormField.DATASET_FILE));
+        marks.mark(path, form.fieldErrorProperty(FormField.DATASET_FILE));
         HBox.setHgrow(path, Priority.ALWAYS);
         Button choose = Controls.button("chooseDataset", "Choose CSV…", "Pick the CSV file to learn from",
                 this::chooseFile);
@@ -148,13 +149,13 @@ final class DatasetStepView extends VBox {
         });
         model.setTooltip(new Tooltip("The kind of model to tune; choosing one loads its default search space"));
 
-        outlineWhileWrong(target, form.fieldErrorProperty(FormField.DATASET_TARGET));
-        outlineWhileWrong(task, form.fieldErrorProperty(FormField.DATASET_TASK));
-        outlineWhileWrong(missing, form.fieldErrorProperty(FormField.DATASET_MISSING));
-        outlineWhileWrong(folds, form.fieldErrorProperty(FormField.DATASET_FOLDS));
-        outlineWhileWrong(fraction, form.fieldErrorProperty(FormField.DATASET_TEST_FRACTION));
-        outlineWhileWrong(metric, form.fieldErrorProperty(FormField.METRIC));
-        outlineWhileWrong(model, form.fieldErrorProperty(FormField.MODEL));
+        marks.mark(target, form.fieldErrorProperty(FormField.DATASET_TARGET));
+        marks.mark(task, form.fieldErrorProperty(FormField.DATASET_TASK));
+        marks.mark(missing, form.fieldErrorProperty(FormField.DATASET_MISSING));
+        marks.mark(folds, form.fieldErrorProperty(FormField.DATASET_FOLDS));
+        marks.mark(fraction, form.fieldErrorProperty(FormField.DATASET_TEST_FRACTION));
+        marks.mark(metric, form.fieldErrorProperty(FormField.METRIC));
+        marks.mark(model, form.fieldErrorProperty(FormField.MODEL));
         for (ComboBox<?> c : List.of(target, task, missing, validation, metric, model)) {
             c.setMaxWidth(Double.MAX_VALUE);
         }

@@ -9,10 +9,8 @@ import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -20,8 +18,8 @@ import javafx.util.StringConverter;
 
 /**
  * The building blocks every part of the New study form is made of, so that its sections look
- * and mark their problems alike: headed sections, label columns, fields outlined while wrong
- * and a line beneath saying why.
+ * and show their problems alike: headed sections, label columns, and a line beneath a field
+ * saying what is wrong with it.
  */
 final class FormParts {
     private FormParts() {
@@ -89,21 +87,6 @@ final class FormParts {
     /** An enum constant or spec name as the form shows it: lower case, spaces for underscores. */
     static String words(Object value) {
         return value == null ? "" : value.toString().toLowerCase(Locale.ROOT).replace('_', ' ');
-    }
-
-    /** Outlines {@code control} and explains in its tooltip while {@code error} holds a message. */
-    static void outlineWhileWrong(Control control, ObservableStringValue error) {
-        Tooltip usual = control.getTooltip();
-        error.addListener((o, old, now) -> outline(control, now, usual));
-        outline(control, error.get(), usual);
-    }
-
-    private static void outline(Control control, String error, Tooltip usual) {
-        control.getStyleClass().remove("invalid");
-        if (error != null) {
-            control.getStyleClass().add("invalid");
-        }
-        control.setTooltip(error == null ? usual : new Tooltip(error));
     }
 
     /** A line that says what is wrong, taking no room while nothing is. */

@@ -38,7 +38,8 @@ import javafx.util.StringConverter;
  * a bar with the current problems and the Load, Save and Create buttons.
  *
  * <p>Only builds nodes and binds them to a {@link NewStudyViewModel}; every rule lives in the
- * view model. A field at fault is outlined and says why in its tooltip and in a line beneath;
+ * view model. A field at fault is marked ({@link FieldDecorations}: an icon whose tooltip says why,
+ * and a red outline) and says why in a line beneath;
  * the bar lists every problem, and Create stays disabled until there are none.
  */
 public final class NewStudyView extends BorderPane {
@@ -48,6 +49,7 @@ public final class NewStudyView extends BorderPane {
     private final NewStudyViewModel viewModel;
     private final ParamTable table;
     private final FilePicker files;
+    private final FieldDecorations marks = new FieldDecorations();
 
     /**
      * Builds the view over {@code viewModel}.
@@ -57,7 +59,7 @@ public final class NewStudyView extends BorderPane {
     public NewStudyView(NewStudyViewModel viewModel, FilePicker files) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         this.files = Objects.requireNonNull(files, "files");
-        this.table = new ParamTable(viewModel.params());
+        this.table = new ParamTable(viewModel.params(), marks);
         getStyleClass().add("new-study");
         getStylesheets().add(Objects.requireNonNull(NewStudyView.class.getResource("newstudy.css")).toExternalForm());
 
@@ -67,8 +69,9 @@ public final class NewStudyView extends BorderPane {
         HBox first = new HBox(40, objective, budgetSection());
         HBox.setHgrow(objective, Priority.ALWAYS);
         VBox form = new VBox(14, first, kindSection("Dataset and model", ObjectiveKind.DATASET,
-                new DatasetStepView(viewModel, files)), kindSection("External command", ObjectiveKind.COMMAND,
-                new CommandStepView(viewModel, files)), spaceSection(), methodSection());
+                new DatasetStepView(viewModel, files, marks)), kindSection("External command", ObjectiveKind.COMMAND,
+                new CommandStepView(viewModel, files, marks)), spaceSection(),
+                section("Method", new MethodSection(viewModel, marks)));
         form.setPadding(new Insets(16, 20, 16, 20));
         ScrollPane scroll = new ScrollPane(form);
         scroll.setFitToWidth(true);
@@ -76,9 +79,10 @@ public final class NewStudyView extends BorderPane {
         setCenter(scroll);
         setBottom(actionBar());
 
-        viewModel.errorProperty().addListener((o, old, report) -> {
+        SpecFiles specFiles = viewModel.specFiles();
+        specFiles.errorProperty().addListener((o, old, report) -> {
             if (report != null) {
-                Dialogs.showError(this, report, viewModel::clearError);
+                Dialogs.showError(this, report, specFiles::clearError);
             }
         });
     }
@@ -95,6 +99,7 @@ public final class NewStudyView extends BorderPane {
         objective.valueProperty().bindBidirectional(viewModel.objectiveProperty());
         objective.setTooltip(new Tooltip("The benchmark problem to tune; choosing one loads its search space"));
         objective.visibleProperty().bind(viewModel.objectiveKindProperty().isEqualTo(ObjectiveKind.BENCHMARK));
+        marks.mark(objective, viewModel.fieldErrorProperty(FormField.OBJECTIVE));
         objective.managedProperty().bind(objective.visibleProperty());
         HBox what = new HBox(8, kind, objective);
 
@@ -119,6 +124,7 @@ public final class NewStudyView extends BorderPane {
         GridPane grid = grid();
         // A dataset study's direction is the metric's: higher accuracy, lower RMSE.
         direction.disableProperty().bind(viewModel.objectiveKindProperty().isEqualTo(ObjectiveKind.DATASET));
+        marks.mark(kind, viewModel.fieldErrorProperty(FormField.OBJECTIVE));
         grid.addRow(0, label("Objective", kind), what, label("Direction", direction), direction);
         grid.add(fieldError(FormField.OBJECTIVE), 1, 1, 3, 1);
         grid.add(label("Study name", name), 0, 2);
@@ -142,12 +148,12 @@ public final class NewStudyView extends BorderPane {
         HBox.setHgrow(table, Priority.ALWAYS);
 
         Button add = Controls.button("addParam", "Add", "Add a parameter at the end", () -> {
-            ParamRow row = viewModel.addParam();
+            ParamRow row = viewModel.space().add();
             table.getSelectionModel().select(row);
             table.scrollTo(row);
         });
         Button remove = Controls.button("removeParam", "Remove", "Remove the selected parameter",
-                () -> viewModel.removeParam(table.getSelectionModel().getSelectedItem()));
+                () -> viewModel.space().remove(table.getSelectionModel().getSelectedItem()));
         remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         Button up = Controls.button("moveParamUp", "Move up", "Move the selected parameter up (a parent must come first)",
                 () -> move(-1));
@@ -155,7 +161,7 @@ public final class NewStudyView extends BorderPane {
         Button down = Controls.button("moveParamDown", "Move down", "Move the selected parameter down", () -> move(1));
         down.disableProperty().bind(remove.disableProperty());
         Button reset = Controls.button("resetParams", "Reset to preset", "Put back the objective's own search space (a model family's default space)",
-                viewModel::resetParams);
+                viewModel.space()::resetToPreset);
         VBox buttons = new VBox(8, add, remove, up, down, new Region(), reset);
         for (Node b : buttons.getChildren()) {
             if (b instanceof Button button) {
@@ -168,6 +174,7 @@ public final class NewStudyView extends BorderPane {
                 + "choices (comma-separated) to categorical ones.");
         hint.getStyleClass().add("help-text");
         hint.setWrapText(true);
+        marks.mark(table, viewModel.fieldErrorProperty(FormField.PARAMETERS));
         VBox body = new VBox(6, new HBox(10, table, buttons), hint, fieldError(FormField.PARAMETERS));
         return section("Search space", body);
     }
@@ -175,61 +182,19 @@ public final class NewStudyView extends BorderPane {
     private void move(int by) {
         ParamRow row = table.getSelectionModel().getSelectedItem();
         if (row != null) {
-            viewModel.moveParam(row, by);
+            viewModel.space().move(row, by);
             table.getSelectionModel().select(row);
         }
     }
 
-    private Node methodSection() {
-        VBox sampler = methodBox("Sampler", "samplerChoice", viewModel.samplerTypes(),
-                viewModel.samplerTypeProperty(), viewModel.samplerTitleProperty(),
-                new SettingsSheet("samplerSettings", viewModel.samplerSettings()), FormField.SAMPLER,
-                NewStudyViewModel::samplerTitle);
-        VBox scheduler = methodBox("Scheduler", "schedulerChoice", viewModel.schedulerTypes(),
-                viewModel.schedulerTypeProperty(), viewModel.schedulerTitleProperty(),
-                new SettingsSheet("schedulerSettings", viewModel.schedulerSettings()), FormField.SCHEDULER,
-                NewStudyViewModel::schedulerTitle);
-        HBox both = new HBox(32, sampler, scheduler);
-        HBox.setHgrow(sampler, Priority.ALWAYS);
-        HBox.setHgrow(scheduler, Priority.ALWAYS);
-        sampler.setPrefWidth(600);
-        scheduler.setPrefWidth(520);
-        return section("Method", both);
-    }
-
-    private VBox methodBox(String title, String id, ObservableList<String> types, ObjectProperty<String> type,
-            ObservableStringValue description, SettingsSheet settings, FormField field,
-            Function<String, String> titleOf) {
-        ComboBox<String> choice = new ComboBox<>(types);
-        choice.setId(id);
-        choice.valueProperty().bindBidirectional(type);
-        // The list shows what each method is; the closed box only its name, the title is beside it.
-        choice.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : item + "  –  " + titleOf.apply(item));
-            }
-        });
-        choice.setPrefWidth(140);
-        Label what = new Label();
-        what.textProperty().bind(description);
-        what.getStyleClass().add("method-title");
-        what.setWrapText(true);
-        Label heading = label(title, choice);
-        HBox line = new HBox(10, heading, choice, what);
-        line.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(what, Priority.ALWAYS);
-        return new VBox(10, line, settings, fieldError(field));
-    }
-
     private Node budgetSection() {
-        TextField trials = textField("trialsField", viewModel.trialsProperty(), 7, FormField.TRIALS);
-        TextField time = textField("timeField", viewModel.timeLimitProperty(), 7, FormField.TIME_LIMIT);
+        TextField trials = textField("trialsField", viewModel.budget().trialsProperty(), 7, FormField.TRIALS);
+        TextField time = textField("timeField", viewModel.budget().timeLimitProperty(), 7, FormField.TIME_LIMIT);
         time.setPromptText("none");
-        TextField workers = textField("workersField", viewModel.workersProperty(), 4, FormField.WORKERS);
-        TextField seed = textField("seedField", viewModel.seedProperty(), 10, FormField.SEED);
-        Button random = Controls.button("randomSeed", "Random", "Pick a new random seed", viewModel::randomSeed);
+        TextField workers = textField("workersField", viewModel.budget().workersProperty(), 4, FormField.WORKERS);
+        TextField seed = textField("seedField", viewModel.budget().seedProperty(), 10, FormField.SEED);
+        Button random = Controls.button("randomSeed", "Random", "Pick a new random seed",
+                viewModel.budget()::randomSeed);
         for (TextField f : List.of(trials, time, workers, seed)) {
             // Short numbers: a field as wide as its column would suggest room for long text.
             f.setMaxWidth(Region.USE_PREF_SIZE);
@@ -258,12 +223,12 @@ public final class NewStudyView extends BorderPane {
         Label status = new Label();
         status.setId("newStudyStatus");
         status.getStyleClass().add("help-text");
-        status.textProperty().bind(viewModel.statusProperty());
+        status.textProperty().bind(viewModel.specFiles().statusProperty());
 
         Button load = Controls.button("loadSpec", "Load spec…", "Fill the form from a spec file", this::chooseAndLoad);
         Button save = Controls.button("saveSpec", "Save spec…", "Write the form as a spec file", this::chooseAndSave);
-        save.disableProperty().bind(viewModel.canCreateProperty().not().or(viewModel.busyProperty()));
-        load.disableProperty().bind(viewModel.busyProperty());
+        save.disableProperty().bind(viewModel.canCreateProperty().not().or(viewModel.specFiles().busyProperty()));
+        load.disableProperty().bind(viewModel.specFiles().busyProperty());
         Button create = Controls.button("createStudy", "Create and run", "Create the study and start it", viewModel::create);
         create.setDefaultButton(true);
         create.disableProperty().bind(viewModel.canCreateProperty().not());
@@ -331,23 +296,11 @@ public final class NewStudyView extends BorderPane {
         return FormParts.label(text, field);
     }
 
-    /** A text field bound to the view model, outlined and explained while its field is wrong. */
+    /** A text field bound to the view model, marked while its field is wrong. */
     private TextField textField(String id, StringProperty text, int columns, FormField field) {
-        TextField f = new TextField();
-        f.setId(id);
-        f.setPrefColumnCount(columns);
-        f.textProperty().bindBidirectional(text);
-        viewModel.fieldErrorProperty(field).addListener((o, old, error) -> outline(f, error));
-        outline(f, viewModel.fieldErrorProperty(field).get());
+        TextField f = FormParts.textField(id, text, columns);
+        marks.mark(f, viewModel.fieldErrorProperty(field));
         return f;
-    }
-
-    private static void outline(TextField f, String error) {
-        f.getStyleClass().remove("invalid");
-        if (error != null) {
-            f.getStyleClass().add("invalid");
-        }
-        f.setTooltip(error == null ? null : new Tooltip(error));
     }
 
     /** A line that says what is wrong with a field, taking no room while nothing is. */

@@ -9,7 +9,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -18,7 +17,6 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -28,20 +26,19 @@ import javafx.scene.control.Tooltip;
  *
  * <p>The cells hold live editors rather than TableView's edit mode, because edit mode throws
  * away what was typed when the person clicks elsewhere without pressing Enter; a form must keep
- * it. A row with a problem is tinted and explains itself in a tooltip, and the editor of the
- * cell at fault is outlined.
+ * it. The editor of the cell at fault is marked ({@link FieldDecorations}) with the row's
+ * problem; a problem of the whole parameter marks its name.
  */
 final class ParamTable extends TableView<ParamRow> {
-    /** Rows with a problem. */
-    static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+    private final FieldDecorations marks;
 
-    ParamTable(ObservableList<ParamRow> rows) {
+    ParamTable(ObservableList<ParamRow> rows, FieldDecorations marks) {
         super(rows);
+        this.marks = marks;
         setId("paramsTable");
         getStyleClass().add("params-table");
         setPlaceholder(new Label("No parameters. Add one, or Reset to preset."));
         setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        setRowFactory(t -> new ProblemRow());
 
         TableColumn<ParamRow, ParamRow> condition = new TableColumn<>("Active only when");
         condition.setId("paramCondition");
@@ -86,7 +83,7 @@ final class ParamTable extends TableView<ParamRow> {
         return r.typeProperty().get() == ParamType.CATEGORICAL;
     }
 
-    private static TableColumn<ParamRow, ParamRow> textColumn(String id, String title, double width, Field field,
+    private TableColumn<ParamRow, ParamRow> textColumn(String id, String title, double width, Field field,
             Function<ParamRow, Property<String>> property, Function<ParamRow, Boolean> notApplicable, String prompt) {
         return column(id, title, width, () -> {
             TextField editor = new TextField();
@@ -97,7 +94,7 @@ final class ParamTable extends TableView<ParamRow> {
         });
     }
 
-    private static TableColumn<ParamRow, ParamRow> column(String id, String title, double width,
+    private TableColumn<ParamRow, ParamRow> column(String id, String title, double width,
             Supplier<TableCell<ParamRow, ParamRow>> cells) {
         TableColumn<ParamRow, ParamRow> c = new TableColumn<>(title);
         c.setId(id);
@@ -105,7 +102,13 @@ final class ParamTable extends TableView<ParamRow> {
         c.setMinWidth(Math.min(width, 50));
         // The cell's value is the row itself: each editor binds to one of its properties.
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
-        c.setCellFactory(col -> cells.get());
+        c.setCellFactory(col -> {
+            TableCell<ParamRow, ParamRow> cell = cells.get();
+            if (cell instanceof EditorCell<?> editorCell) {
+                editorCell.markWith(marks);
+            }
+            return cell;
+        });
         return c;
     }
 
@@ -120,12 +123,12 @@ final class ParamTable extends TableView<ParamRow> {
      * next one is made.
      */
     private static final class EditorCell<C extends Control> extends TableCell<ParamRow, ParamRow> {
+        private FieldDecorations marks;
         private final Field field;
         private final C editor;
         private final Link<C> bind;
         private final Link<C> unbind;
         private final Function<ParamRow, Boolean> notApplicable;
-        private final Tooltip usualTip;
         private final ChangeListener<Object> refresh = (o, old, now) -> showState();
         private ParamRow bound;
 
@@ -135,7 +138,6 @@ final class ParamTable extends TableView<ParamRow> {
             this.bind = bind;
             this.unbind = unbind;
             this.notApplicable = notApplicable;
-            this.usualTip = editor.getTooltip();
             editor.setMaxWidth(Double.MAX_VALUE);
             setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
             setAlignment(Pos.CENTER);
@@ -145,6 +147,21 @@ final class ParamTable extends TableView<ParamRow> {
                     getTableView().getSelectionModel().select(getIndex());
                 }
             });
+        }
+
+        /** Marks the editor while the row it shows has a problem in this cell. */
+        void markWith(FieldDecorations decorations) {
+            this.marks = decorations;
+            decorations.mark(editor, this::problemHere);
+        }
+
+        /** The row's problem when this cell is at fault (a problem of no one cell is the name's), or null. */
+        private String problemHere() {
+            if (bound == null || bound.error() == null) {
+                return null;
+            }
+            Field atFault = bound.errorFieldProperty().get() == null ? Field.NAME : bound.errorFieldProperty().get();
+            return atFault == field ? bound.error() : null;
         }
 
         @Override
@@ -170,6 +187,9 @@ final class ParamTable extends TableView<ParamRow> {
                 showState();
             } else {
                 setGraphic(null);
+                if (marks != null) {
+                    marks.recheck(editor);
+                }
             }
         }
 
@@ -180,40 +200,9 @@ final class ParamTable extends TableView<ParamRow> {
             // A field that does not apply to the type is hidden, not just disabled: a row then
             // shows only what matters for its parameter.
             editor.setVisible(!notApplicable.apply(bound));
-            boolean atFault = bound.errorProperty().get() != null && bound.errorFieldProperty().get() == field;
-            editor.getStyleClass().remove("invalid");
-            if (atFault) {
-                editor.getStyleClass().add("invalid");
-                editor.setTooltip(new Tooltip(bound.errorProperty().get()));
-            } else {
-                editor.setTooltip(usualTip);
+            if (marks != null) {
+                marks.recheck(editor);
             }
-        }
-    }
-
-    /** A row tinted, and explained in a tooltip, while its parameter has a problem. */
-    private static final class ProblemRow extends TableRow<ParamRow> {
-        private final ChangeListener<Object> refresh = (o, old, now) -> showState();
-        private ParamRow watched;
-
-        @Override
-        protected void updateItem(ParamRow row, boolean empty) {
-            super.updateItem(row, empty);
-            ParamRow next = empty ? null : row;
-            if (watched != null) {
-                watched.errorProperty().removeListener(refresh);
-            }
-            watched = next;
-            if (watched != null) {
-                watched.errorProperty().addListener(refresh);
-            }
-            showState();
-        }
-
-        private void showState() {
-            String error = watched == null ? null : watched.errorProperty().get();
-            pseudoClassStateChanged(INVALID, error != null);
-            setTooltip(error == null ? null : new Tooltip(error));
         }
     }
 }

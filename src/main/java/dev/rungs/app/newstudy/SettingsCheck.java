@@ -45,7 +45,7 @@ final class SettingsCheck {
         for (SettingRow row : rows) {
             errors.put(row, null);
             try {
-                values.put(row.key(), parse(row));
+                values.put(row.key(), row.parsed());
             } catch (IllegalArgumentException e) {
                 fail(row, e.getMessage());
             }
@@ -85,37 +85,6 @@ final class SettingsCheck {
     private void fail(SettingRow row, String message) {
         errors.put(row, message);
         problems.add(label + ", " + row.key() + ": " + message);
-    }
-
-    /** The value a row stands for; its kind decides how the text is read. */
-    private static Object parse(SettingRow row) {
-        String text = row.valueProperty().get() == null ? "" : row.valueProperty().get().trim();
-        switch (row.kind()) {
-            case WHOLE_NUMBER -> {
-                Long v = ValueText.parseWhole(text);
-                if (v == null) {
-                    throw new IllegalArgumentException("must be a whole number, got '" + text + "'");
-                }
-                return v;
-            }
-            case NUMBER -> {
-                Double v = ValueText.parseNumber(text);
-                if (v == null) {
-                    throw new IllegalArgumentException("must be a number, got '" + text + "'");
-                }
-                return v;
-            }
-            case BOOLEAN -> {
-                if (!text.equals("true") && !text.equals("false")) {
-                    throw new IllegalArgumentException("must be true or false, got '" + text + "'");
-                }
-                return Boolean.valueOf(text);
-            }
-            default -> {
-                // A kind this form does not know yet: the spec check after this one judges the text.
-                return text;
-            }
-        }
     }
 
     /** Why the method refuses these values, or null when it accepts them. */

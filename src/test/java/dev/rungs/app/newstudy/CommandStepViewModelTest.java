@@ -114,11 +114,11 @@ class CommandStepViewModelTest {
         step.commandLineProperty().set("python3 train.py");
         step.workdirProperty().set(dir.toString());
         vm.params().get(0).nameProperty().set("width");
-        vm.addParam();
+        vm.space().add();
 
         assertTrue(vm.canCreateProperty().get(), vm.problems().toString());
-        vm.removeParam(vm.params().get(1));
-        vm.removeParam(vm.params().get(0));
+        vm.space().remove(vm.params().get(1));
+        vm.space().remove(vm.params().get(0));
         assertEquals("add at least one parameter", vm.fieldErrorProperty(FormField.PARAMETERS).get());
     }
 
@@ -190,7 +190,7 @@ class CommandStepViewModelTest {
         NewStudyViewModel other = new NewStudyViewModel(new ImmediateTaskExecutor());
         other.loadFrom(file);
 
-        assertNull(other.errorProperty().get());
+        assertNull(other.specFiles().errorProperty().get());
         CommandStepViewModel loaded = other.commandStep();
         assertEquals(ObjectiveKind.COMMAND, other.objectiveKindProperty().get());
         assertEquals("python3 its.py --fast", loaded.commandLineProperty().get());
@@ -206,7 +206,7 @@ class CommandStepViewModelTest {
     void theSampleCommandSpecFillsTheCommandStep() {
         vm.loadFrom(Path.of("sample-projects/python-command/spec.json"));
 
-        assertNull(vm.errorProperty().get());
+        assertNull(vm.specFiles().errorProperty().get());
         assertEquals("python3 train.py", step.commandLineProperty().get());
         assertEquals(Path.of("sample-projects/python-command").toAbsolutePath().toString(),
                 step.workdirProperty().get());

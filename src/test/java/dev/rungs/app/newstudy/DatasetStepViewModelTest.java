@@ -244,7 +244,7 @@ class DatasetStepViewModelTest {
 
         step.modelProperty().set("random_forest");
         vm.params().get(0).highProperty().set("50");
-        vm.resetParams();
+        vm.space().resetToPreset();
         assertEquals("200", vm.params().get(0).highProperty().get(), "Reset to preset restores the family's space");
     }
 
@@ -256,7 +256,7 @@ class DatasetStepViewModelTest {
         assertEquals("random_forest has no parameter 'depth'; its parameters are trees, max_depth, min_split, "
                 + "min_leaf", vm.params().get(1).errorProperty().get());
         vm.params().get(1).nameProperty().set("max_depth");
-        vm.removeParam(vm.params().get(0));
+        vm.space().remove(vm.params().get(0));
         assertTrue(vm.canCreateProperty().get(), "a family's parameter may be left out: " + vm.problems());
     }
 
@@ -332,7 +332,7 @@ class DatasetStepViewModelTest {
         NewStudyViewModel other = new NewStudyViewModel(new ImmediateTaskExecutor());
         other.loadFrom(file);
 
-        assertNull(other.errorProperty().get());
+        assertNull(other.specFiles().errorProperty().get());
         DatasetStepViewModel loaded = other.datasetStep();
         assertEquals(ObjectiveKind.DATASET, other.objectiveKindProperty().get());
         assertEquals(IRIS.toAbsolutePath(), loaded.fileProperty().get());
@@ -350,7 +350,7 @@ class DatasetStepViewModelTest {
     void theSampleSpecFillsTheDatasetStep() {
         vm.loadFrom(Path.of("sample-projects/iris-random-forest-hyperband/spec.json"));
 
-        assertNull(vm.errorProperty().get());
+        assertNull(vm.specFiles().errorProperty().get());
         assertEquals(IRIS.toAbsolutePath(), step.fileProperty().get());
         assertEquals(List.of("max_depth", "min_split", "min_leaf"), names(), "the spec's space, not the preset");
         assertEquals("iris-random-forest-hyperband", vm.nameProperty().get());

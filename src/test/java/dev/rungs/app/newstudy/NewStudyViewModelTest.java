@@ -47,12 +47,12 @@ class NewStudyViewModelTest {
         assertEquals(Direction.MINIMIZE, vm.directionProperty().get());
         assertEquals("branin-tpe", vm.nameProperty().get());
         assertEquals(List.of("x1", "x2"), names());
-        assertEquals("tpe", vm.samplerTypeProperty().get());
-        assertEquals("none", vm.schedulerTypeProperty().get());
-        assertEquals("100", vm.trialsProperty().get());
-        assertEquals("", vm.timeLimitProperty().get());
-        assertEquals("1", vm.workersProperty().get());
-        assertEquals("42", vm.seedProperty().get());
+        assertEquals("tpe", vm.sampler().typeProperty().get());
+        assertEquals("none", vm.scheduler().typeProperty().get());
+        assertEquals("100", vm.budget().trialsProperty().get());
+        assertEquals("", vm.budget().timeLimitProperty().get());
+        assertEquals("1", vm.budget().workersProperty().get());
+        assertEquals("42", vm.budget().seedProperty().get());
         assertEquals(List.of(), vm.problems());
         assertTrue(vm.canCreateProperty().get());
 
@@ -89,10 +89,10 @@ class NewStudyViewModelTest {
     @Test
     void resetToPresetUndoesEditsOfTheSpace() {
         vm.params().get(1).highProperty().set("7");
-        vm.removeParam(vm.params().get(0));
-        vm.addParam();
+        vm.space().remove(vm.params().get(0));
+        vm.space().add();
 
-        vm.resetParams();
+        vm.space().resetToPreset();
 
         assertEquals(List.of("x1", "x2"), names());
         assertEquals("15", vm.params().get(1).highProperty().get());
@@ -112,59 +112,59 @@ class NewStudyViewModelTest {
 
     @Test
     void theNameFollowsObjectiveAndSamplerUntilThePersonEditsIt() {
-        vm.samplerTypeProperty().set("random");
+        vm.sampler().typeProperty().set("random");
         assertEquals("branin-random", vm.nameProperty().get());
 
         vm.nameProperty().set("my-own");
         vm.objectiveProperty().set("hartmann3");
-        vm.samplerTypeProperty().set("sobol");
+        vm.sampler().typeProperty().set("sobol");
         assertEquals("my-own", vm.nameProperty().get());
     }
 
     @Test
     void choosingBohbBringsHyperbandAlongUnlessAnotherOfItsFamilyIsChosen() {
-        assertEquals("none", vm.schedulerTypeProperty().get());
-        vm.samplerTypeProperty().set("bohb");
-        assertEquals("hyperband", vm.schedulerTypeProperty().get());
+        assertEquals("none", vm.scheduler().typeProperty().get());
+        vm.sampler().typeProperty().set("bohb");
+        assertEquals("hyperband", vm.scheduler().typeProperty().get());
         assertTrue(vm.canCreateProperty().get(), vm.problems().toString());
 
-        vm.schedulerTypeProperty().set("asha");
-        vm.samplerTypeProperty().set("random");
-        vm.samplerTypeProperty().set("bohb");
-        assertEquals("asha", vm.schedulerTypeProperty().get(), "ASHA is of Hyperband's family: kept");
+        vm.scheduler().typeProperty().set("asha");
+        vm.sampler().typeProperty().set("random");
+        vm.sampler().typeProperty().set("bohb");
+        assertEquals("asha", vm.scheduler().typeProperty().get(), "ASHA is of Hyperband's family: kept");
     }
 
     @Test
     void choosingAnotherSamplerShowsItsSettingsWithTheirDefaults() {
-        vm.samplerSettings().get(0).valueProperty().set("3");
+        vm.sampler().settings().get(0).textProperty().set("3");
 
         for (Method<?> m : Methods.samplers()) {
-            vm.samplerTypeProperty().set(m.type());
-            assertEquals(m.title(), vm.samplerTitleProperty().get());
+            vm.sampler().typeProperty().set(m.type());
+            assertEquals(m.title(), vm.sampler().titleProperty().get());
             assertEquals(m.settings().stream().map(s -> s.key()).collect(Collectors.toList()),
-                    vm.samplerSettings().stream().map(SettingRow::key).collect(Collectors.toList()));
+                    vm.sampler().settings().stream().map(SettingRow::key).collect(Collectors.toList()));
             for (int i = 0; i < m.settings().size(); i++) {
-                SettingRow row = vm.samplerSettings().get(i);
-                assertEquals(ValueText.formatValue(m.settings().get(i).defaultValue()), row.valueProperty().get());
+                SettingRow row = vm.sampler().settings().get(i);
+                assertEquals(ValueText.formatValue(m.settings().get(i).defaultValue()), row.textProperty().get());
                 assertEquals(m.settings().get(i).help(), row.help());
                 assertEquals(m.settings().get(i).kind(), row.kind());
             }
             assertTrue(vm.canCreateProperty().get(), m.type() + ": " + vm.problems());
         }
-        vm.samplerTypeProperty().set("tpe");
-        assertEquals("10", vm.samplerSettings().get(0).valueProperty().get());
+        vm.sampler().typeProperty().set("tpe");
+        assertEquals("10", vm.sampler().settings().get(0).textProperty().get());
     }
 
     @Test
     void choosingAnotherSchedulerShowsItsSettingsWithTheirDefaults() {
         for (Method<?> m : Methods.schedulers()) {
-            vm.schedulerTypeProperty().set(m.type());
-            assertEquals(m.title(), vm.schedulerTitleProperty().get());
-            assertEquals(m.settings().size(), vm.schedulerSettings().size());
+            vm.scheduler().typeProperty().set(m.type());
+            assertEquals(m.title(), vm.scheduler().titleProperty().get());
+            assertEquals(m.settings().size(), vm.scheduler().settings().size());
             for (int i = 0; i < m.settings().size(); i++) {
-                assertEquals(m.settings().get(i).key(), vm.schedulerSettings().get(i).key());
+                assertEquals(m.settings().get(i).key(), vm.scheduler().settings().get(i).key());
                 assertEquals(ValueText.formatValue(m.settings().get(i).defaultValue()),
-                        vm.schedulerSettings().get(i).valueProperty().get());
+                        vm.scheduler().settings().get(i).textProperty().get());
             }
             assertTrue(vm.canCreateProperty().get(), m.type() + ": " + vm.problems());
         }
@@ -172,42 +172,42 @@ class NewStudyViewModelTest {
 
     @Test
     void theSettingsOfAMethodGoIntoTheSpec() {
-        vm.samplerTypeProperty().set("grid");
-        setting("points_per_param").valueProperty().set("7");
-        setting("shuffle").valueProperty().set("true");
-        vm.schedulerTypeProperty().set("median");
-        vm.schedulerSettings().get(0).valueProperty().set("3");
+        vm.sampler().typeProperty().set("grid");
+        setting("points_per_param").textProperty().set("7");
+        setting("shuffle").textProperty().set("true");
+        vm.scheduler().typeProperty().set("median");
+        vm.scheduler().settings().get(0).textProperty().set("3");
 
         StudySpec spec = vm.toSpec().orElseThrow();
         assertEquals("grid", spec.sampler().type());
         assertEquals(7L, spec.sampler().settings().get("points_per_param"));
         assertEquals(true, spec.sampler().settings().get("shuffle"));
         assertEquals("median", spec.scheduler().type());
-        assertEquals(3L, spec.scheduler().settings().get(vm.schedulerSettings().get(0).key()));
+        assertEquals(3L, spec.scheduler().settings().get(vm.scheduler().settings().get(0).key()));
     }
 
     @Test
     void parametersCanBeAddedRemovedAndMoved() {
-        ParamRow added = vm.addParam();
+        ParamRow added = vm.space().add();
         assertEquals("p3", added.name());
         assertEquals(3, vm.params().size());
 
-        vm.moveParam(added, -1);
+        vm.space().move(added, -1);
         assertEquals(List.of("x1", "p3", "x2"), names());
-        vm.moveParam(added, -5);
+        vm.space().move(added, -5);
         assertEquals(List.of("p3", "x1", "x2"), names());
-        vm.moveParam(added, 1);
+        vm.space().move(added, 1);
         assertEquals(List.of("x1", "p3", "x2"), names());
 
-        vm.removeParam(added);
+        vm.space().remove(added);
         assertEquals(List.of("x1", "x2"), names());
         assertTrue(vm.canCreateProperty().get());
     }
 
     @Test
     void aRandomSeedIsAWholeNumberTheFormAccepts() {
-        vm.randomSeed();
-        long seed = Long.parseLong(vm.seedProperty().get());
+        vm.budget().randomSeed();
+        long seed = Long.parseLong(vm.budget().seedProperty().get());
         assertTrue(seed >= 0 && seed < 1_000_000_000L, "seed " + seed);
         assertEquals(seed, vm.toSpec().orElseThrow().seed());
     }
@@ -381,7 +381,7 @@ class NewStudyViewModelTest {
         cont1.conditionParentProperty().set("cont2");
         assertRowProblem(at, Field.CONDITION, "the parent 'cont2' must come before this parameter (move it up)");
 
-        vm.moveParam(row("cont2"), -1);
+        vm.space().move(row("cont2"), -1);
         at = vm.params().indexOf(cont1);
         assertRowProblem(at, Field.CONDITION, "the parent 'cont2' is a float; a condition needs a categorical or "
                 + "int parent, whose values can be matched exactly");
@@ -427,41 +427,41 @@ class NewStudyViewModelTest {
 
     @Test
     void aSettingMustBeOfItsKind() {
-        setting("n_startup_trials").valueProperty().set("ten");
+        setting("n_startup_trials").textProperty().set("ten");
         assertSettingProblem("n_startup_trials", "must be a whole number, got 'ten'");
-        setting("n_startup_trials").valueProperty().set("2.5");
+        setting("n_startup_trials").textProperty().set("2.5");
         assertSettingProblem("n_startup_trials", "must be a whole number, got '2.5'");
-        setting("n_startup_trials").valueProperty().set("10");
+        setting("n_startup_trials").textProperty().set("10");
 
-        setting("prior_weight").valueProperty().set("heavy");
+        setting("prior_weight").textProperty().set("heavy");
         assertSettingProblem("prior_weight", "must be a number, got 'heavy'");
-        setting("prior_weight").valueProperty().set("1.0");
+        setting("prior_weight").textProperty().set("1.0");
 
-        setting("multivariate").valueProperty().set("yes");
+        setting("multivariate").textProperty().set("yes");
         assertSettingProblem("multivariate", "must be true or false, got 'yes'");
-        setting("multivariate").valueProperty().set("true");
+        setting("multivariate").textProperty().set("true");
         assertValid();
     }
 
     @Test
     void aSettingOutOfTheMethodsRangeIsRefusedWithTheMethodsMessage() {
-        setting("n_startup_trials").valueProperty().set("-1");
+        setting("n_startup_trials").textProperty().set("-1");
         assertSettingProblem("n_startup_trials", refusal("tpe", "n_startup_trials", -1L));
-        setting("n_startup_trials").valueProperty().set("10");
+        setting("n_startup_trials").textProperty().set("10");
 
-        setting("n_ei_candidates").valueProperty().set("0");
+        setting("n_ei_candidates").textProperty().set("0");
         assertSettingProblem("n_ei_candidates", refusal("tpe", "n_ei_candidates", 0L));
-        setting("n_ei_candidates").valueProperty().set("99999999999");
+        setting("n_ei_candidates").textProperty().set("99999999999");
         assertSettingProblem("n_ei_candidates", "the value is too large");
     }
 
     @Test
     void settingsThatDoNotGoTogetherBlameTheOneThatIsNotItsDefault() {
-        setting("group").valueProperty().set("true");
+        setting("group").textProperty().set("true");
         assertSettingProblem("group", "TPE group mode needs multivariate mode");
         assertNull(setting("multivariate").error());
 
-        setting("multivariate").valueProperty().set("true");
+        setting("multivariate").textProperty().set("true");
         assertValid();
         assertNull(setting("group").error());
     }
@@ -470,17 +470,17 @@ class NewStudyViewModelTest {
 
     @Test
     void trialsMustBeAtLeastOneUnlessThereIsATimeLimit() {
-        vm.trialsProperty().set("0");
+        vm.budget().trialsProperty().set("0");
         assertFieldProblem(FormField.TRIALS, "must be at least 1 (or set a time limit)");
-        vm.trialsProperty().set("");
+        vm.budget().trialsProperty().set("");
         assertFieldProblem(FormField.TRIALS, "must be at least 1 (or set a time limit)");
-        vm.trialsProperty().set("many");
+        vm.budget().trialsProperty().set("many");
         assertFieldProblem(FormField.TRIALS, "must be a whole number, got 'many'");
-        vm.trialsProperty().set("-3");
+        vm.budget().trialsProperty().set("-3");
         assertFieldProblem(FormField.TRIALS, "must not be negative");
 
-        vm.trialsProperty().set("");
-        vm.timeLimitProperty().set("90");
+        vm.budget().trialsProperty().set("");
+        vm.budget().timeLimitProperty().set("90");
         StudySpec spec = vm.toSpec().orElseThrow();
         assertEquals(0, spec.budget().maxTrials());
         assertEquals(Duration.ofSeconds(90), spec.budget().maxTime());
@@ -488,14 +488,14 @@ class NewStudyViewModelTest {
 
     @Test
     void aTimeLimitMustBeAPositiveNumberOfSeconds() {
-        vm.timeLimitProperty().set("soon");
+        vm.budget().timeLimitProperty().set("soon");
         assertFieldProblem(FormField.TIME_LIMIT, "must be a number of seconds, got 'soon' (leave it blank for none)");
-        vm.timeLimitProperty().set("0");
+        vm.budget().timeLimitProperty().set("0");
         assertFieldProblem(FormField.TIME_LIMIT, "must be a positive number of seconds (leave it blank for none)");
-        vm.timeLimitProperty().set("-5");
+        vm.budget().timeLimitProperty().set("-5");
         assertFieldProblem(FormField.TIME_LIMIT, "must be a positive number of seconds (leave it blank for none)");
 
-        vm.timeLimitProperty().set("2.5");
+        vm.budget().timeLimitProperty().set("2.5");
         StudySpec spec = vm.toSpec().orElseThrow();
         assertEquals(Duration.ofMillis(2500), spec.budget().maxTime());
         assertEquals(100, spec.budget().maxTrials());
@@ -503,34 +503,34 @@ class NewStudyViewModelTest {
 
     @Test
     void workersMustBeBetweenOneAndSixtyFour() {
-        vm.workersProperty().set("0");
+        vm.budget().workersProperty().set("0");
         assertFieldProblem(FormField.WORKERS, "must be between 1 and 64");
-        vm.workersProperty().set("65");
+        vm.budget().workersProperty().set("65");
         assertFieldProblem(FormField.WORKERS, "must be between 1 and 64");
-        vm.workersProperty().set("two");
+        vm.budget().workersProperty().set("two");
         assertFieldProblem(FormField.WORKERS, "must be a whole number, got 'two'");
-        vm.workersProperty().set("64");
+        vm.budget().workersProperty().set("64");
         assertEquals(64, vm.toSpec().orElseThrow().workers());
     }
 
     @Test
     void theSeedMustBeAWholeNumber() {
-        vm.seedProperty().set("4.5");
+        vm.budget().seedProperty().set("4.5");
         assertFieldProblem(FormField.SEED, "must be a whole number, got '4.5'");
-        vm.seedProperty().set("");
+        vm.budget().seedProperty().set("");
         assertFieldProblem(FormField.SEED, "must be a whole number, got ''");
-        vm.seedProperty().set("-7");
+        vm.budget().seedProperty().set("-7");
         assertEquals(-7, vm.toSpec().orElseThrow().seed());
     }
 
     @Test
     void fixingAProblemClearsItsMessage() {
         vm.params().get(0).lowProperty().set("x");
-        vm.workersProperty().set("0");
+        vm.budget().workersProperty().set("0");
         assertEquals(2, vm.problems().size(), vm.problems().toString());
 
         vm.params().get(0).lowProperty().set("-5");
-        vm.workersProperty().set("2");
+        vm.budget().workersProperty().set("2");
         assertValid();
         assertNull(vm.params().get(0).error());
         assertNull(vm.params().get(0).errorFieldProperty().get());
@@ -579,36 +579,36 @@ class NewStudyViewModelTest {
         row("cont3").logProperty().set(true);
         row("cont3").lowProperty().set("0.01");
         row("cat2").choicesProperty().set("0, 1, \"2\"");
-        vm.samplerTypeProperty().set("grid");
-        setting("points_per_param").valueProperty().set("3");
-        setting("shuffle").valueProperty().set("true");
-        vm.schedulerTypeProperty().set("median");
-        vm.schedulerSettings().get(0).valueProperty().set("2");
-        vm.trialsProperty().set("50");
-        vm.timeLimitProperty().set("12.5");
-        vm.workersProperty().set("4");
-        vm.seedProperty().set("7");
+        vm.sampler().typeProperty().set("grid");
+        setting("points_per_param").textProperty().set("3");
+        setting("shuffle").textProperty().set("true");
+        vm.scheduler().typeProperty().set("median");
+        vm.scheduler().settings().get(0).textProperty().set("2");
+        vm.budget().trialsProperty().set("50");
+        vm.budget().timeLimitProperty().set("12.5");
+        vm.budget().workersProperty().set("4");
+        vm.budget().seedProperty().set("7");
         StudySpec saved = vm.toSpec().orElseThrow();
 
         Path file = dir.resolve("study.json");
         vm.saveTo(file);
-        assertNull(vm.errorProperty().get());
+        assertNull(vm.specFiles().errorProperty().get());
         assertEquals("Saved " + file, vm.statusProperty().get());
 
         NewStudyViewModel other = new NewStudyViewModel(new ImmediateTaskExecutor());
         other.loadFrom(file);
-        assertNull(other.errorProperty().get());
+        assertNull(other.specFiles().errorProperty().get());
         assertEquals(saved, other.toSpec().orElseThrow());
         assertEquals("ones, maximised", other.nameProperty().get());
         assertEquals(Direction.MAXIMIZE, other.directionProperty().get());
-        assertEquals("grid", other.samplerTypeProperty().get());
-        assertEquals("3", other.samplerSettings().get(0).valueProperty().get());
-        assertEquals("median", other.schedulerTypeProperty().get());
-        assertEquals("2", other.schedulerSettings().get(0).valueProperty().get());
-        assertEquals("50", other.trialsProperty().get());
-        assertEquals("12.5", other.timeLimitProperty().get());
-        assertEquals("4", other.workersProperty().get());
-        assertEquals("7", other.seedProperty().get());
+        assertEquals("grid", other.sampler().typeProperty().get());
+        assertEquals("3", other.sampler().settings().get(0).textProperty().get());
+        assertEquals("median", other.scheduler().typeProperty().get());
+        assertEquals("2", other.scheduler().settings().get(0).textProperty().get());
+        assertEquals("50", other.budget().trialsProperty().get());
+        assertEquals("12.5", other.budget().timeLimitProperty().get());
+        assertEquals("4", other.budget().workersProperty().get());
+        assertEquals("7", other.budget().seedProperty().get());
         for (int i = 0; i < vm.params().size(); i++) {
             ParamRow a = vm.params().get(i);
             ParamRow b = other.params().get(i);
@@ -641,7 +641,7 @@ class NewStudyViewModelTest {
         assertEquals(spec, new StudySpec(formed.name(), formed.objective(), formed.direction(), formed.space(),
                 spec.sampler(), formed.scheduler(), formed.budget(), formed.maxResource(), formed.workers(),
                 formed.seed()));
-        vm.resetParams();
+        vm.space().resetToPreset();
         assertEquals(List.of("x1", "x2", "x3"), names());
     }
 
@@ -654,7 +654,7 @@ class NewStudyViewModelTest {
 
         vm.loadFrom(file);
 
-        ErrorReport report = vm.errorProperty().get();
+        ErrorReport report = vm.specFiles().errorProperty().get();
         assertEquals("The spec broken.json cannot be used", report.heading());
         assertEquals(readerMessage(file), report.message());
         assertTrue(report.message().startsWith("$: not valid JSON"), report.message());
@@ -672,14 +672,14 @@ class NewStudyViewModelTest {
 
         vm.loadFrom(file);
 
-        String message = vm.errorProperty().get().message();
+        String message = vm.specFiles().errorProperty().get().message();
         assertEquals(readerMessage(file), message);
         assertTrue(message.startsWith("$.sampler.type: unknown sampler \"annealing\""), message);
         assertEquals(before, vm.toSpec().orElseThrow());
         assertEquals(List.of("x1", "x2"), names());
 
-        vm.clearError();
-        assertNull(vm.errorProperty().get());
+        vm.specFiles().clearError();
+        assertNull(vm.specFiles().errorProperty().get());
     }
 
     @Test
@@ -691,32 +691,32 @@ class NewStudyViewModelTest {
         vm.loadFrom(utf16);
 
         assertEquals(new ErrorReport("The spec windows.json cannot be used",
-                "$: the spec is UTF-16 (big-endian) text; save it as UTF-8"), vm.errorProperty().get());
+                "$: the spec is UTF-16 (big-endian) text; save it as UTF-8"), vm.specFiles().errorProperty().get());
         assertEquals(before, vm.toSpec().orElseThrow());
 
         Path folder = Files.createDirectories(dir.resolve("specs"));
         vm.loadFrom(folder);
         assertEquals(new ErrorReport("The spec specs cannot be used", "$: is a folder, not a spec file"),
-                vm.errorProperty().get());
+                vm.specFiles().errorProperty().get());
         assertEquals(before, vm.toSpec().orElseThrow());
     }
 
     @Test
     void loadingAMissingFileSaysSo() {
         vm.loadFrom(dir.resolve("nowhere.json"));
-        assertEquals("Cannot read " + dir.resolve("nowhere.json"), vm.errorProperty().get().heading());
-        assertFalse(vm.busyProperty().get());
+        assertEquals("Cannot read " + dir.resolve("nowhere.json"), vm.specFiles().errorProperty().get().heading());
+        assertFalse(vm.specFiles().busyProperty().get());
     }
 
     @Test
     void aFormWithProblemsIsNotSaved() {
-        vm.workersProperty().set("0");
+        vm.budget().workersProperty().set("0");
         Path file = dir.resolve("bad.json");
 
         vm.saveTo(file);
 
         assertEquals(new ErrorReport("The spec cannot be saved yet", "Workers: must be between 1 and 64"),
-                vm.errorProperty().get());
+                vm.specFiles().errorProperty().get());
         assertFalse(Files.exists(file));
     }
 
@@ -724,7 +724,7 @@ class NewStudyViewModelTest {
     void aFailedWriteSetsTheError() {
         Path file = dir.resolve("no-such-folder").resolve("s.json");
         vm.saveTo(file);
-        assertEquals("Cannot save the spec to " + file, vm.errorProperty().get().heading());
+        assertEquals("Cannot save the spec to " + file, vm.specFiles().errorProperty().get().heading());
     }
 
     // ------------------------------------------------------------------ helpers
@@ -742,7 +742,7 @@ class NewStudyViewModelTest {
     }
 
     SettingRow setting(String key) {
-        return vm.samplerSettings().stream().filter(r -> r.key().equals(key)).findFirst().orElseThrow();
+        return vm.sampler().settings().stream().filter(r -> r.key().equals(key)).findFirst().orElseThrow();
     }
 
     void assertValid() {
@@ -773,7 +773,7 @@ class NewStudyViewModelTest {
 
     void assertSettingProblem(String key, String message) {
         assertEquals(message, setting(key).error());
-        assertTrue(vm.problems().contains("Sampler " + vm.samplerTypeProperty().get() + ", " + key + ": " + message),
+        assertTrue(vm.problems().contains("Sampler " + vm.sampler().typeProperty().get() + ", " + key + ": " + message),
                 vm.problems().toString());
         assertInvalid();
     }

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rungs.app.ImmediateTaskExecutor;
 import dev.rungs.app.RungsApp;
+import dev.rungs.app.ScriptedFilePicker;
 import dev.rungs.space.FloatParam;
 import dev.rungs.spec.Methods;
+import dev.rungs.spec.SpecReader;
 import dev.rungs.spec.StudySpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,13 +21,16 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +46,7 @@ class NewStudyViewTest {
 
     final FxRobot robot = new FxRobot();
     final List<StudySpec> created = new CopyOnWriteArrayList<>();
+    final ScriptedFilePicker files = new ScriptedFilePicker();
     NewStudyViewModel vm;
 
     @TempDir
@@ -56,7 +62,7 @@ class NewStudyViewTest {
         FxToolkit.setupStage(stage -> {
             vm = new NewStudyViewModel(new ImmediateTaskExecutor());
             vm.setOnCreate(created::add);
-            Scene scene = new Scene(new NewStudyView(vm, new dev.rungs.app.ScriptedFilePicker()), 1280, 800);
+            Scene scene = new Scene(new NewStudyView(vm, files), 1280, 800);
             scene.getStylesheets().add(Objects.requireNonNull(RungsApp.class.getResource("rungs.css")).toExternalForm());
             stage.setScene(scene);
             stage.show();
@@ -70,22 +76,21 @@ class NewStudyViewTest {
     }
 
     @Test
-    void anInvalidLowBoundIsNamedAndBlocksCreateUntilFixed() throws Exception {
+    void anInvalidLowBoundIsMarkedWithItsMessageAndBlocksCreateUntilFixed() throws Exception {
         TextField low = editor("paramLow", 0);
         retype(low, "abc");
 
         waitUntil(() -> problemsText().contains("Parameter 1 (x1): low is not a number: 'abc'"));
         assertTrue(fx(() -> button("#createStudy").isDisabled()));
-        assertTrue(fx(() -> low.getStyleClass().contains("invalid")));
-        assertEquals("low is not a number: 'abc'", fx(() -> low.getTooltip().getText()));
-        assertTrue(fx(() -> tableRow(0).getPseudoClassStates().contains(ParamTable.INVALID)));
-        assertEquals("low is not a number: 'abc'", fx(() -> tableRow(0).getTooltip().getText()));
+        waitUntil(() -> "low is not a number: 'abc'".equals(decorationTip(low)));
+        assertTrue(fx(() -> low.getStyleClass().contains(FieldDecorations.INVALID)));
+        assertEquals(null, fx(() -> decorationTip(editor("paramHigh", 0))), "only the cell at fault is marked");
 
         retype(low, "-2");
         waitUntil(() -> !button("#createStudy").isDisabled());
         assertEquals("Ready: the study can be created.", problemsText());
-        assertFalse(fx(() -> low.getStyleClass().contains("invalid")));
-        assertFalse(fx(() -> tableRow(0).getPseudoClassStates().contains(ParamTable.INVALID)));
+        waitUntil(() -> decorationTip(low) == null);
+        assertFalse(fx(() -> low.getStyleClass().contains(FieldDecorations.INVALID)));
 
         robot.clickOn("#createStudy");
         waitUntil(() -> created.size() == 1);
@@ -95,29 +100,86 @@ class NewStudyViewTest {
     }
 
     @Test
-    void choosingASamplerShowsItsSettingsSheet() throws Exception {
-        String title = Methods.samplers().stream().filter(m -> m.type().equals("grid")).findFirst().orElseThrow()
-                .title();
+    void aFieldOfTheFormIsMarkedWithTheMessageItsLineShows() throws Exception {
+        TextField trials = robot.lookup("#trialsField").queryAs(TextField.class);
+        retype(trials, "many");
+
+        waitUntil(() -> "must be a whole number, got 'many'".equals(decorationTip(trials)));
+        assertTrue(problemsText().contains("Trials: must be a whole number, got 'many'"), problemsText());
+        assertTrue(robot.lookup(".field-error").queryAllAs(Label.class).stream()
+                .anyMatch(l -> "must be a whole number, got 'many'".equals(l.getText()) && l.isVisible()));
+
+        // The trials are judged with the time limit: setting one changes the trials' message.
+        retype(trials, "0");
+        waitUntil(() -> "must be at least 1 (or set a time limit)".equals(decorationTip(trials)));
+        retype(robot.lookup("#timeField").queryAs(TextField.class), "30");
+        waitUntil(() -> decorationTip(trials) == null);
+    }
+
+    @Test
+    void choosingASamplerShowsItsSettingsWithTheirDescriptions() throws Exception {
         robot.clickOn("#samplerChoice");
-        robot.clickOn("grid  –  " + title);
+        robot.clickOn("grid  –  " + title("grid"));
 
         waitUntil(() -> robot.lookup("#samplerSettings-points_per_param").tryQuery().isPresent());
         assertEquals("5", fx(() -> robot.lookup("#samplerSettings-points_per_param").queryAs(TextField.class).getText()));
+        assertTrue(fx(() -> robot.lookup("#samplerSettings").queryAs(Node.class) != null
+                && robot.lookup("#samplerSettings .property-sheet").tryQuery().isPresent()));
+        assertTrue(fx(() -> robot.from(robot.lookup("#samplerSettings").queryAs(Node.class)).lookup(".label")
+                .queryAllAs(Label.class).stream().anyMatch(l -> ("values per continuous parameter (and per large "
+                        + "integer range) (default 5)").equals(l.getText()))));
         assertEquals("branin-grid", fx(() -> robot.lookup("#studyName").queryAs(TextField.class).getText()));
         assertTrue(robot.lookup("#samplerSettings-n_startup_trials").tryQuery().isEmpty());
     }
 
     @Test
-    void aBadSettingIsExplainedBesideIt() throws Exception {
+    void aBadSettingIsMarkedBesideIt() throws Exception {
         TextField startup = robot.lookup("#samplerSettings-n_startup_trials").queryAs(TextField.class);
         retype(startup, "ten");
 
-        waitUntil(() -> startup.getStyleClass().contains("invalid"));
-        assertEquals("must be a whole number, got 'ten'",
-                fx(() -> robot.lookup(".error-text").queryAs(Label.class).getText()));
+        waitUntil(() -> "must be a whole number, got 'ten'".equals(decorationTip(startup)));
         assertTrue(problemsText().contains("Sampler tpe, n_startup_trials: must be a whole number, got 'ten'"),
                 problemsText());
         assertTrue(fx(() -> button("#createStudy").isDisabled()));
+
+        // A value of the right kind that the method refuses is marked with the method's message.
+        TextField candidates = robot.lookup("#samplerSettings-n_ei_candidates").queryAs(TextField.class);
+        retype(startup, "10");
+        retype(candidates, "0");
+        waitUntil(() -> decorationTip(candidates) != null && decorationTip(startup) == null);
+        assertTrue(problemsText().contains("Sampler tpe, n_ei_candidates: " + decorationTip(candidates)), problemsText());
+    }
+
+    /** The issue's check: a setting edited in the property sheet's own editor is in the spec Save spec… writes. */
+    @Test
+    void editingSettingsInThePropertySheetChangesTheSavedSpec() throws Exception {
+        retype(robot.lookup("#samplerSettings-n_startup_trials").queryAs(TextField.class), "20");
+        robot.clickOn("#samplerSettings-multivariate");
+        waitUntil(() -> Boolean.TRUE.equals(vm.sampler().setting("multivariate").value()));
+
+        Path file = dir.resolve("edited.json");
+        files.answer(file);
+        robot.clickOn("#saveSpec");
+        waitUntil(() -> Files.exists(file));
+        StudySpec saved = SpecReader.read(file);
+        assertEquals(20L, saved.sampler().settings().get("n_startup_trials"));
+        assertEquals(true, saved.sampler().settings().get("multivariate"));
+        assertEquals("Saved " + file, fx(() -> robot.lookup("#newStudyStatus").queryAs(Label.class).getText()));
+    }
+
+    /** Issue item 3: the closed box showed the method's long description, cut to an ellipsis. */
+    @Test
+    void theMethodBoxesShowTheChosenNameWhateverItsDescription() throws Exception {
+        robot.clickOn("#samplerChoice");
+        robot.clickOn("bohb  –  " + title("bohb"));
+        waitUntil(() -> "bohb".equals(vm.sampler().typeProperty().get()));
+        robot.clickOn("#schedulerChoice");
+        robot.clickOn("successive_halving  –  " + fx(() -> vm.scheduler().titleOf("successive_halving")));
+        waitUntil(() -> "successive_halving".equals(vm.scheduler().typeProperty().get()));
+
+        assertEquals("bohb", shownText("#samplerChoice"));
+        assertEquals("successive_halving", shownText("#schedulerChoice"));
+        assertEquals(title("bohb"), fx(() -> robot.lookup("#samplerChoice").queryComboBox().getTooltip().getText()));
     }
 
     @Test
@@ -137,10 +199,33 @@ class NewStudyViewTest {
                 fx(dialog::getContentText));
         robot.clickOn("OK");
         waitUntil(() -> robot.lookup("#errorDialog").tryQuery().isEmpty());
-        assertEquals(null, fx(() -> vm.errorProperty().get()));
+        assertEquals(null, fx(() -> vm.specFiles().errorProperty().get()));
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** The tooltip of the decoration ValidationSupport put on {@code control}, or null without one. */
+    static String decorationTip(Control control) {
+        for (Node n : control.getChildrenUnmodifiable()) {
+            if (n instanceof Label l && l.getTooltip() != null && l.isVisible()) {
+                return l.getTooltip().getText();
+            }
+        }
+        return null;
+    }
+
+    /** The text a combo box's closed button shows, as drawn (an ellipsis where it is cut). */
+    String shownText(String query) throws Exception {
+        return fx(() -> {
+            ComboBox<?> box = robot.lookup(query).queryComboBox();
+            ListCell<?> cell = (ListCell<?>) box.lookup(".list-cell");
+            return ((Text) cell.lookup(".text")).getText();
+        });
+    }
+
+    static String title(String sampler) {
+        return Methods.samplers().stream().filter(m -> m.type().equals(sampler)).findFirst().orElseThrow().title();
+    }
 
     /** Clicks into a field, selects what it holds and types {@code text} over it. */
     void retype(TextField field, String text) {
@@ -162,16 +247,6 @@ class NewStudyViewTest {
             }
             throw new AssertionError("no editor in column " + columnId + ", row " + rowIndex);
         });
-    }
-
-    /** The table's row showing the parameter at this index; call on the FX thread. */
-    TableRow<?> tableRow(int index) {
-        for (Node n : robot.lookup("#paramsTable").queryTableView().lookupAll(".table-row-cell")) {
-            if (n instanceof TableRow<?> r && r.getIndex() == index) {
-                return r;
-            }
-        }
-        throw new AssertionError("no table row " + index);
     }
 
     String problemsText() throws Exception {
