@@ -6,11 +6,13 @@ import static dev.rungs.app.newstudy.FormParts.label;
 import dev.rungs.app.Controls;
 import dev.rungs.app.FilePicker;
 import dev.rungs.objective.command.CommandObjective.ParamsAs;
+import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
@@ -102,17 +104,29 @@ final class CommandStepView extends VBox {
         Button testRun = Controls.button("commandTestRun", "Test run",
                 "Run the command once with every parameter at the middle of its range", form::testRunCommand);
         testRun.setMinWidth(Region.USE_PREF_SIZE);
-        testRun.disableProperty().bind(step.testRunningProperty());
+        CommandTestRun run = step.testRun();
+        testRun.disableProperty().bind(run.runningProperty());
+        // While the command runs: a spinner (it cannot say how far it is) and Cancel, which ends it.
+        ProgressIndicator running = new ProgressIndicator();
+        running.setId("commandTestProgress");
+        running.setPrefSize(20, 20);
+        Button cancel = Controls.button("commandTestCancel", "Cancel", "Stop the test run and end the command",
+                run::cancel);
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        for (javafx.scene.Node n : List.of(running, cancel)) {
+            n.visibleProperty().bind(run.runningProperty());
+            n.managedProperty().bind(n.visibleProperty());
+        }
         Label result = new Label();
         result.setId("commandTestResult");
         result.setWrapText(true);
         result.setMaxWidth(Double.MAX_VALUE);
-        result.textProperty().bind(step.testResultProperty());
-        step.testFailedProperty().addListener((o, was, failed) -> showFailed(result, failed));
-        showFailed(result, step.testFailedProperty().get());
+        result.textProperty().bind(run.resultProperty());
+        run.failedProperty().addListener((o, was, failed) -> showFailed(result, failed));
+        showFailed(result, run.failedProperty().get());
         HBox.setHgrow(result, Priority.ALWAYS);
-        HBox testLine = new HBox(12, testRun, result);
-        testLine.setAlignment(Pos.TOP_LEFT);
+        HBox testLine = new HBox(12, testRun, running, cancel, result);
+        testLine.setAlignment(Pos.CENTER_LEFT);
 
         getChildren().addAll(grid, hint, testLine);
     }

@@ -25,7 +25,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -72,31 +72,46 @@ final class DatasetStepView extends VBox {
         path.setEditable(false);
         path.setPromptText("no file chosen");
         path.textProperty().bind(Bindings.createStringBinding(
-                () -> step.fileProperty().get() == null ? "" : step.fileProperty().get().toString(),
-                step.fileProperty()));
+                () -> step.preview().fileProperty().get() == null ? "" : step.preview().fileProperty().get().toString(),
+                step.preview().fileProperty()));
         marks.mark(path, form.fieldErrorProperty(FormField.DATASET_FILE));
         HBox.setHgrow(path, Priority.ALWAYS);
         Button choose = Controls.button("chooseDataset", "Choose CSV…", "Pick the CSV file to learn from",
                 this::chooseFile);
         choose.setMinWidth(Region.USE_PREF_SIZE);
-        ProgressIndicator reading = new ProgressIndicator();
-        reading.setPrefSize(18, 18);
-        reading.visibleProperty().bind(step.loadingProperty());
-        reading.managedProperty().bind(reading.visibleProperty());
-        HBox line = new HBox(8, label("CSV file", path), path, choose, reading);
+        HBox line = new HBox(8, label("CSV file", path), path, choose);
         line.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(6, line, readingLine());
+    }
+
+    /** While the file is read: how far it has got, what it is doing, and a Cancel that stops it. */
+    private Node readingLine() {
+        ProgressBar bar = new ProgressBar();
+        bar.setId("datasetProgress");
+        bar.setPrefWidth(220);
+        bar.progressProperty().bind(step.loadProgressProperty());
+        Label message = new Label();
+        message.setId("datasetProgressText");
+        message.getStyleClass().add("help-text");
+        message.textProperty().bind(step.loadMessageProperty());
+        Button cancel = Controls.button("cancelDatasetLoad", "Cancel", "Stop reading the file; the form keeps what "
+                + "it had", step::cancelLoad);
+        HBox line = new HBox(10, bar, message, cancel);
+        line.setAlignment(Pos.CENTER_LEFT);
+        line.visibleProperty().bind(step.loadingProperty());
+        line.managedProperty().bind(line.visibleProperty());
         return line;
     }
 
     private Node body() {
         preview.setId("datasetPreview");
         preview.setPlaceholder(new Label("Choose a CSV file to see its first rows."));
-        preview.setItems(step.previewRows());
+        preview.setItems(step.preview().rows());
         preview.setPrefHeight(250);
         preview.setMinHeight(160);
         preview.setPrefWidth(560);
         preview.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        step.columns().addListener((ListChangeListener<Dataset.Column>) c -> showColumns());
+        step.preview().columns().addListener((ListChangeListener<Dataset.Column>) c -> showColumns());
         step.targetProperty().addListener((o, old, now) -> showColumns());
         showColumns();
 
@@ -104,13 +119,13 @@ final class DatasetStepView extends VBox {
         summary.setId("datasetSummary");
         summary.getStyleClass().add("help-text");
         summary.setWrapText(true);
-        summary.textProperty().bind(step.summaryProperty());
+        summary.textProperty().bind(step.preview().summaryProperty());
         Label notes = new Label();
         notes.setId("datasetNotes");
         notes.getStyleClass().add("help-text");
         notes.setWrapText(true);
-        notes.textProperty().bind(step.notesProperty());
-        notes.visibleProperty().bind(step.notesProperty().isNotEmpty());
+        notes.textProperty().bind(step.preview().notesProperty());
+        notes.visibleProperty().bind(step.preview().notesProperty().isNotEmpty());
         notes.managedProperty().bind(notes.visibleProperty());
         VBox left = new VBox(6, preview, summary, notes);
         HBox.setHgrow(left, Priority.ALWAYS);
@@ -120,7 +135,7 @@ final class DatasetStepView extends VBox {
     }
 
     private Node settings() {
-        ComboBox<String> target = new ComboBox<>(step.columnNames());
+        ComboBox<String> target = new ComboBox<>(step.preview().columnNames());
         target.setId("datasetTarget");
         target.valueProperty().bindBidirectional(step.targetProperty());
         target.setTooltip(new Tooltip("The column to predict; the others are the features"));
@@ -128,12 +143,12 @@ final class DatasetStepView extends VBox {
         task.setTooltip(new Tooltip("Detected from the target; choose the other to override"));
         ComboBox<?> missing = choice("datasetMissing", step.missingChoices(), step.missingProperty(),
                 m -> m.name().equals("IMPUTE") ? "impute (mean or most frequent)" : "drop rows with a missing cell");
-        ComboBox<Validation.Kind> validation = choice("datasetValidation", step.validationChoices(),
-                step.validationProperty(), k -> k == Validation.Kind.KFOLD ? "k-fold cross-validation"
+        ComboBox<Validation.Kind> validation = choice("datasetValidation", step.validation().kinds(),
+                step.validation().kindProperty(), k -> k == Validation.Kind.KFOLD ? "k-fold cross-validation"
                         : "holdout split");
-        TextField folds = FormParts.textField("datasetFolds", step.foldsProperty(), 4);
+        TextField folds = FormParts.textField("datasetFolds", step.validation().foldsProperty(), 4);
         folds.setMaxWidth(Region.USE_PREF_SIZE);
-        TextField fraction = FormParts.textField("datasetTestFraction", step.testFractionProperty(), 4);
+        TextField fraction = FormParts.textField("datasetTestFraction", step.validation().testFractionProperty(), 4);
         fraction.setMaxWidth(Region.USE_PREF_SIZE);
         ComboBox<?> metric = choice("datasetMetric", step.metrics(), step.metricProperty(),
                 m -> words(m) + " (" + words(m.direction()) + ")");
@@ -165,7 +180,7 @@ final class DatasetStepView extends VBox {
         Label fractionLabel = label("Test fraction", fraction);
         HBox split = new HBox(8, foldsLabel, folds, fractionLabel, fraction);
         split.setAlignment(Pos.CENTER_LEFT);
-        var holdout = step.validationProperty().isEqualTo(Validation.Kind.HOLDOUT);
+        var holdout = step.validation().kindProperty().isEqualTo(Validation.Kind.HOLDOUT);
         for (Node n : List.of(foldsLabel, folds)) {
             n.visibleProperty().bind(holdout.not());
             n.managedProperty().bind(n.visibleProperty());
@@ -204,7 +219,7 @@ final class DatasetStepView extends VBox {
     /** One column per file column, headed by its name and type; the target's header says so. */
     private void showColumns() {
         List<TableColumn<List<String>, String>> cols = new ArrayList<>();
-        List<Dataset.Column> all = step.columns();
+        List<Dataset.Column> all = step.preview().columns();
         for (int i = 0; i < all.size(); i++) {
             Dataset.Column c = all.get(i);
             int index = i;

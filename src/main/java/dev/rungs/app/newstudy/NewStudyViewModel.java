@@ -159,7 +159,7 @@ public final class NewStudyViewModel {
 
     /**
      * Runs the command once in the background with the middle configuration of the space (see
-     * {@link CommandStepViewModel#testRun}); the whole form must be fine, since the run uses
+     * {@link CommandTestRun}); the whole form must be fine, since the run uses
      * the spec it describes.
      */
     public void testRunCommand() {
@@ -168,9 +168,9 @@ public final class NewStudyViewModel {
         }
         Optional<StudySpec> spec = toSpec();
         if (spec.isPresent()) {
-            commandStep.testRun(spec.get());
+            commandStep.testRun().start(spec.get());
         } else {
-            commandStep.cannotTestRun();
+            commandStep.testRun().cannotStart();
         }
     }
 

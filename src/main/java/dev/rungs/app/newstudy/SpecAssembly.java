@@ -103,7 +103,7 @@ final class SpecAssembly {
                 checked = SpecReader.parse(built.toJson(), Path.of("").toAbsolutePath(), form.datasetStep().datasets());
             } catch (SpecException e) {
                 new SpecProblemFields(form.params(), form.sampler(), form.scheduler(),
-                        form.datasetStep().validationProperty().get()).blame(e.problem(), errors);
+                        form.datasetStep().validation().kindProperty().get()).blame(e.problem(), errors);
                 problems.add(e.problem().toString());
             }
         }

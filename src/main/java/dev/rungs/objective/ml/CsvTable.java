@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.function.Predicate;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -40,8 +41,11 @@ record CsvTable(char delimiter, List<String> names, List<String[]> rows, List<Lo
         };
     }
 
-    /** Splits {@code text}; {@code header} says whether the first row is a header, {@code null} detects it. */
-    static CsvTable parse(String text, String where, Boolean header) {
+    /**
+     * Splits {@code text}; {@code header} says whether the first row is a header, {@code null}
+     * detects it; {@code progress} is told how far it has got.
+     */
+    static CsvTable parse(String text, String where, Boolean header, DatasetLoader.ReadProgress progress) {
         char delimiter = delimiter(text);
         List<String[]> rows = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
@@ -55,7 +59,14 @@ record CsvTable(char delimiter, List<String> names, List<String[]> rows, List<Lo
                 }
                 rows.add(cells);
                 lines.add(parser.getCurrentLineNumber());
+                if (rows.size() % DatasetLoader.PROGRESS_EVERY == 0) {
+                    progress.rowsRead(rows.size(), Math.min(1, r.getCharacterPosition() / (double) text.length()));
+                }
             }
+            progress.rowsRead(rows.size(), 1);
+        } catch (CancellationException e) {
+            // The reader's own stop, not a fault of the file (it is an IllegalStateException too).
+            throw e;
         } catch (UncheckedIOException | IllegalStateException | IOException e) {
             String msg = e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
             throw new DatasetException(where + " is not valid CSV: " + plainWords(String.valueOf(msg)), e);

@@ -109,13 +109,41 @@ public final class DatasetLoader {
     }
 
     /**
+     * Told how far the reading of a file has got, now and then while its rows are split (every
+     * {@link #PROGRESS_EVERY} rows, and once at the end). To stop the read, it throws a
+     * {@link java.util.concurrent.CancellationException}, which the reader lets through.
+     */
+    @FunctionalInterface
+    public interface ReadProgress {
+        /** Nobody is told. */
+        ReadProgress NONE = (rows, fraction) -> { };
+
+        /**
+         * @param rows the rows read so far (a header row included)
+         * @param fraction the share of the file's text read, in [0, 1]
+         */
+        void rowsRead(long rows, double fraction);
+    }
+
+    /** How many rows are read between two reports of {@link ReadProgress}. */
+    public static final int PROGRESS_EVERY = 1000;
+
+    /**
      * Reads {@code file} as {@link #load} does and also keeps its first {@code count} data rows
      * as text; the file is read once for both.
      */
     public static Loaded loadWithFirstRows(Path file, Options o, int count) {
+        return loadWithFirstRows(file, o, count, ReadProgress.NONE);
+    }
+
+    /**
+     * {@link #loadWithFirstRows(Path, Options, int)}, telling {@code progress} how far it has got;
+     * a {@link java.util.concurrent.CancellationException} from {@code progress} ends the read.
+     */
+    public static Loaded loadWithFirstRows(Path file, Options o, int count, ReadProgress progress) {
         String text = CsvText.read(file, o.maxBytes());
         String where = file.getFileName().toString();
-        CsvTable table = CsvTable.parse(text, where, o.header());
+        CsvTable table = CsvTable.parse(text, where, o.header(), progress);
         // As the file has them: before decimal commas are rewritten.
         List<List<String>> first = new ArrayList<>();
         for (String[] r : table.rows().subList(0, Math.min(count, table.rows().size()))) {

@@ -137,9 +137,9 @@ class CommandStepViewModelTest {
 
         vm.testRunCommand();
 
-        String result = step.testResultProperty().get();
-        assertFalse(step.testFailedProperty().get(), result);
-        assertFalse(step.testRunningProperty().get());
+        String result = step.testRun().resultProperty().get();
+        assertFalse(step.testRun().failedProperty().get(), result);
+        assertFalse(step.testRun().runningProperty().get());
         // lr runs from 1e-4 to 0.1 on a log scale: its middle is their geometric mean, 0.00316...
         assertTrue(result.startsWith("Value 0.316"), result);
         assertTrue(result.contains("with lr=0.00316"), result);
@@ -160,20 +160,77 @@ class CommandStepViewModelTest {
 
         vm.testRunCommand();
 
-        String result = step.testResultProperty().get();
-        assertTrue(step.testFailedProperty().get());
+        String result = step.testRun().resultProperty().get();
+        assertTrue(step.testRun().failedProperty().get());
         assertTrue(result.startsWith("Failed with lr=0.00316"), result);
         assertTrue(result.contains("command exited with status 3; stderr ends with:\n"
                 + "Traceback (most recent call last):\nValueError: width must be even"), result);
     }
 
     @Test
+    void aCancelledTestRunEndsTheCommandAndWhatItStartedAndShowsNoOutcome() throws Exception {
+        Files.writeString(dir.resolve("slow.py"), """
+                import json, os, subprocess, time
+                child = subprocess.Popen(["sleep", "60"])
+                with open("pids.tmp", "w") as f:
+                    f.write("%d %d" % (os.getpid(), child.pid))
+                os.rename("pids.tmp", "pids.txt")
+                print(json.dumps({"step": 1, "value": 0.5}), flush=True)
+                time.sleep(60)
+                print(json.dumps({"value": 1.0}))
+                """);
+        ThreadedTaskExecutor tasks = new ThreadedTaskExecutor();
+        try {
+            NewStudyViewModel form = tasks.onUi(() -> new NewStudyViewModel(tasks));
+            CommandTestRun run = tasks.onUi(() -> {
+                form.objectiveKindProperty().set(ObjectiveKind.COMMAND);
+                form.commandStep().commandLineProperty().set("python3 slow.py");
+                form.commandStep().workdirProperty().set(dir.toString());
+                form.testRunCommand();
+                return form.commandStep().testRun();
+            });
+            assertTrue(tasks.onUi(() -> run.runningProperty().get()));
+            Path pids = dir.resolve("pids.txt");
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (!tasks.onUi(() -> run.resultProperty().get().contains("reported step 1"))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(tasks.onUi(() -> run.resultProperty().get()).contains("reported step 1"),
+                    "the report is shown while the command runs");
+            List<ProcessHandle> processes = new java.util.ArrayList<>();
+            for (String pid : Files.readString(pids).trim().split(" ")) {
+                processes.add(ProcessHandle.of(Long.parseLong(pid)).orElseThrow());
+            }
+
+            tasks.onUi(() -> {
+                run.cancel();
+                return null;
+            });
+
+            assertFalse(tasks.onUi(() -> run.runningProperty().get()));
+            assertTrue(tasks.awaitWorkers(java.time.Duration.ofSeconds(15)), "the test run's thread ended");
+            for (ProcessHandle p : processes) {
+                long until = System.nanoTime() + 10_000_000_000L;
+                while (p.isAlive() && System.nanoTime() < until) {
+                    Thread.sleep(20);
+                }
+                assertFalse(p.isAlive(), "process " + p.pid() + " is still running");
+            }
+            assertEquals("Test run with lr=0.00316228 cancelled.", tasks.onUi(() -> run.resultProperty().get()));
+            assertFalse(tasks.onUi(() -> run.failedProperty().get()), "a cancel is not a failure");
+        } finally {
+            tasks.shutdown();
+        }
+    }
+
+    @Test
     void aTestRunNeedsAFormWithoutProblems() {
         vm.testRunCommand();
 
-        assertTrue(step.testFailedProperty().get());
+        assertTrue(step.testRun().failedProperty().get());
         assertEquals("Fix the problems listed below first; the test run uses the whole form.",
-                step.testResultProperty().get());
+                step.testRun().resultProperty().get());
     }
 
     @Test
@@ -219,13 +276,13 @@ class CommandStepViewModelTest {
     @Test
     void commandLinesSplitLikeAShell() {
         assertEquals(List.of("python3", "train.py", "--name=a b", "it's", "x\"y", "a\\b"),
-                CommandStepViewModel.split("  python3 train.py \"--name=a b\" 'it'\\''s' \"x\\\"y\" a\\\\b "));
-        assertEquals(List.of(), CommandStepViewModel.split("   "));
-        assertEquals(List.of(""), CommandStepViewModel.split("''"));
+                CommandLines.split("  python3 train.py \"--name=a b\" 'it'\\''s' \"x\\\"y\" a\\\\b "));
+        assertEquals(List.of(), CommandLines.split("   "));
+        assertEquals(List.of(""), CommandLines.split("''"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> CommandStepViewModel.split("echo \"open"));
+                () -> CommandLines.split("echo \"open"));
         assertEquals("a double quote (\") is not closed", e.getMessage());
         List<String> words = List.of("run", "my file.py", "it's", "", "a\\b");
-        assertEquals(words, CommandStepViewModel.split(CommandStepViewModel.join(words)));
+        assertEquals(words, CommandLines.split(CommandLines.join(words)));
     }
 }

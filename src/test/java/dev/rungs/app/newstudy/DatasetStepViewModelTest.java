@@ -54,15 +54,15 @@ class DatasetStepViewModelTest {
     void irisShowsItsColumnsTypesFirstRowsAndDetectedTask() {
         step.choose(IRIS);
 
-        assertEquals(IRIS.toAbsolutePath(), step.fileProperty().get());
+        assertEquals(IRIS.toAbsolutePath(), step.preview().fileProperty().get());
         assertEquals(List.of("sepal_length", "sepal_width", "petal_length", "petal_width", "species"),
-                step.columnNames());
+                step.preview().columnNames());
         List<ColumnType> types = new ArrayList<>();
-        step.columns().forEach(c -> types.add(c.type()));
+        step.preview().columns().forEach(c -> types.add(c.type()));
         assertEquals(List.of(ColumnType.NUMERIC, ColumnType.NUMERIC, ColumnType.NUMERIC, ColumnType.NUMERIC,
                 ColumnType.CATEGORICAL), types);
-        assertEquals(DatasetStepViewModel.PREVIEW_ROWS, step.previewRows().size());
-        assertEquals(List.of("5.1", "3.5", "1.4", "0.2", "setosa"), step.previewRows().get(0));
+        assertEquals(DatasetStepViewModel.PREVIEW_ROWS, step.preview().rows().size());
+        assertEquals(List.of("5.1", "3.5", "1.4", "0.2", "setosa"), step.preview().rows().get(0));
         assertEquals("species", step.targetProperty().get(), "the last column is the default target");
         assertEquals(Task.CLASSIFICATION, step.taskProperty().get());
         assertEquals(List.of(Metric.ACCURACY, Metric.BALANCED_ACCURACY, Metric.MACRO_F1, Metric.LOG_LOSS,
@@ -70,7 +70,7 @@ class DatasetStepViewModelTest {
         assertEquals(Metric.ACCURACY, step.metricProperty().get());
         assertEquals(Direction.MAXIMIZE, vm.directionProperty().get());
         assertEquals("150 rows, 4 features · classification of 3 classes (setosa, versicolor, virginica)",
-                step.summaryProperty().get());
+                step.preview().summaryProperty().get());
         assertEquals("iris-random_forest-tpe", vm.nameProperty().get());
         assertNull(step.loadErrorProperty().get());
         assertEquals(List.of(), vm.problems());
@@ -80,7 +80,7 @@ class DatasetStepViewModelTest {
     @Test
     void theNotesSayWhichColumnWasLeftOutAndWhy() throws Exception {
         step.choose(IRIS);
-        assertEquals("", step.notesProperty().get());
+        assertEquals("", step.preview().notesProperty().get());
 
         List<String> lines = Files.readAllLines(IRIS);
         StringBuilder csv = new StringBuilder("id,").append(lines.get(0)).append('\n');
@@ -90,9 +90,9 @@ class DatasetStepViewModelTest {
         step.choose(Files.writeString(dir.resolve("iris-with-id.csv"), csv));
 
         assertEquals("left out: id (looks like an identifier: 150 distinct values in 150 rows)",
-                step.notesProperty().get());
-        assertTrue(step.summaryProperty().get().startsWith("150 rows, 4 features"), step.summaryProperty().get());
-        assertEquals("id", step.columnNames().get(0), "the preview still shows the column");
+                step.preview().notesProperty().get());
+        assertTrue(step.preview().summaryProperty().get().startsWith("150 rows, 4 features"), step.preview().summaryProperty().get());
+        assertEquals("id", step.preview().columnNames().get(0), "the preview still shows the column");
         assertNull(step.loadErrorProperty().get());
         assertTrue(vm.canCreateProperty().get(), vm.problems().toString());
     }
@@ -135,7 +135,7 @@ class DatasetStepViewModelTest {
         assertEquals(Task.REGRESSION, step.taskProperty().get());
         assertEquals(Metric.RMSE, step.metricProperty().get());
         assertEquals(Direction.MINIMIZE, vm.directionProperty().get());
-        assertTrue(step.summaryProperty().get().contains("regression"), step.summaryProperty().get());
+        assertTrue(step.preview().summaryProperty().get().contains("regression"), step.preview().summaryProperty().get());
         StudySpec spec = vm.toSpec().orElseThrow();
         assertEquals("petal_width", spec.objective().options().get("target"));
         assertNull(spec.objective().options().get("task"), "a detected task is left to detection");
@@ -172,9 +172,9 @@ class DatasetStepViewModelTest {
         assertNotNull(step.errorProperty().get());
         assertEquals("The file ragged.csv cannot be used", step.errorProperty().get().heading());
         assertEquals(why, step.errorProperty().get().message());
-        assertEquals(IRIS.toAbsolutePath(), step.fileProperty().get());
+        assertEquals(IRIS.toAbsolutePath(), step.preview().fileProperty().get());
         assertEquals("species", step.targetProperty().get());
-        assertEquals(5, step.columnNames().size());
+        assertEquals(5, step.preview().columnNames().size());
         assertEquals(before, vm.toSpec().orElseThrow());
 
         step.clearError();
@@ -182,12 +182,92 @@ class DatasetStepViewModelTest {
         assertNull(step.loadErrorProperty().get(), "a file that reads clears the message");
     }
 
+    /** A CSV of {@code rows} rows of three numbers and a class, large enough to be read in several steps. */
+    Path largeCsv(String name, int rows) throws Exception {
+        StringBuilder csv = new StringBuilder("a,b,c,label\n");
+        for (int i = 0; i < rows; i++) {
+            csv.append(i % 97).append(',').append(i * 0.5).append(',').append((i * 7) % 13).append(',')
+                    .append(i % 3 == 0 ? "yes" : "no").append('\n');
+        }
+        return Files.writeString(dir.resolve(name), csv);
+    }
+
+    @Test
+    void aLoadShowsItsProgressAndACancelledOneLeavesTheStepAsItWasAndReportsNothing() throws Exception {
+        QueuedTaskExecutor tasks = new QueuedTaskExecutor();
+        NewStudyViewModel form = new NewStudyViewModel(tasks);
+        form.objectiveKindProperty().set(ObjectiveKind.DATASET);
+        DatasetStepViewModel data = form.datasetStep();
+        data.choose(IRIS);
+        tasks.runAll();
+        StudySpec before = form.toSpec().orElseThrow();
+        String summary = data.preview().summaryProperty().get();
+        List<String> problems = List.copyOf(form.problems());
+
+        Path large = largeCsv("large.csv", 20_000);
+        data.choose(large);
+        assertTrue(data.loadingProperty().get());
+        assertEquals("Reading large.csv…", data.loadMessageProperty().get());
+        // The person clicks Cancel as soon as the first progress is shown.
+        List<String> shown = new ArrayList<>();
+        List<Double> fractions = new ArrayList<>();
+        data.loadMessageProperty().addListener((o, old, now) -> {
+            if (now.contains("rows")) {
+                shown.add(now);
+                fractions.add(data.loadProgressProperty().get());
+                data.cancelLoad();
+            }
+        });
+        // What the reader itself reports, which the step no longer shows once cancelled.
+        List<String> reported = new ArrayList<>();
+        tasks.lastStarted().messageProperty().addListener((o, old, now) -> reported.add(now));
+        tasks.runAll();
+
+        assertEquals(List.of("Reading large.csv: 1,000 rows"), shown);
+        assertEquals(List.of("Reading large.csv: 1,000 rows"), reported, "the reader stopped at its next report");
+        assertTrue(tasks.lastStarted().isCancelled());
+        assertTrue(fractions.get(0) > 0 && fractions.get(0) < 0.2, fractions.toString());
+        assertFalse(data.loadingProperty().get());
+        assertEquals("", data.loadMessageProperty().get());
+        assertEquals(IRIS.toAbsolutePath(), data.preview().fileProperty().get());
+        assertEquals(summary, data.preview().summaryProperty().get());
+        assertEquals("species", data.targetProperty().get());
+        assertNull(data.loadErrorProperty().get(), "a cancel is not an error");
+        assertNull(data.errorProperty().get());
+        assertEquals(problems, form.problems());
+        assertEquals(before, form.toSpec().orElseThrow());
+    }
+
+    @Test
+    void aCancelledReadingAgainKeepsTheTargetTheFileWasReadWith() throws Exception {
+        QueuedTaskExecutor tasks = new QueuedTaskExecutor();
+        NewStudyViewModel form = new NewStudyViewModel(tasks);
+        form.objectiveKindProperty().set(ObjectiveKind.DATASET);
+        DatasetStepViewModel data = form.datasetStep();
+        data.choose(largeCsv("large.csv", 3_000));
+        tasks.runAll();
+        StudySpec before = form.toSpec().orElseThrow();
+        assertEquals("label", data.targetProperty().get());
+
+        data.targetProperty().set("c");
+        assertTrue(data.loadingProperty().get(), "another target reads the file again");
+        assertEquals("reading large.csv…", form.fieldErrorProperty(FormField.DATASET_FILE).get());
+        data.cancelLoad();
+        assertEquals(1, tasks.runAll(), "the cancelled read is run, and hands nothing on");
+
+        assertFalse(data.loadingProperty().get());
+        assertEquals("label", data.targetProperty().get());
+        assertEquals(Task.CLASSIFICATION, data.taskProperty().get());
+        assertNull(form.fieldErrorProperty(FormField.DATASET_FILE).get());
+        assertEquals(before, form.toSpec().orElseThrow());
+    }
+
     @Test
     void aBadFileAsTheFirstChoiceLeavesTheFormAskingForOne() throws Exception {
         step.choose(Files.writeString(dir.resolve("empty.csv"), "\n"));
 
         assertEquals("empty.csv is empty", step.loadErrorProperty().get());
-        assertNull(step.fileProperty().get());
+        assertNull(step.preview().fileProperty().get());
         assertEquals("choose a CSV file", vm.fieldErrorProperty(FormField.DATASET_FILE).get());
         assertFalse(vm.canCreateProperty().get());
     }
@@ -219,11 +299,11 @@ class DatasetStepViewModelTest {
                     .append(i % 2 == 0 ? "even" : "odd").append('\n');
         }
         step.choose(Files.writeString(dir.resolve("gaps.csv"), csv));
-        assertTrue(step.summaryProperty().get().endsWith("6 missing cells imputed"), step.summaryProperty().get());
+        assertTrue(step.preview().summaryProperty().get().endsWith("6 missing cells imputed"), step.preview().summaryProperty().get());
 
         step.missingProperty().set(MissingPolicy.DROP);
 
-        assertTrue(step.summaryProperty().get().startsWith("24 rows"), step.summaryProperty().get());
+        assertTrue(step.preview().summaryProperty().get().startsWith("24 rows"), step.preview().summaryProperty().get());
         assertEquals("drop", vm.toSpec().orElseThrow().objective().options().get("missing"));
     }
 
@@ -264,16 +344,16 @@ class DatasetStepViewModelTest {
     void foldsMustBeAWholeNumberFromTwoToTheSmallestClass() {
         step.choose(IRIS);
 
-        step.foldsProperty().set("abc");
+        step.validation().foldsProperty().set("abc");
         assertEquals("must be a whole number, got 'abc'", vm.fieldErrorProperty(FormField.DATASET_FOLDS).get());
-        step.foldsProperty().set("1");
+        step.validation().foldsProperty().set("1");
         assertEquals("must be at least 2", vm.fieldErrorProperty(FormField.DATASET_FOLDS).get());
-        step.foldsProperty().set("51");
+        step.validation().foldsProperty().set("51");
         assertEquals("at most 50: the class 'setosa' has only 50 rows, and stratified folds need one of each class",
                 vm.fieldErrorProperty(FormField.DATASET_FOLDS).get());
         assertTrue(vm.problems().contains("Folds: " + vm.fieldErrorProperty(FormField.DATASET_FOLDS).get()));
         assertFalse(vm.canCreateProperty().get());
-        step.foldsProperty().set("10");
+        step.validation().foldsProperty().set("10");
         assertNull(vm.fieldErrorProperty(FormField.DATASET_FOLDS).get());
         assertTrue(vm.canCreateProperty().get());
     }
@@ -281,17 +361,17 @@ class DatasetStepViewModelTest {
     @Test
     void aHoldoutFractionMustLieBetweenZeroAndOne() {
         step.choose(IRIS);
-        step.validationProperty().set(Validation.Kind.HOLDOUT);
+        step.validation().kindProperty().set(Validation.Kind.HOLDOUT);
 
         for (String bad : List.of("0", "1", "1.5", "-0.2")) {
-            step.testFractionProperty().set(bad);
+            step.validation().testFractionProperty().set(bad);
             assertEquals("must be between 0 and 1 (exclusive), such as 0.2",
                     vm.fieldErrorProperty(FormField.DATASET_TEST_FRACTION).get(), bad);
         }
-        step.testFractionProperty().set("a third");
+        step.validation().testFractionProperty().set("a third");
         assertEquals("must be a number between 0 and 1, got 'a third'",
                 vm.fieldErrorProperty(FormField.DATASET_TEST_FRACTION).get());
-        step.testFractionProperty().set("0.3");
+        step.validation().testFractionProperty().set("0.3");
         assertEquals(Map.of("kind", "holdout", "test_fraction", 0.3, "seed", 0L),
                 vm.toSpec().orElseThrow().objective().options().get("validation"));
     }
@@ -320,8 +400,8 @@ class DatasetStepViewModelTest {
     @Test
     void saveThenLoadRoundTripsADatasetSpecAndReadsThePreviewAgain() throws Exception {
         step.choose(IRIS);
-        step.validationProperty().set(Validation.Kind.HOLDOUT);
-        step.testFractionProperty().set("0.25");
+        step.validation().kindProperty().set(Validation.Kind.HOLDOUT);
+        step.validation().testFractionProperty().set("0.25");
         step.metricProperty().set(Metric.MACRO_F1);
         step.modelProperty().set("gradient_boosting");
         vm.params().remove(vm.params().size() - 1);
@@ -335,11 +415,11 @@ class DatasetStepViewModelTest {
         assertNull(other.specFiles().errorProperty().get());
         DatasetStepViewModel loaded = other.datasetStep();
         assertEquals(ObjectiveKind.DATASET, other.objectiveKindProperty().get());
-        assertEquals(IRIS.toAbsolutePath(), loaded.fileProperty().get());
-        assertEquals(DatasetStepViewModel.PREVIEW_ROWS, loaded.previewRows().size());
+        assertEquals(IRIS.toAbsolutePath(), loaded.preview().fileProperty().get());
+        assertEquals(DatasetStepViewModel.PREVIEW_ROWS, loaded.preview().rows().size());
         assertEquals("species", loaded.targetProperty().get());
-        assertEquals(Validation.Kind.HOLDOUT, loaded.validationProperty().get());
-        assertEquals("0.25", loaded.testFractionProperty().get());
+        assertEquals(Validation.Kind.HOLDOUT, loaded.validation().kindProperty().get());
+        assertEquals("0.25", loaded.validation().testFractionProperty().get());
         assertEquals(Metric.MACRO_F1, loaded.metricProperty().get());
         assertEquals("gradient_boosting", loaded.modelProperty().get());
         assertEquals(names(vm), names(other));
@@ -351,7 +431,7 @@ class DatasetStepViewModelTest {
         vm.loadFrom(Path.of("sample-projects/iris-random-forest-hyperband/spec.json"));
 
         assertNull(vm.specFiles().errorProperty().get());
-        assertEquals(IRIS.toAbsolutePath(), step.fileProperty().get());
+        assertEquals(IRIS.toAbsolutePath(), step.preview().fileProperty().get());
         assertEquals(List.of("max_depth", "min_split", "min_leaf"), names(), "the spec's space, not the preset");
         assertEquals("iris-random-forest-hyperband", vm.nameProperty().get());
         assertEquals(162, vm.toSpec().orElseThrow().maxResource());
@@ -365,7 +445,7 @@ class DatasetStepViewModelTest {
         Files.delete(copy);
 
         // Each check uses the dataset in memory; the file is gone, and the form is still fine.
-        step.foldsProperty().set("3");
+        step.validation().foldsProperty().set("3");
         assertTrue(vm.canCreateProperty().get(), vm.problems().toString());
         assertEquals(3L, ((Map<?, ?>) vm.toSpec().orElseThrow().objective().options().get("validation"))
                 .get("folds"));
