@@ -4,11 +4,13 @@ import dev.rungs.spec.Setting;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -51,8 +53,38 @@ final class SettingsPropertySheet extends StackPane {
         sheet.setPropertyEditorFactory(item -> new SettingEditor((SettingItem) item));
         none.getStyleClass().add("help-text");
         getChildren().setAll(sheet, none);
+        sheet.skinProperty().addListener((o, old, skin) -> fitToContent());
         choice.settings().addListener((ListChangeListener<SettingRow>) c -> show(choice.settings()));
         show(choice.settings());
+    }
+
+    /**
+     * The sheet scrolls its rows by itself, at whatever height it is given; inside the form, which
+     * scrolls already, it is as tall as its rows at the width it has, so every setting is seen at once.
+     */
+    private void fitToContent() {
+        if (sheet.lookup(".scroll-pane") instanceof ScrollPane scroll) {
+            scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+            scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+            // The rows are rebuilt as a new content when the settings change.
+            scroll.contentProperty().addListener((o, old, content) -> requestLayout());
+        }
+        requestLayout();
+    }
+
+    @Override
+    public Orientation getContentBias() {
+        return Orientation.HORIZONTAL;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        Node rows = sheet.lookup(".scroll-pane") instanceof ScrollPane scroll ? scroll.getContent() : null;
+        if (rows == null || !sheet.isVisible()) {
+            return super.computePrefHeight(width);
+        }
+        double inner = width < 0 ? -1 : Math.max(0, width - snappedLeftInset() - snappedRightInset());
+        return snappedTopInset() + rows.prefHeight(inner) + snappedBottomInset() + 2;
     }
 
     private void show(List<SettingRow> rows) {
@@ -77,7 +109,9 @@ final class SettingsPropertySheet extends StackPane {
             Label description = new Label(item.getDescription());
             description.getStyleClass().add("help-text");
             description.setWrapText(true);
+            // A small preferred width, so a long description wraps instead of squeezing the names.
             description.setMinWidth(120);
+            description.setPrefWidth(240);
             description.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(description, Priority.ALWAYS);
             node = new HBox(10, control, description);
