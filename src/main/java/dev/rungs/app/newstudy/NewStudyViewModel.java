@@ -2,7 +2,6 @@ package dev.rungs.app.newstudy;
 
 import dev.rungs.app.TaskExecutor;
 import dev.rungs.objective.bench.BenchmarkProblem;
-import dev.rungs.objective.bench.BenchmarkProblems;
 import dev.rungs.objective.ml.Metric;
 import dev.rungs.objective.ml.ModelFamily;
 import dev.rungs.space.SearchSpace;
@@ -56,9 +55,7 @@ public final class NewStudyViewModel {
             ObjectiveKind.BENCHMARK);
     private final DatasetStepViewModel datasetStep;
     private final CommandStepViewModel commandStep;
-    private final ObservableList<String> objectives = FXCollections.unmodifiableObservableList(
-            FXCollections.observableArrayList(BenchmarkProblems.names()));
-    private final ObjectProperty<String> objective = new SimpleObjectProperty<>(this, "objective");
+    private final BenchmarkChoice benchmark = new BenchmarkChoice();
     private final ObjectProperty<Direction> direction = new SimpleObjectProperty<>(this, "direction");
     private final StudyName name = new StudyName(this::automaticName);
     private final SpaceRows space = new SpaceRows(this::presetSpace);
@@ -74,7 +71,6 @@ public final class NewStudyViewModel {
 
     // Parts of a spec the form has no field for. They come from the objective, or from a loaded
     // spec, and are written back unchanged so that loading and saving loses nothing.
-    private Map<String, Object> objectiveOptions = Map.of();
     private long maxResource = 1;
 
     /** The checked spec the form describes, or null while anything is wrong. */
@@ -100,7 +96,7 @@ public final class NewStudyViewModel {
         direction.addListener(edited);
         budget.editable().forEach(v -> v.addListener(edited));
         name.property().addListener(edited);
-        objective.addListener((o, old, now) -> objectiveChanged());
+        benchmark.nameProperty().addListener((o, old, now) -> objectiveChanged());
         objectiveKind.addListener((o, old, now) -> objectiveChanged());
         datasetStep = new DatasetStepViewModel(tasks);
         datasetStep.setOnChange(this::stepChanged);
@@ -125,7 +121,7 @@ public final class NewStudyViewModel {
         scheduler.typeProperty().addListener((o, old, now) -> changed());
 
         batch(() -> {
-            objective.set(DEFAULT_OBJECTIVE);
+            benchmark.nameProperty().set(DEFAULT_OBJECTIVE);
             sampler.typeProperty().set(Methods.DEFAULT_SAMPLER);
             scheduler.typeProperty().set(DEFAULT_SCHEDULER);
         });
@@ -176,12 +172,12 @@ public final class NewStudyViewModel {
 
     /** The benchmark problems that can be chosen, by name. */
     public ObservableList<String> objectives() {
-        return objectives;
+        return benchmark.names();
     }
 
     /** The chosen benchmark; choosing another resets direction and parameters to its preset. */
     public ObjectProperty<String> objectiveProperty() {
-        return objective;
+        return benchmark.nameProperty();
     }
 
     /** Minimise or maximise; set from the objective, and the person may change it. */
@@ -215,7 +211,7 @@ public final class NewStudyViewModel {
             case DATASET -> datasetStep.family() == null ? null : datasetStep.family().space();
             // A command has no space of its own; one example shows how a parameter looks.
             case COMMAND -> SearchSpace.builder().logFloatParam("lr", 1e-4, 1e-1).build();
-            default -> problem() == null ? null : problem().space();
+            default -> benchmark.problem() == null ? null : benchmark.problem().space();
         };
     }
 
@@ -306,8 +302,7 @@ public final class NewStudyViewModel {
                     case DATASET -> datasetStep.fill(spec.objective().options());
                     case COMMAND -> commandStep.fill(spec.objective().options());
                     default -> {
-                        objective.set(spec.objective().name());
-                        objectiveOptions = spec.objective().options();
+                        benchmark.fill(spec.objective().name(), spec.objective().options());
                     }
                 }
                 maxResource = spec.maxResource();
@@ -325,34 +320,9 @@ public final class NewStudyViewModel {
 
     // ------------------------------------------------------------------ for the spec assembly
 
-    /** The chosen benchmark with the options in use, or null when none (or an unknown one) is chosen. */
-    BenchmarkProblem problem() {
-        if (objective.get() == null) {
-            return null;
-        }
-        try {
-            return BenchmarkProblems.byName(objective.get(), objectiveOptions);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    /** Why there is no problem for the chosen objective: none chosen, an unknown name, bad options. */
-    String objectiveProblem() {
-        if (objective.get() == null) {
-            return "choose an objective";
-        }
-        try {
-            BenchmarkProblems.byName(objective.get(), objectiveOptions);
-            return null;
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
-        }
-    }
-
-    /** A benchmark's options, as a loaded spec had them. */
-    Map<String, Object> objectiveOptions() {
-        return objectiveOptions;
+    /** The benchmark problem and its options, for a benchmark study. */
+    BenchmarkChoice benchmark() {
+        return benchmark;
     }
 
     /** The largest resource one trial may use: the objective's, or a loaded spec's. */
@@ -384,7 +354,7 @@ public final class NewStudyViewModel {
     private void objectiveChanged() {
         batch(() -> {
             if (!filling) {
-                objectiveOptions = Map.of();
+                benchmark.forgetOptions();
                 space.resetToPreset();
                 switch (objectiveKind.get()) {
                     case DATASET -> {
@@ -400,7 +370,7 @@ public final class NewStudyViewModel {
                         direction.set(Direction.MINIMIZE);
                     }
                     default -> {
-                        BenchmarkProblem problem = problem();
+                        BenchmarkProblem problem = benchmark.problem();
                         if (problem != null) {
                             direction.set(problem.direction());
                             maxResource = problem.maxResource();
@@ -422,7 +392,7 @@ public final class NewStudyViewModel {
         return switch (objectiveKind.get()) {
             case DATASET -> datasetStep.label() + "-" + datasetStep.modelProperty().get() + "-" + method;
             case COMMAND -> commandStep.label() + "-" + method;
-            default -> objective.get() + "-" + method;
+            default -> benchmark.nameProperty().get() + "-" + method;
         };
     }
 

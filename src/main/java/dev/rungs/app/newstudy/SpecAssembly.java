@@ -50,8 +50,8 @@ final class SpecAssembly {
     Assembled run() {
         check(FormField.NAME, nameProblem(form.nameProperty().get()));
         ObjectiveKind kind = form.objectiveKindProperty().get();
-        BenchmarkProblem problem = kind == ObjectiveKind.BENCHMARK ? form.problem() : null;
-        Map<String, Object> options = form.objectiveOptions();
+        BenchmarkProblem problem = kind == ObjectiveKind.BENCHMARK ? form.benchmark().problem() : null;
+        Map<String, Object> options = form.benchmark().options();
         String objectiveName = String.valueOf(form.objectiveProperty().get());
         Set<String> known = null;
         boolean allRequired = false;
@@ -68,7 +68,7 @@ final class SpecAssembly {
             options = form.commandStep().check(errors);
             objectiveName = form.commandStep().label();
         } else if (problem == null) {
-            check(FormField.OBJECTIVE, form.objectiveProblem());
+            check(FormField.OBJECTIVE, form.benchmark().problemText());
         } else {
             known = namesIn(problem.space().params());
             allRequired = true;
