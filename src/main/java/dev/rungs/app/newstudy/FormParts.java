@@ -97,6 +97,10 @@ final class FormParts {
         l.visibleProperty().bind(Bindings.isNotNull(error));
         l.managedProperty().bind(l.visibleProperty());
         l.setWrapText(true);
+        // It wraps within the width its field's column has, rather than widening the column.
+        l.setPrefWidth(0);
+        l.setMaxWidth(Double.MAX_VALUE);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         return l;
     }
 }

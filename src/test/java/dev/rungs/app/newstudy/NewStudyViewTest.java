@@ -84,6 +84,8 @@ class NewStudyViewTest {
         assertTrue(fx(() -> button("#createStudy").isDisabled()));
         waitUntil(() -> "low is not a number: 'abc'".equals(decorationTip(low)));
         assertTrue(fx(() -> low.getStyleClass().contains(FieldDecorations.INVALID)));
+        assertEquals("low is not a number: 'abc'", fx(() -> low.getTooltip().getText()),
+                "the field's own tooltip says it too");
         assertEquals(null, fx(() -> decorationTip(editor("paramHigh", 0))), "only the cell at fault is marked");
 
         retype(low, "-2");
@@ -91,6 +93,7 @@ class NewStudyViewTest {
         assertEquals("Ready: the study can be created.", problemsText());
         waitUntil(() -> decorationTip(low) == null);
         assertFalse(fx(() -> low.getStyleClass().contains(FieldDecorations.INVALID)));
+        assertEquals("Smallest value", fx(() -> low.getTooltip().getText()), "and then its usual one again");
 
         robot.clickOn("#createStudy");
         waitUntil(() -> created.size() == 1);
