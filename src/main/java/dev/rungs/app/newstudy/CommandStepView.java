@@ -8,6 +8,7 @@ import dev.rungs.app.FilePicker;
 import dev.rungs.objective.command.CommandObjective.ParamsAs;
 import java.util.List;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -113,7 +114,7 @@ final class CommandStepView extends VBox {
         Button cancel = Controls.button("commandTestCancel", "Cancel", "Stop the test run and end the command",
                 run::cancel);
         cancel.setMinWidth(Region.USE_PREF_SIZE);
-        for (javafx.scene.Node n : List.of(running, cancel)) {
+        for (Node n : List.of(running, cancel)) {
             n.visibleProperty().bind(run.runningProperty());
             n.managedProperty().bind(n.visibleProperty());
         }

@@ -3,6 +3,7 @@ package dev.rungs.app.newstudy;
 import static dev.rungs.app.newstudy.FormParts.errorLine;
 import static dev.rungs.app.newstudy.FormParts.label;
 
+import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -15,7 +16,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The Method section of the New study form: the sampler and the scheduler side by side, each
- * a drop-down list, its title, and its settings in a property sheet.
+ * a drop-down list, its title, and its settings in a property sheet; under a multi-fidelity
+ * scheduler, its bracket plan.
  */
 final class MethodSection extends HBox {
 
@@ -27,6 +29,7 @@ final class MethodSection extends HBox {
         VBox scheduler = methodBox("Scheduler", "schedulerChoice", form.scheduler(),
                 new SettingsPropertySheet("schedulerSettings", form.scheduler(), "Scheduler", marks),
                 form.fieldErrorProperty(FormField.SCHEDULER), marks);
+        scheduler.getChildren().add(new RungPlanView(form.rungPlan()));
         getChildren().setAll(sampler, scheduler);
         HBox.setHgrow(sampler, Priority.ALWAYS);
         HBox.setHgrow(scheduler, Priority.ALWAYS);
@@ -35,7 +38,7 @@ final class MethodSection extends HBox {
     }
 
     private static VBox methodBox(String title, String id, MethodChoice choice, SettingsPropertySheet settings,
-            javafx.beans.value.ObservableStringValue error, FieldDecorations marks) {
+            ObservableStringValue error, FieldDecorations marks) {
         ComboBox<String> box = methodChoiceBox(id, choice);
         marks.mark(box, error);
         Label what = new Label();

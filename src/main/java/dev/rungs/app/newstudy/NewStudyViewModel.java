@@ -1,10 +1,6 @@
 package dev.rungs.app.newstudy;
 
 import dev.rungs.app.TaskExecutor;
-import dev.rungs.objective.bench.BenchmarkProblem;
-import dev.rungs.objective.ml.Metric;
-import dev.rungs.objective.ml.ModelFamily;
-import dev.rungs.space.SearchSpace;
 import dev.rungs.spec.Methods;
 import dev.rungs.spec.StudySpec;
 import dev.rungs.study.Direction;
@@ -58,10 +54,11 @@ public final class NewStudyViewModel {
     private final BenchmarkChoice benchmark = new BenchmarkChoice();
     private final ObjectProperty<Direction> direction = new SimpleObjectProperty<>(this, "direction");
     private final StudyName name = new StudyName(this::automaticName);
-    private final SpaceRows space = new SpaceRows(this::presetSpace);
+    private final SpaceRows space = new SpaceRows(() -> preset().space());
     private final MethodChoice sampler = new MethodChoice("Sampler", Methods.samplers());
     private final MethodChoice scheduler = new MethodChoice("Scheduler", Methods.schedulers());
     private final BudgetFields budget = new BudgetFields();
+    private final RungPlanViewModel rungPlan = new RungPlanViewModel();
     private final SpecFiles specFiles;
 
     private final Map<FormField, ReadOnlyStringWrapper> fieldErrors = new EnumMap<>(FormField.class);
@@ -205,14 +202,8 @@ public final class NewStudyViewModel {
         return space.rows();
     }
 
-    /** The space a fresh choice of objective starts with, or null when there is none to restore. */
-    private SearchSpace presetSpace() {
-        return switch (objectiveKind.get()) {
-            case DATASET -> datasetStep.family() == null ? null : datasetStep.family().space();
-            // A command has no space of its own; one example shows how a parameter looks.
-            case COMMAND -> SearchSpace.builder().logFloatParam("lr", 1e-4, 1e-1).build();
-            default -> benchmark.problem() == null ? null : benchmark.problem().space();
-        };
+    private ObjectivePreset preset() {
+        return ObjectivePreset.of(objectiveKind.get(), benchmark, datasetStep);
     }
 
     // ------------------------------------------------------------------ method and budget
@@ -230,6 +221,11 @@ public final class NewStudyViewModel {
     /** Trials, time limit, workers and seed. */
     public BudgetFields budget() {
         return budget;
+    }
+
+    /** The bracket plan of a multi-fidelity scheduler, and what the trial budget implies for it. */
+    public RungPlanViewModel rungPlan() {
+        return rungPlan;
     }
 
     // ------------------------------------------------------------------ checks
@@ -355,28 +351,12 @@ public final class NewStudyViewModel {
         batch(() -> {
             if (!filling) {
                 benchmark.forgetOptions();
+                ObjectivePreset preset = preset();
                 space.resetToPreset();
-                switch (objectiveKind.get()) {
-                    case DATASET -> {
-                        ModelFamily family = datasetStep.family();
-                        maxResource = family == null ? 1 : family.defaultMaxResource();
-                        Metric metric = datasetStep.metricProperty().get();
-                        if (metric != null) {
-                            direction.set(metric.direction());
-                        }
-                    }
-                    case COMMAND -> {
-                        maxResource = 1;
-                        direction.set(Direction.MINIMIZE);
-                    }
-                    default -> {
-                        BenchmarkProblem problem = benchmark.problem();
-                        if (problem != null) {
-                            direction.set(problem.direction());
-                            maxResource = problem.maxResource();
-                        }
-                    }
+                if (preset.direction() != null) {
+                    direction.set(preset.direction());
                 }
+                maxResource = preset.maxResource();
             }
             followName();
         });
@@ -420,6 +400,13 @@ public final class NewStudyViewModel {
 
     /** Checks everything, sets every error and the problem list, and keeps the spec if all is well. */
     private void validate() {
+        // The plan may propose a trial budget; that change is part of this check, not a new one.
+        quiet++;
+        try {
+            rungPlan.update(scheduler, budget, maxResource, preset().continuesFromCheckpoints());
+        } finally {
+            quiet--;
+        }
         SpecAssembly.Assembled a = new SpecAssembly(this).run();
         checked = a.spec();
         fieldErrors.forEach((f, w) -> w.set(a.errors().get(f)));
