@@ -1,11 +1,8 @@
-package dev.rungs.app.newstudy;
+package dev.rungs.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rungs.app.AppPreferences;
-import dev.rungs.app.RungsApp;
-import dev.rungs.app.ScriptedFilePicker;
 import dev.rungs.scheduler.hyperband.RungAttrs;
 import dev.rungs.store.StudyStore;
 import dev.rungs.store.sqlite.SqliteStudyStore;
