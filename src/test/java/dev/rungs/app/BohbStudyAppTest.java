@@ -61,8 +61,8 @@ class BohbStudyAppTest {
     @Test
     void aBohbStudyWithTheProposedBudgetEndsWithTrialsAtTheLargestResource() throws Exception {
         Path db = dir.resolve("studies.db");
-        app = FxToolkit.setupApplication(() -> new RungsApp(Files.createDirectories(dir.resolve("samples")), db,
-                AppPreferences.inMemory(), files));
+        Path samples = Files.createDirectories(dir.resolve("samples"));
+        app = FxToolkit.setupApplication(() -> new RungsApp(samples, db, AppPreferences.inMemory(), files));
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
         waitUntil(() -> robot.lookup("#createStudy").tryQuery().isPresent());
         assertEquals("100", text("#trialsField"), "without a scheduler, the usual budget");
