@@ -1,78 +1,103 @@
 package dev.rungs.app.charts;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Paint;
+import java.awt.Shape;
+import java.awt.Stroke;
+import java.awt.geom.Ellipse2D;
 import java.util.List;
-import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.plot.DefaultDrawingSupplier;
+import org.jfree.chart.plot.Plot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.ui.RectangleInsets;
 
 /**
- * The one look of every Rungs chart: white background, dark grey axes and text, light grid,
- * and the Okabe–Ito palette, whose eight colours stay distinct for the common forms of colour
- * blindness. Charts take every colour, font and size from here, so they all match and a change
- * of look is made in one place.
+ * The one look of every Rungs chart, as a JFreeChart theme: white background, dark grey text,
+ * light grid, and the Okabe–Ito palette, whose eight colours stay distinct for the common forms
+ * of colour blindness. Colours with a meaning shared by several charts (good and bad, complete,
+ * pruned, failed, best so far) are named here, so that they match everywhere.
+ *
+ * <p>{@link #apply} resets the paints of every series to the palette, so a chart builder applies
+ * the theme first and sets its own series paints after.
  */
 public final class ChartTheme {
-    /** Okabe–Ito blue: the first series, and "good" in the TPE view. */
-    public static final Color BLUE = Color.web("#0072B2");
-    /** Okabe–Ito orange: the second series, and "bad" in the TPE view. */
-    public static final Color ORANGE = Color.web("#E69F00");
+    /** Okabe–Ito blue: the first series; "good" (l(x)) and completed trials. */
+    public static final Color BLUE = new Color(0x0072B2);
+    /** Okabe–Ito orange: the second series; "bad" (g(x)). */
+    public static final Color ORANGE = new Color(0xE69F00);
     /** Okabe–Ito bluish green. */
-    public static final Color GREEN = Color.web("#009E73");
-    /** Okabe–Ito vermillion: highlights such as the best-so-far line and the picked value. */
-    public static final Color VERMILLION = Color.web("#D55E00");
+    public static final Color GREEN = new Color(0x009E73);
+    /** Okabe–Ito vermillion: the best so far and the picked value. */
+    public static final Color VERMILLION = new Color(0xD55E00);
     /** Okabe–Ito reddish purple. */
-    public static final Color PURPLE = Color.web("#CC79A7");
+    public static final Color PURPLE = new Color(0xCC79A7);
     /** Okabe–Ito sky blue. */
-    public static final Color SKY = Color.web("#56B4E9");
+    public static final Color SKY = new Color(0x56B4E9);
     /** Okabe–Ito yellow; too light for thin lines on white, so last in the palette. */
-    public static final Color YELLOW = Color.web("#F0E442");
+    public static final Color YELLOW = new Color(0xF0E442);
     /** Okabe–Ito black. */
-    public static final Color BLACK = Color.web("#000000");
+    public static final Color BLACK = Color.BLACK;
     /** The series colours in the order charts use them. */
     public static final List<Color> PALETTE = List.of(BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY, BLACK, YELLOW);
 
+    /** Good observations and l(x). */
+    public static final Color GOOD = BLUE;
+    /** Bad observations and g(x). */
+    public static final Color BAD = ORANGE;
+    /** Completed trials. */
+    public static final Color COMPLETE = BLUE;
+    /** Pruned (stopped early) trials. */
+    public static final Color PRUNED = SKY;
+    /** Trials shown but not counted, such as failed ones. */
+    public static final Color MUTED = new Color(0x999999);
+    /** The best value so far, and the value a sampler picked. */
+    public static final Color HIGHLIGHT = VERMILLION;
+
     /** Behind everything, also in exported images. */
     public static final Color BACKGROUND = Color.WHITE;
-    /** Axis lines and tick marks. */
-    public static final Color AXIS = Color.web("#4D4D4D");
     /** Titles, axis labels and tick labels. */
-    public static final Color TEXT = Color.web("#333333");
+    public static final Color TEXT = new Color(0x333333);
+    /** Axis lines and tick marks. */
+    public static final Color AXIS = new Color(0x4D4D4D);
     /** Grid lines: visible, but quieter than any data. */
-    public static final Color GRID = Color.web("#E6E6E6");
-    /** The message a chart shows while it has no data. */
-    public static final Color PLACEHOLDER = Color.web("#808080");
-    /** Marks that are shown but not counted, such as failed trials. */
-    public static final Color MUTED = Color.web("#999999");
-    /** Background of labels drawn over data (hover, picked value), slightly see-through. */
-    public static final Color LABEL_BACKGROUND = Color.rgb(255, 255, 255, 0.85);
-    /** Border of the hover label. */
-    public static final Color LABEL_BORDER = Color.web("#CCCCCC");
+    public static final Color GRID = new Color(0xE6E6E6);
 
     /** Tick labels and legend entries. */
-    public static final Font TICK_FONT = Font.font("System", 13);
+    public static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
     /** Axis labels. */
-    public static final Font LABEL_FONT = Font.font("System", 13);
+    public static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
     /** The chart title. */
-    public static final Font TITLE_FONT = Font.font("System", FontWeight.BOLD, 14);
-    /** The no-data message. */
-    public static final Font PLACEHOLDER_FONT = Font.font("System", 14);
+    public static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 14);
 
-    /** Width of data lines, in pixels. */
-    public static final double LINE_WIDTH = 2;
-    /** Width of axis lines and tick marks. */
-    public static final double AXIS_WIDTH = 1;
-    /** Length of a tick mark outside the plot area. */
-    public static final double TICK_LENGTH = 5;
-    /** Space between a tick mark and its label, and between other stacked texts. */
-    public static final double GAP = 6;
-    /** Empty space around the whole chart. */
-    public static final double PADDING = 10;
-    /** Diameter of a data point. */
-    public static final double DOT_SIZE = 6;
-    /** How far, in pixels, the mouse may be from a point for the point to count as hovered. */
-    public static final double HOVER_RADIUS = 8;
+    /** Data lines. */
+    public static final Stroke LINE = new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    /** Dashed marker lines (a picked value). */
+    public static final Stroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+            new float[] {6f, 4f}, 0f);
+    /** Diameter of a data point, in pixels. */
+    public static final double DOT_SIZE = 7;
+
+    private static final StandardChartTheme THEME = build();
 
     private ChartTheme() {
+    }
+
+    /** Gives {@code chart} the Rungs look; call before setting series paints of one's own. */
+    public static void apply(JFreeChart chart) {
+        THEME.apply(chart);
+        chart.setPadding(new RectangleInsets(6, 6, 6, 10));
+        Plot plot = chart.getPlot();
+        plot.setOutlineVisible(false);
+        if (plot instanceof XYPlot xy) {
+            xy.setAxisOffset(RectangleInsets.ZERO_INSETS);
+        }
     }
 
     /** The {@code i}-th series colour, cycling through the palette. */
@@ -80,8 +105,44 @@ public final class ChartTheme {
         return PALETTE.get(Math.floorMod(i, PALETTE.size()));
     }
 
-    /** {@code color} with the given opacity, for filled areas under lines. */
+    /** {@code color} with the given opacity (0 to 1), for areas under lines. */
     public static Color translucent(Color color, double opacity) {
-        return Color.color(color.getRed(), color.getGreen(), color.getBlue(), opacity);
+        return new Color(color.getRed(), color.getGreen(), color.getBlue(), (int) Math.round(255 * opacity));
+    }
+
+    /** A round point of {@link #DOT_SIZE}, centred on the data point. */
+    public static Shape dot() {
+        return dot(DOT_SIZE);
+    }
+
+    /** A round point of {@code size} pixels, centred on the data point. */
+    public static Shape dot(double size) {
+        return new Ellipse2D.Double(-size / 2, -size / 2, size, size);
+    }
+
+    private static StandardChartTheme build() {
+        StandardChartTheme t = (StandardChartTheme) StandardChartTheme.createJFreeTheme();
+        t.setExtraLargeFont(TITLE_FONT);
+        t.setLargeFont(LABEL_FONT);
+        t.setRegularFont(TICK_FONT);
+        t.setSmallFont(TICK_FONT);
+        t.setTitlePaint(TEXT);
+        t.setSubtitlePaint(TEXT);
+        t.setChartBackgroundPaint(BACKGROUND);
+        t.setPlotBackgroundPaint(BACKGROUND);
+        t.setLegendBackgroundPaint(BACKGROUND);
+        t.setLegendItemPaint(TEXT);
+        t.setAxisLabelPaint(TEXT);
+        t.setTickLabelPaint(TEXT);
+        t.setDomainGridlinePaint(GRID);
+        t.setRangeGridlinePaint(GRID);
+        t.setPlotOutlinePaint(GRID);
+        t.setBarPainter(new StandardBarPainter());
+        t.setXYBarPainter(new StandardXYBarPainter());
+        t.setShadowVisible(false);
+        Paint[] palette = PALETTE.toArray(new Paint[0]);
+        t.setDrawingSupplier(new DefaultDrawingSupplier(palette, palette, palette,
+                new Stroke[] {LINE}, new Stroke[] {new BasicStroke(1f)}, new Shape[] {dot()}));
+        return t;
     }
 }
