@@ -66,6 +66,7 @@ public final class ChartBox extends StackPane {
     private final StringProperty fileName = new SimpleStringProperty(this, "fileName", "chart");
     private final ObjectProperty<FilePicker> files = new SimpleObjectProperty<>(this, "files");
     private Consumer<Path> onExported = path -> { };
+    private JFreeChart current;
 
     /** An empty chart box showing {@code placeholderText} until it gets a chart. */
     public ChartBox(String placeholderText) {
@@ -95,9 +96,13 @@ public final class ChartBox extends StackPane {
 
     /** Shows {@code chart} (themed already by its builder), or the placeholder for null. */
     public void setChart(JFreeChart chart) {
-        viewer.setChart(chart);
-        if (chart != null && chart.getPlot() instanceof Pannable p) {
-            setPannable(p);
+        current = chart;
+        if (chart != null) {
+            // The viewer refuses null: without a chart it keeps the last one, hidden.
+            viewer.setChart(chart);
+            if (chart.getPlot() instanceof Pannable p) {
+                setPannable(p);
+            }
         }
         viewer.setVisible(chart != null);
         placeholder.setVisible(chart == null);
@@ -105,7 +110,7 @@ public final class ChartBox extends StackPane {
 
     /** The chart shown, or null. */
     public JFreeChart getChart() {
-        return viewer.getChart();
+        return current;
     }
 
     /** The viewer, for charts that listen to clicks ({@link ChartViewer#addChartMouseListener}). */
@@ -134,7 +139,7 @@ public final class ChartBox extends StackPane {
 
     /** Shows the whole of every axis again, as the chart was before any zoom or pan. */
     public void resetZoom() {
-        JFreeChart chart = viewer.getChart();
+        JFreeChart chart = current;
         if (chart != null && chart.getPlot() instanceof Zoomable z) {
             ChartRenderingInfo info = viewer.getRenderingInfo();
             PlotRenderingInfo plotInfo = info == null ? null : info.getPlotInfo();

@@ -5,6 +5,8 @@ import dev.rungs.app.Dialogs;
 import dev.rungs.app.FilePicker;
 import dev.rungs.app.SaveFile;
 import dev.rungs.app.TaskExecutor;
+import dev.rungs.app.charts.ChartBox;
+import dev.rungs.app.charts.ChartHolder;
 import dev.rungs.app.charts.CurveChart;
 import dev.rungs.app.charts.HistoryChart;
 import dev.rungs.app.rungs.RungsView;
@@ -25,7 +27,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.OptionalDouble;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -39,6 +44,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
@@ -83,6 +91,8 @@ public final class RunView extends BorderPane {
     private final GridPane details = new GridPane();
     private final Label detailsTitle = new Label("Select a trial to see its details");
     private final TextField filterText = new TextField();
+    private final Label exportNote = new Label();
+    private Consumer<Path> onExported = p -> { };
     private List<String> paramColumns = List.of();
 
     /**
@@ -131,10 +141,43 @@ public final class RunView extends BorderPane {
                 .ifPresent(viewModel::exportCsv);
     }
 
-    /** Asks for a file and saves the optimisation history chart to it as PNG. */
-    public void exportHistoryPng() {
-        feedHistory(); // the chart is fed only while shown
-        history.exportPng(files, viewModel.nameProperty().get() + "-history.png");
+    /**
+     * Asks for a file and saves the chart in front (history, a trial's curve, TPE's densities,
+     * the rungs) to it; says where it wrote.
+     */
+    public void exportChart(ChartBox.ExportFormat format) {
+        Tab front = tabs.getSelectionModel().getSelectedItem();
+        if (front == historyTab) {
+            feedHistory(); // the chart is fed only while shown
+        }
+        chartInFront().ifPresentOrElse(box -> {
+            box.filesProperty().set(files);
+            box.setOnExported(this::exported);
+            box.export(format);
+        }, () -> exportNote.setText("Nothing to export: the " + front.getText() + " tab shows no chart now"));
+    }
+
+    /** The chart of the tab in front, if it shows one (the Trials tab: the selected trial's curve). */
+    Optional<ChartBox> chartInFront() {
+        Tab front = tabs.getSelectionModel().getSelectedItem();
+        if (front == historyTab) {
+            return history.chartInFront();
+        }
+        if (front == trialsTab) {
+            return curve.chartInFront();
+        }
+        return front != null && front.getContent() instanceof ChartHolder holder ? holder.chartInFront()
+                : Optional.empty();
+    }
+
+    private void exported(Path file) {
+        exportNote.setText("Chart saved to " + file);
+        onExported.accept(file);
+    }
+
+    /** Hears every file an export of this view wrote (the workbench notifies). */
+    public void setOnExported(Consumer<Path> listener) {
+        onExported = listener == null ? p -> { } : listener;
     }
 
     // ------------------------------------------------------------------ building
@@ -160,8 +203,15 @@ public final class RunView extends BorderPane {
         Button csv = Controls.button("exportCsv", "Export CSV…", "Save every trial as CSV (Ctrl+E)",
                 this::exportCsv);
         csv.disableProperty().bind(viewModel.specProperty().isNull());
-        Button png = Controls.button("exportPng", "Export chart…", "Save the history chart as PNG (Ctrl+Shift+E)",
-                this::exportHistoryPng);
+        MenuItem pngItem = new MenuItem("PNG image… (Ctrl+Shift+E)");
+        pngItem.setId("exportPng");
+        pngItem.setOnAction(e -> exportChart(ChartBox.ExportFormat.PNG));
+        MenuItem svgItem = new MenuItem("SVG drawing…");
+        svgItem.setId("exportSvg");
+        svgItem.setOnAction(e -> exportChart(ChartBox.ExportFormat.SVG));
+        MenuButton png = new MenuButton("Export chart", null, pngItem, svgItem);
+        png.setId("exportChart");
+        png.setTooltip(new Tooltip("Save the chart in front as a PNG image or an SVG drawing"));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox top = new HBox(10, title, state, spacer, stop, resume, csv, png);
@@ -181,7 +231,9 @@ public final class RunView extends BorderPane {
         best.getStyleClass().add("run-best");
         best.textProperty().bind(Bindings.createStringBinding(
                 () -> "Best: " + RunViewModel.formatValue(viewModel.bestProperty().get()), viewModel.bestProperty()));
-        HBox progress = new HBox(10, bar, progressText, gap, best);
+        exportNote.setId("exportNote");
+        exportNote.getStyleClass().add("export-note");
+        HBox progress = new HBox(10, bar, progressText, gap, exportNote, best);
         progress.setAlignment(Pos.CENTER_LEFT);
 
         // Stop and Resume are disabled then; this says why, and who to go to instead.
@@ -291,8 +343,24 @@ public final class RunView extends BorderPane {
                 viewModel.selectedTrialProperty().set(t);
             }
         });
+        // A trial chosen elsewhere (a click in the history) is selected and shown in the table too.
+        viewModel.selectedTrialProperty().addListener((o, old, t) -> selectRow(t));
         VBox.setVgrow(table, Priority.ALWAYS);
         return new VBox(filters, table);
+    }
+
+    private void selectRow(Trial t) {
+        Trial shown = table.getSelectionModel().getSelectedItem();
+        if (t == null || (shown != null && shown.number() == t.number())) {
+            return;
+        }
+        for (int i = 0; i < table.getItems().size(); i++) {
+            if (table.getItems().get(i).number() == t.number()) {
+                table.getSelectionModel().clearAndSelect(i);
+                table.scrollTo(i);
+                return;
+            }
+        }
     }
 
     private VBox detailsPane() {
@@ -397,9 +465,8 @@ public final class RunView extends BorderPane {
     }
 
     private void feedHistory() {
-        StudySpec spec = viewModel.specProperty().get();
-        if (spec != null) {
-            history.setTrials(viewModel.trials(), spec.direction());
+        if (viewModel.specProperty().get() != null) {
+            history.setData(viewModel.history());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.rungs.app.run;
 
+import dev.rungs.app.charts.HistoryData;
 import dev.rungs.app.Recheck;
 import dev.rungs.app.SaveFile;
 import dev.rungs.app.TaskExecutor;
@@ -222,6 +223,12 @@ public final class RunViewModel {
     /** Bumped after each batch of changes to {@link #trials()}, so charts redraw once per batch. */
     public ReadOnlyLongProperty revisionProperty() {
         return revision.getReadOnlyProperty();
+    }
+
+    /** The optimisation history of the trials so far, for the history chart; empty without a study. */
+    public HistoryData history() {
+        StudySpec s = spec.get();
+        return s == null ? HistoryData.EMPTY : HistoryData.of(trials, s.direction());
     }
 
     /** Every trial of the study, at index = trial number. */

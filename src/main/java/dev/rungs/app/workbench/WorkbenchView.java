@@ -4,6 +4,7 @@ import dev.rungs.app.Dialogs;
 import dev.rungs.app.FilePicker;
 import dev.rungs.app.TaskExecutor;
 import dev.rungs.app.newstudy.NewStudyView;
+import dev.rungs.app.charts.ChartBox;
 import dev.rungs.app.run.RunView;
 import dev.rungs.app.run.RunViewModel;
 import dev.rungs.app.studies.SampleSpec;
@@ -79,15 +80,18 @@ public final class WorkbenchView extends BorderPane {
         MenuItem openDb = item("openDatabaseItem", "Open database…", "Shortcut+Shift+O", this::chooseDatabase);
         MenuItem exportCsv = item("exportCsvItem", "Export trials as CSV…", "Shortcut+E",
                 () -> withRun(RunView::exportCsv));
-        MenuItem exportPng = item("exportPngItem", "Export history chart as PNG…", "Shortcut+Shift+E",
-                () -> withRun(RunView::exportHistoryPng));
+        MenuItem exportPng = item("exportPngItem", "Export chart as PNG…", "Shortcut+Shift+E",
+                () -> withRun(run -> run.exportChart(ChartBox.ExportFormat.PNG)));
+        MenuItem exportSvg = item("exportSvgItem", "Export chart as SVG…", null,
+                () -> withRun(run -> run.exportChart(ChartBox.ExportFormat.SVG)));
         BooleanBinding noRun = Bindings.createBooleanBinding(() -> !(viewModel.focusProperty().get() instanceof RunViewModel),
                 viewModel.focusProperty());
         exportCsv.disableProperty().bind(noRun);
         exportPng.disableProperty().bind(noRun);
+        exportSvg.disableProperty().bind(noRun);
         MenuItem quit = item("quitItem", "Quit", "Shortcut+Q", Platform::exit);
         Menu file = new Menu("File", null, newStudy, openSpec, samplesMenu, new SeparatorMenuItem(), openDb,
-                new SeparatorMenuItem(), exportCsv, exportPng, new SeparatorMenuItem(), quit);
+                new SeparatorMenuItem(), exportCsv, exportPng, exportSvg, new SeparatorMenuItem(), quit);
         file.setId("fileMenu");
 
         MenuItem list = item("showStudiesItem", "Study list", "Shortcut+1", viewModel::showStudies);
