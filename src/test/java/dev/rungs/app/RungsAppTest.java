@@ -156,6 +156,17 @@ class RungsAppTest {
         HistoryChart history = robot.lookup("#historyChart").queryAs(HistoryChart.class);
         waitUntil(() -> history.plottedPoints() == 30);
 
+        // A click on a point opens that trial: the Trials tab, with its row selected.
+        org.jfree.data.xy.XYDataset dots = history.box().getChart().getXYPlot().getDataset(1);
+        int clicked = (int) Math.round(dots.getXValue(0, 0));
+        robot.clickOn(dev.rungs.app.charts.HistoryChartTest.screenOf(history, clicked, dots.getYValue(0, 0)));
+        waitUntil(() -> robot.lookup("#trialTitle").tryQuery().isPresent()
+                && text("#trialTitle").startsWith("Trial " + clicked + " "));
+        TableView<?> table = robot.lookup("#trialsTable").queryTableView();
+        assertEquals(clicked, ((dev.rungs.study.Trial) fx(() -> table.getSelectionModel().getSelectedItem())).number(),
+                "the clicked trial's row is selected");
+        robot.clickOn("#historyTab");
+
         robot.clickOn("#trialsTab");
         TableView<?> trials = robot.lookup("#trialsTable").queryTableView();
         assertEquals(30, (int) fx(() -> trials.getItems().size()));
@@ -182,8 +193,10 @@ class RungsAppTest {
 
         Path png = dir.resolve("export/history.png");
         files.answer(png);
-        robot.clickOn("#exportPng");
+        robot.clickOn("#historyTab");
+        robot.clickOn("#exportChart").clickOn("#exportPng");
         waitUntil(() -> Files.exists(png));
+        assertTrue(text("#exportNote").endsWith(png.toString()), "says where it wrote: " + text("#exportNote"));
         java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
         assertEquals(fx(history::getWidth), image.getWidth(), 1);
         assertEquals(fx(history::getHeight), image.getHeight(), 1);

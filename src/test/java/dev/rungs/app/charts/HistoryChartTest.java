@@ -42,7 +42,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.w3c.dom.Document;
 
 /** The history and curve charts in a real (headless) window: what they draw, zoom, click and export. */
-class HistoryChartTest {
+public class HistoryChartTest {
     @TempDir
     Path dir;
 
@@ -211,7 +211,7 @@ class HistoryChartTest {
     }
 
     /** Where a data point is on the screen. */
-    static Point2D screenOf(HistoryChart chart, double x, double y) throws Exception {
+    public static Point2D screenOf(HistoryChart chart, double x, double y) throws Exception {
         return fx(() -> {
             var viewer = chart.box().viewer();
             Rectangle2D area = viewer.getRenderingInfo().getPlotInfo().getDataArea();
