@@ -8,6 +8,8 @@ import dev.rungs.sampler.bohb.BohbSampler;
 import dev.rungs.sampler.bohb.BohbSettings;
 import dev.rungs.sampler.tpe.TpeSampler;
 import dev.rungs.sampler.tpe.TpeSettings;
+import dev.rungs.scheduler.DescribesRungs;
+import dev.rungs.scheduler.RungPlan;
 import dev.rungs.scheduler.Scheduler;
 import dev.rungs.scheduler.hyperband.AshaScheduler;
 import dev.rungs.scheduler.hyperband.HyperbandScheduler;
@@ -17,6 +19,7 @@ import dev.rungs.spec.Setting.Kind;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -175,6 +178,19 @@ public final class Methods {
     /** Builds the sampler a spec names. */
     public static Sampler createSampler(ComponentSpec spec, long seed) {
         return known(SAMPLERS, spec.type(), "sampler").create(spec.settings(), seed);
+    }
+
+    /**
+     * The rung plan of a study's scheduler, or empty if it does not work in rungs (or the spec
+     * names no known scheduler): how the form and the rungs view show brackets.
+     */
+    public static Optional<RungPlan> rungPlan(StudySpec study) {
+        try {
+            return createScheduler(study.scheduler(), study.seed()) instanceof DescribesRungs d
+                    ? Optional.of(d.rungPlan(study.maxResource())) : Optional.empty();
+        } catch (RuntimeException unknown) {
+            return Optional.empty();
+        }
     }
 
     /** Builds the scheduler a spec names. */
