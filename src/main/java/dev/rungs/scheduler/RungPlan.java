@@ -31,6 +31,19 @@ public record RungPlan(boolean synchronous, int eta, long minResource, long maxR
     }
 
     /**
+     * The smallest trial budget that lets one configuration reach the largest resource: one
+     * full iteration for a synchronous plan; η^k for ASHA's k + 1 rungs (k promotions, each from
+     * the top 1/η).
+     */
+    public int suggestedTrials() {
+        if (synchronous) {
+            return configurationsPerIteration();
+        }
+        int promotions = brackets.get(0).rungs().size() - 1;
+        return (int) Math.min(Integer.MAX_VALUE, Math.round(Math.pow(eta, promotions)));
+    }
+
+    /**
      * Resource one full iteration uses, as the engine counts it. A trial that continues from its
      * checkpoint (it reports as it goes) pays only the steps it adds, r_i − r_{i−1}, at each
      * promotion; a budget objective, run again from scratch at each rung, pays r_i each time.

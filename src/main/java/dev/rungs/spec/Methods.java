@@ -185,13 +185,19 @@ public final class Methods {
      * names no known scheduler): how the form and the rungs view show brackets.
      */
     public static Optional<RungPlan> rungPlan(StudySpec study) {
+        return rungPlan(study.scheduler(), study.maxResource());
+    }
+
+    /** The rung plan of a scheduler for trials of up to {@code maxResource}, or empty (see {@link #rungPlan(StudySpec)}). */
+    public static Optional<RungPlan> rungPlan(ComponentSpec scheduler, long maxResource) {
         try {
-            return createScheduler(study.scheduler(), study.seed()) instanceof DescribesRungs d
-                    ? Optional.of(d.rungPlan(study.maxResource())) : Optional.empty();
+            return createScheduler(scheduler, 0) instanceof DescribesRungs d
+                    ? Optional.of(d.rungPlan(maxResource)) : Optional.empty();
         } catch (RuntimeException unknown) {
             return Optional.empty();
         }
     }
+
 
     /** Builds the scheduler a spec names. */
     public static Scheduler createScheduler(ComponentSpec spec, long seed) {

@@ -189,6 +189,15 @@ public final class NewStudyView extends BorderPane {
                 viewModel.schedulerTypeProperty(), viewModel.schedulerTitleProperty(),
                 new SettingsSheet("schedulerSettings", viewModel.schedulerSettings()), FormField.SCHEDULER,
                 NewStudyViewModel::schedulerTitle);
+        // A multi-fidelity scheduler's brackets, and what one full iteration of them takes.
+        Label plan = new Label();
+        plan.setId("rungPlan");
+        plan.getStyleClass().add("rung-plan");
+        plan.setWrapText(true);
+        plan.textProperty().bind(viewModel.rungPlanProperty());
+        plan.visibleProperty().bind(viewModel.rungPlanProperty().isNotEmpty());
+        plan.managedProperty().bind(plan.visibleProperty());
+        scheduler.getChildren().add(plan);
         HBox both = new HBox(32, sampler, scheduler);
         HBox.setHgrow(sampler, Priority.ALWAYS);
         HBox.setHgrow(scheduler, Priority.ALWAYS);
@@ -211,7 +220,16 @@ public final class NewStudyView extends BorderPane {
                 setText(empty || item == null ? null : item + "  –  " + titleOf.apply(item));
             }
         });
-        choice.setPrefWidth(140);
+        // The closed box shows the name alone: with the description too, a long one pushed the
+        // name out of sight.
+        choice.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item);
+            }
+        });
+        choice.setPrefWidth(170);
         Label what = new Label();
         what.textProperty().bind(description);
         what.getStyleClass().add("method-title");

@@ -14,6 +14,7 @@ import dev.rungs.space.Param;
 import dev.rungs.space.SearchSpace;
 import dev.rungs.spec.ComponentSpec;
 import dev.rungs.spec.Method;
+import dev.rungs.scheduler.RungPlan;
 import dev.rungs.spec.Methods;
 import dev.rungs.spec.ObjectiveSpec;
 import dev.rungs.spec.SpecException;
@@ -124,6 +125,9 @@ public final class NewStudyViewModel {
     // loaded spec, and are written back unchanged so that loading and saving loses nothing.
     private Map<String, Object> objectiveOptions = Map.of();
     private long maxResource = 1;
+    /** The trial budget the form proposed; while the field still says it, the form may change it. */
+    private String proposedTrials = Integer.toString(DEFAULT_TRIALS);
+    private final ReadOnlyStringWrapper rungPlan = new ReadOnlyStringWrapper(this, "rungPlan", "");
     private long resourceBudget;
 
     /** The checked spec the form describes, or null while anything is wrong. */
@@ -384,6 +388,10 @@ public final class NewStudyViewModel {
     // ------------------------------------------------------------------ budget
 
     /** Trials in the study, as typed; blank or 0 for no limit (then a time limit is needed). */
+    public ReadOnlyStringProperty rungPlanProperty() {
+        return rungPlan.getReadOnlyProperty();
+    }
+
     public StringProperty trialsProperty() {
         return trials;
     }
@@ -484,6 +492,7 @@ public final class NewStudyViewModel {
                         objectiveOptions = spec.objective().options();
                 }
                 maxResource = spec.maxResource();
+                proposedTrials = null; // a loaded spec's budget is the person's, not the form's
                 direction.set(spec.direction());
                 params.setAll(rowsOf(spec.space()));
                 fillMethod(samplerType, samplerSettings, samplerTitle, sampler(spec.sampler().type()), spec.sampler());
@@ -757,6 +766,23 @@ public final class NewStudyViewModel {
         fieldErrors.forEach((f, w) -> w.set(errors.get(f)));
         problems.setAll(found);
         canCreate.set(checked != null);
+        showRungPlan(scheduler);
+    }
+
+    /**
+     * Shows the scheduler's rung plan, and proposes as many trials as it takes for a trial to
+     * reach the largest resource (one full Hyperband iteration), unless the person typed a number.
+     */
+    private void showRungPlan(SettingsCheck scheduler) {
+        Optional<RungPlan> plan = scheduler.problems().isEmpty()
+                ? Methods.rungPlan(new ComponentSpec(schedulerType.get(), scheduler.values()), maxResource)
+                : Optional.empty();
+        rungPlan.set(plan.map(RungPlanText::of).orElse(""));
+        String proposed = Integer.toString(plan.map(RungPlan::suggestedTrials).filter(n -> n > 0).orElse(DEFAULT_TRIALS));
+        if (trials.get().equals(proposedTrials) && !proposed.equals(proposedTrials)) {
+            proposedTrials = proposed;
+            trials.set(proposed);
+        }
     }
 
     private static void check(Map<FormField, String> errors, FormField field, String problem) {

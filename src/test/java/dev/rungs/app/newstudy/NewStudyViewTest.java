@@ -20,6 +20,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
@@ -105,6 +106,55 @@ class NewStudyViewTest {
         assertEquals("5", fx(() -> robot.lookup("#samplerSettings-points_per_param").queryAs(TextField.class).getText()));
         assertEquals("branin-grid", fx(() -> robot.lookup("#studyName").queryAs(TextField.class).getText()));
         assertTrue(robot.lookup("#samplerSettings-n_startup_trials").tryQuery().isEmpty());
+    }
+
+    @Test
+    void aMethodWithALongDescriptionKeepsItsNameInTheClosedBox() throws Exception {
+        String title = NewStudyViewModel.schedulerTitle("hyperband");
+        assertTrue(title.length() > 40, "a long description: " + title);
+        robot.clickOn("#schedulerChoice");
+        robot.clickOn("hyperband  –  " + title);
+        ComboBox<?> choice = robot.lookup("#schedulerChoice").queryAs(ComboBox.class);
+        waitUntil(() -> "hyperband".equals(choice.getValue()));
+        javafx.scene.control.ListCell<?> shown = fx(() -> (javafx.scene.control.ListCell<?>) choice.getButtonCell());
+        assertEquals("hyperband", fx(shown::getText), "the closed box names the method, not its description");
+    }
+
+    @Test
+    void bohbShowsItsBracketPlanAndADefaultBudgetThatReachesTheMaximumResource() throws Exception {
+        robot.clickOn("#objectiveChoice");
+        robot.clickOn("mf-hartmann6");
+        waitUntil(() -> "mf-hartmann6".equals(vm.objectiveProperty().get()));
+        robot.clickOn("#samplerChoice");
+        robot.clickOn("bohb  –  " + NewStudyViewModel.samplerTitle("bohb"));
+        waitUntil(() -> "hyperband".equals(vm.schedulerTypeProperty().get()));
+
+        String plan = fx(() -> robot.lookup("#rungPlan").queryAs(Label.class).getText());
+        assertTrue(plan.startsWith("Bracket s = 4: 81 at 1 → 27 at 3 → 9 at 9 → 3 at 27 → 1 at 81"), plan);
+        assertTrue(plan.contains("One full iteration: 143 configurations"), plan);
+        assertEquals("143", fx(() -> robot.lookup("#trialsField").queryAs(TextField.class).getText()),
+                "the default budget is one full Hyperband iteration");
+
+        robot.clickOn("#createStudy");
+        waitUntil(() -> created.size() == 1);
+        StudySpec spec = created.get(0);
+        assertEquals(143, spec.budget().maxTrials());
+        // Run it as the app does: the study ends with configurations at the largest resource.
+        dev.rungs.engine.StudyResult r;
+        try (var store = dev.rungs.store.sqlite.SqliteStudyStore.open(dir.resolve("bohb.db"));
+                var tuner = dev.rungs.spec.StudyFactory.createTuner(spec, store, "test")) {
+            r = tuner.optimize(dev.rungs.spec.StudyFactory.createObjective(spec), spec.budget());
+        }
+        assertEquals(143, r.trials().size());
+        assertTrue(r.trials().stream().anyMatch(t -> t.state() == dev.rungs.study.TrialState.COMPLETE
+                && "81".equals(t.attrs().get("budget"))), "a trial completed at the maximum resource, 81");
+
+        // A budget the person typed stays theirs when the method changes.
+        retype(robot.lookup("#trialsField").queryAs(TextField.class), "40");
+        robot.clickOn("#schedulerChoice");
+        robot.clickOn("asha  –  " + NewStudyViewModel.schedulerTitle("asha"));
+        waitUntil(() -> "asha".equals(vm.schedulerTypeProperty().get()));
+        assertEquals("40", fx(() -> robot.lookup("#trialsField").queryAs(TextField.class).getText()));
     }
 
     @Test
