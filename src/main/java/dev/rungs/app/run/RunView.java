@@ -31,13 +31,14 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
@@ -54,6 +55,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.controlsfx.control.CheckComboBox;
 
 /**
  * One study: progress and best value on top, and below it the optimisation history, the trials
@@ -65,6 +68,9 @@ import javafx.scene.layout.VBox;
 public final class RunView extends BorderPane {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
+    /** The state filter's check boxes, in the order a person thinks of them: ended first. */
+    private static final List<TrialState> FILTER_ORDER = List.of(TrialState.COMPLETE, TrialState.PRUNED,
+            TrialState.FAIL, TrialState.RUNNING, TrialState.PAUSED, TrialState.WAITING);
     private static final List<String> STATE_CLASSES = List.of("trial-complete", "trial-pruned", "trial-fail",
             "trial-running", "trial-paused", "trial-waiting");
 
@@ -148,8 +154,9 @@ public final class RunView extends BorderPane {
         state.setId("runState");
         state.getStyleClass().add("run-state");
         state.textProperty().bind(Bindings.createStringBinding(
-                () -> viewModel.stateProperty().get() == null ? "" : viewModel.stateProperty().get().label(),
-                viewModel.stateProperty()));
+                () -> viewModel.stateProperty().get() != null ? viewModel.stateProperty().get().label()
+                        : viewModel.openingProperty().get() ? "opening" : "",
+                viewModel.stateProperty(), viewModel.openingProperty()));
 
         Button stop = Controls.button("runStop", "Stop",
                 "Stop the run: running trials pause and can be resumed (Ctrl+.)", viewModel::stop);
@@ -181,7 +188,12 @@ public final class RunView extends BorderPane {
         best.getStyleClass().add("run-best");
         best.textProperty().bind(Bindings.createStringBinding(
                 () -> "Best: " + RunViewModel.formatValue(viewModel.bestProperty().get()), viewModel.bestProperty()));
-        HBox progress = new HBox(10, bar, progressText, gap, best);
+        // Reading a study of many thousand trials takes a moment; it can be called off.
+        Button cancelOpen = Controls.button("runCancelOpen", "Cancel", "Stop reading the study and close its tab",
+                viewModel::cancelOpen);
+        cancelOpen.visibleProperty().bind(viewModel.openingProperty());
+        cancelOpen.managedProperty().bind(cancelOpen.visibleProperty());
+        HBox progress = new HBox(10, bar, progressText, cancelOpen, gap, best);
         progress.setAlignment(Pos.CENTER_LEFT);
 
         // Stop and Resume are disabled then; this says why, and who to go to instead.
@@ -253,10 +265,7 @@ public final class RunView extends BorderPane {
     }
 
     private VBox trialsPane() {
-        ComboBox<TrialFilter.States> states = new ComboBox<>();
-        states.setId("trialStateFilter");
-        states.getItems().setAll(TrialFilter.States.values());
-        states.valueProperty().bindBidirectional(viewModel.stateFilterProperty());
+        CheckComboBox<TrialState> states = stateFilter();
         TextField text = filterText;
         text.setId("trialFilterText");
         text.setPromptText("filter: trial number or name=value");
@@ -293,6 +302,65 @@ public final class RunView extends BorderPane {
         });
         VBox.setVgrow(table, Priority.ALWAYS);
         return new VBox(filters, table);
+    }
+
+    /** The states the table shows, as check boxes (ControlsFX), kept in step with the view model both ways. */
+    private CheckComboBox<TrialState> stateFilter() {
+        CheckComboBox<TrialState> states = new CheckComboBox<>(FXCollections.observableArrayList(FILTER_ORDER));
+        states.setId("trialStateFilter");
+        states.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(TrialState s) {
+                return s == null ? "" : TrialFilter.label(s);
+            }
+
+            @Override
+            public TrialState fromString(String text) {
+                return null; // never edited as text
+            }
+        });
+        // The checked states joined would not fit; the title says what is shown in a few words.
+        states.titleProperty().bind(Bindings.createStringBinding(() -> stateFilterTitle(
+                viewModel.shownStatesProperty().get()), viewModel.shownStatesProperty()));
+        states.setPrefWidth(170);
+        boolean[] syncing = {false};
+        Runnable fromModel = () -> {
+            syncing[0] = true;
+            try {
+                for (TrialState s : FILTER_ORDER) {
+                    if (viewModel.shownStatesProperty().get().contains(s)) {
+                        states.getCheckModel().check(s);
+                    } else {
+                        states.getCheckModel().clearCheck(s);
+                    }
+                }
+            } finally {
+                syncing[0] = false;
+            }
+            viewModel.shownStatesProperty().set(TrialFilter.states(states.getCheckModel().getCheckedItems()));
+        };
+        fromModel.run();
+        viewModel.shownStatesProperty().addListener(o -> {
+            if (!syncing[0]) {
+                fromModel.run();
+            }
+        });
+        states.getCheckModel().getCheckedItems().addListener((ListChangeListener<TrialState>) c -> {
+            if (!syncing[0]) {
+                viewModel.shownStatesProperty().set(TrialFilter.states(states.getCheckModel().getCheckedItems()));
+            }
+        });
+        return states;
+    }
+
+    static String stateFilterTitle(java.util.Set<TrialState> shown) {
+        if (shown.size() == TrialState.values().length) {
+            return "All states";
+        }
+        if (shown.isEmpty()) {
+            return "No states";
+        }
+        return String.join(", ", FILTER_ORDER.stream().filter(shown::contains).map(TrialFilter::label).toList());
     }
 
     private VBox detailsPane() {

@@ -9,8 +9,8 @@ import dev.rungs.spec.StudySpec;
 import dev.rungs.store.Lease;
 import dev.rungs.store.StudyRecord;
 import dev.rungs.store.StudyStore;
-import dev.rungs.study.Direction;
 import dev.rungs.study.FailureReasons;
+import dev.rungs.study.StudySummary;
 import dev.rungs.study.Trial;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.function.LongConsumer;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
@@ -30,6 +29,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.binding.StringExpression;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -54,6 +56,10 @@ public final class StudiesViewModel {
     private final ReadOnlyBooleanWrapper canStop = new ReadOnlyBooleanWrapper(this, "canStop");
     private final ReadOnlyBooleanWrapper canDelete = new ReadOnlyBooleanWrapper(this, "canDelete");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    /** Made from the list itself, so it can never say another number than the list shows. */
+    private final StringBinding count = Bindings.createStringBinding(() -> loading.get() && studies.isEmpty()
+            ? "Reading studies …" : studies.size() + (studies.size() == 1 ? " study" : " studies"), studies, loading);
     private final ReadOnlyStringWrapper selectedHint = new ReadOnlyStringWrapper(this, "selectedHint", "");
     private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>(this, "error");
     /** The runs of this window, each with the listener that mirrors it in its row. */
@@ -111,9 +117,26 @@ public final class StudiesViewModel {
         return selectedHint.getReadOnlyProperty();
     }
 
-    /** One line for the status bar. */
+    /** The last thing the list did or refused, for the status bar; empty when there is nothing to say. */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** How many studies the list shows ("3 studies"), or that it is reading them; for the status bar. */
+    public StringExpression countText() {
+        return count;
+    }
+
+    /** Whether the store is being read; the list may still show what it had. */
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** The delete dialog's question about {@code row}, with its trials counted as everywhere else. */
+    public static String deleteMessage(StudyRow row) {
+        StudySummary s = row.summary();
+        return (s.stored() == 0 ? "It has no trials." : "Its " + s.describe() + " are removed from the database.")
+                + " This cannot be undone.";
     }
 
     /** The problem to show in a dialog, or null; the view calls {@link #clearError} once shown. */
@@ -143,6 +166,7 @@ public final class StudiesViewModel {
         store = Objects.requireNonNull(newStore, "newStore");
         studies.clear();
         selected.set(null);
+        status.set("");
         refresh();
     }
 
@@ -190,11 +214,24 @@ public final class StudiesViewModel {
     /** Reads the store again. */
     public void refresh() {
         StudyStore from = store;
+        loading.set(true);
         tasks.execute(() -> readStore(from), rows -> {
             if (from == store) {
+                loading.set(false);
                 mergeStudies(rows);
             }
-        }, e -> error.set(new ErrorReport("Cannot read the study store", ErrorReport.reason(e))));
+        }, e -> {
+            if (from == store) {
+                loading.set(false);
+                error.set(new ErrorReport("Cannot read the study store", ErrorReport.reason(e)));
+            }
+        });
+    }
+
+    /** The name the list shows for study {@code id}; empty when it lists no such study (yet). */
+    public Optional<String> nameOf(long id) {
+        StudyRow row = rowOf(id);
+        return row == null ? Optional.empty() : Optional.of(row.name());
     }
 
     /** Opens the selected study's run view. */
@@ -218,6 +255,7 @@ public final class StudiesViewModel {
             error.set(refusal);
         } else if (canResume.get()) {
             onResume.accept(row.studyId());
+            updateActions();
         }
     }
 
@@ -277,27 +315,13 @@ public final class StudiesViewModel {
     }
 
     private static StudyRow readRow(StudyStore from, StudyRecord s) {
-        int done = 0;
-        OptionalDouble best = OptionalDouble.empty();
         List<Trial> trials = from.trials(s.id());
-        for (Trial t : trials) {
-            if (t.state().isFinished()) {
-                done++;
-            }
-            if (t.isComplete()) {
-                best = better(s.direction(), best, t.value().getAsDouble());
-            }
-        }
         StoredState state = StoredState.read(from, s);
         StudyRow row = new StudyRow(s.id(), s.name(), methodName(s), s.created(), state.state(),
                 state.elsewhere().orElse(null));
-        row.setProgress(done, best);
+        row.setSummary(StudySummary.of(trials, s.direction()));
         row.setFailures(FailureReasons.of(trials));
         return row;
-    }
-
-    private static OptionalDouble better(Direction d, OptionalDouble best, double v) {
-        return best.isEmpty() || d.isBetter(v, best.getAsDouble()) ? OptionalDouble.of(v) : best;
     }
 
     /** The method as the list shows it: the spec's sampler, plus its scheduler if it has one. */
@@ -337,7 +361,6 @@ public final class StudiesViewModel {
         StudyRow keep = selected.get();
         studies.setAll(merged);
         selected.set(keep == null ? null : rowOf(keep.studyId()));
-        status.set(merged.size() + (merged.size() == 1 ? " study" : " studies") + " in the store");
         updateActions();
         recheckIfElsewhere();
     }
@@ -373,7 +396,8 @@ public final class StudiesViewModel {
                 } else {
                     // In place, so the table keeps its selection and scroll position.
                     row.setState(now.state(), now.elsewhere().orElse(null));
-                    row.setProgress(now.trialsDone(), now.best());
+                    row.setSummary(now.summary());
+                    row.setFailures(now.failures());
                 }
             }
             updateActions();
@@ -390,7 +414,7 @@ public final class StudiesViewModel {
     /** What of a run its row mirrors. */
     private static List<Observable> mirrored(RunViewModel run) {
         return List.of(run.studyIdProperty(), run.stateProperty(), run.elsewhereProperty(),
-                run.trialsDoneProperty(), run.bestProperty());
+                run.summaryProperty(), run.openingProperty());
     }
 
     private void sync(RunViewModel run) {
@@ -414,7 +438,7 @@ public final class StudiesViewModel {
             studies.add(row);
         }
         row.setState(run.stateProperty().get(), run.elsewhereProperty().get());
-        row.setProgress(run.trialsDoneProperty().get(), run.bestProperty().get());
+        row.setSummary(run.summaryProperty().get());
         row.setFailures(FailureReasons.of(run.trials()));
         updateActions();
     }
@@ -430,19 +454,30 @@ public final class StudiesViewModel {
 
     private RunViewModel runOf(long id) {
         for (RunViewModel r : runs.keySet()) {
-            if (r.studyIdProperty().get() == id) {
+            if (r.shows(id)) {
                 return r;
             }
         }
         return null;
     }
 
-    /** The selected study's failures as the toolbar shows them: the commonest reasons, each with a trial that shows it. */
-    static String failureHint(FailureReasons f) {
+    /**
+     * The selected study's failures as the toolbar shows them: how many failed and were
+     * interrupted (as {@link StudySummary} counts them), then the commonest reasons, each with a
+     * trial that shows it.
+     */
+    static String failureHint(StudySummary s, FailureReasons f) {
         if (f.isEmpty()) {
             return "";
         }
-        StringBuilder b = new StringBuilder(f.failed() + " failed: ");
+        StringBuilder b = new StringBuilder();
+        if (s.failed() > 0) {
+            b.append(s.failed()).append(" failed");
+        }
+        if (s.interrupted() > 0) {
+            b.append(b.isEmpty() ? "" : ", ").append(s.interrupted()).append(" interrupted");
+        }
+        b.append(": ");
         List<FailureReasons.Reason> shown = f.reasons().subList(0, Math.min(2, f.reasons().size()));
         for (int i = 0; i < shown.size(); i++) {
             FailureReasons.Reason r = shown.get(i);
@@ -457,13 +492,14 @@ public final class StudiesViewModel {
     private void updateActions() {
         StudyRow row = selected.get();
         RunViewModel run = row == null ? null : runOf(row.studyId());
-        boolean runningHere = run != null && run.runningProperty().get();
+        // A view still reading the study to resume it counts as running: Resume again would start a second run.
+        boolean runningHere = run != null && (run.runningProperty().get() || run.openingProperty().get());
         Optional<Lease> elsewhere = row == null ? Optional.empty() : row.elsewhere();
         canStop.set(runningHere);
         canDelete.set(row != null && !runningHere && elsewhere.isEmpty());
         canResume.set(row != null && !runningHere && row.state() == StudyState.STOPPED);
         selectedHint.set(elsewhere.map(l -> StoredState.hint(l) + " · stop or resume it there")
-                .orElseGet(() -> row == null ? "" : failureHint(row.failures())));
+                .orElseGet(() -> row == null ? "" : failureHint(row.summary(), row.failures())));
     }
 
 }

@@ -1,13 +1,11 @@
 package dev.rungs.app.studies;
 
-import dev.rungs.study.FailureReasons;
-import java.time.Instant;
 import dev.rungs.store.Lease;
+import dev.rungs.study.FailureReasons;
+import dev.rungs.study.StudySummary;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
@@ -25,9 +23,8 @@ public final class StudyRow {
     private final ReadOnlyObjectWrapper<StudyState> state = new ReadOnlyObjectWrapper<>(this, "state");
     private final ReadOnlyObjectWrapper<FailureReasons> failures =
             new ReadOnlyObjectWrapper<>(this, "failures", FailureReasons.of(java.util.List.of()));
-    private final ReadOnlyIntegerWrapper trialsDone = new ReadOnlyIntegerWrapper(this, "trialsDone");
-    private final ReadOnlyObjectWrapper<OptionalDouble> best =
-            new ReadOnlyObjectWrapper<>(this, "best", OptionalDouble.empty());
+    private final ReadOnlyObjectWrapper<StudySummary> summary =
+            new ReadOnlyObjectWrapper<>(this, "summary", StudySummary.EMPTY);
     /** The other runner's lease while the state is {@link StudyState#RUNNING_ELSEWHERE}; else null. */
     private Lease elsewhere;
 
@@ -64,14 +61,9 @@ public final class StudyRow {
         return state.getReadOnlyProperty();
     }
 
-    /** Trials that have ended: completed, pruned or failed. */
-    public ReadOnlyIntegerProperty trialsDoneProperty() {
-        return trialsDone.getReadOnlyProperty();
-    }
-
-    /** The best value of a completed trial so far; empty while none has completed. */
-    public ReadOnlyObjectProperty<OptionalDouble> bestProperty() {
-        return best.getReadOnlyProperty();
+    /** The study's trials in numbers (counted as the budget counts them), best value and resource used. */
+    public ReadOnlyObjectProperty<StudySummary> summaryProperty() {
+        return summary.getReadOnlyProperty();
     }
 
     /** Running, finished, stopped or failed, now. */
@@ -84,12 +76,9 @@ public final class StudyRow {
         return Optional.ofNullable(elsewhere);
     }
 
-    int trialsDone() {
-        return trialsDone.get();
-    }
-
-    OptionalDouble best() {
-        return best.get();
+    /** The study's trials in numbers, now. */
+    public StudySummary summary() {
+        return summary.get();
     }
 
     void setState(StudyState s, Lease elsewhereLease) {
@@ -113,9 +102,8 @@ public final class StudyRow {
         }
     }
 
-    void setProgress(int done, OptionalDouble bestValue) {
-        trialsDone.set(done);
-        // OptionalDouble.equals compares values, so an unchanged best fires no change event.
-        best.set(bestValue);
+    void setSummary(StudySummary s) {
+        // Records compare by value, so an unchanged summary fires no change event.
+        summary.set(Objects.requireNonNull(s, "s"));
     }
 }
