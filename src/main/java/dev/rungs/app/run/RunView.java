@@ -337,7 +337,6 @@ public final class RunView extends BorderPane {
             } finally {
                 syncing[0] = false;
             }
-            viewModel.shownStatesProperty().set(TrialFilter.states(states.getCheckModel().getCheckedItems()));
         };
         fromModel.run();
         viewModel.shownStatesProperty().addListener(o -> {
@@ -346,8 +345,14 @@ public final class RunView extends BorderPane {
             }
         });
         states.getCheckModel().getCheckedItems().addListener((ListChangeListener<TrialState>) c -> {
-            if (!syncing[0]) {
-                viewModel.shownStatesProperty().set(TrialFilter.states(states.getCheckModel().getCheckedItems()));
+            java.util.Set<TrialState> checked = TrialFilter.states(states.getCheckModel().getCheckedItems());
+            if (!syncing[0] && !checked.equals(viewModel.shownStatesProperty().get())) {
+                syncing[0] = true;
+                try {
+                    viewModel.shownStatesProperty().set(checked);
+                } finally {
+                    syncing[0] = false;
+                }
             }
         });
         return states;

@@ -74,6 +74,7 @@ final class WorkbenchStatusBar extends StatusBar {
         line.setId("statusRunText");
         line.textProperty().bind(followed.textProperty());
         HBox box = new HBox(6, separator(), bar, line);
+        box.setId("statusRun");
         box.setAlignment(Pos.CENTER_LEFT);
         box.visibleProperty().bind(followed.runProperty().isNotNull());
         box.managedProperty().bind(box.visibleProperty());
