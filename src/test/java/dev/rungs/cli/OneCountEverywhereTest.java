@@ -76,7 +76,7 @@ class OneCountEverywhereTest {
             StudyRow row = list.studies().get(0);
             assertEquals(expected, row.summary(), "the study list");
             assertEquals("Its 8 trials (" + COUNTS + ") are removed from the database. This cannot be undone.",
-                    StudiesViewModel.deleteMessage(row), "the delete dialog");
+                    row.deleteMessage(), "the delete dialog");
 
             RunViewModel run = new RunViewModel(store, new ImmediateTaskExecutor());
             run.open(id);

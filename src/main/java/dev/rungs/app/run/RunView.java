@@ -191,9 +191,16 @@ public final class RunView extends BorderPane {
         // Reading a study of many thousand trials takes a moment; it can be called off.
         Button cancelOpen = Controls.button("runCancelOpen", "Cancel", "Stop reading the study and close its tab",
                 viewModel::cancelOpen);
-        cancelOpen.visibleProperty().bind(viewModel.openingProperty());
-        cancelOpen.managedProperty().bind(cancelOpen.visibleProperty());
-        HBox progress = new HBox(10, bar, progressText, cancelOpen, gap, best);
+        HBox progress = new HBox(10, bar, progressText, gap, best);
+        // In the header only while the study is read: a hidden button would still be found by its text.
+        Runnable showCancel = () -> {
+            progress.getChildren().remove(cancelOpen);
+            if (viewModel.openingProperty().get()) {
+                progress.getChildren().add(2, cancelOpen);
+            }
+        };
+        viewModel.openingProperty().addListener(o -> showCancel.run());
+        showCancel.run();
         progress.setAlignment(Pos.CENTER_LEFT);
 
         // Stop and Resume are disabled then; this says why, and who to go to instead.

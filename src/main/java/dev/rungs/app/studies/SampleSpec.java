@@ -65,6 +65,25 @@ public record SampleSpec(String name, Path specFile) {
         }
     }
 
+    /**
+     * Samples sorted into those this build can run and those it cannot.
+     *
+     * @param offered the samples to offer, by name
+     * @param unavailable the others, each as {@code name: why}
+     */
+    public record Choice(List<SampleSpec> offered, List<String> unavailable) {
+    }
+
+    /** Sorts {@code found} by {@link #problem()}: reads every spec, so in the background. */
+    public static Choice sort(List<SampleSpec> found) {
+        List<SampleSpec> offered = new ArrayList<>();
+        List<String> unavailable = new ArrayList<>();
+        for (SampleSpec s : found) {
+            s.problem().ifPresentOrElse(why -> unavailable.add(s.name() + ": " + why), () -> offered.add(s));
+        }
+        return new Choice(List.copyOf(offered), List.copyOf(unavailable));
+    }
+
     @Override
     public String toString() {
         return name;

@@ -85,7 +85,7 @@ public final class StudiesView extends BorderPane {
     private void confirmDelete() {
         StudyRow row = viewModel.selectedProperty().get();
         if (row != null && Dialogs.confirm(this, "Delete the study \"" + row.name() + "\"?",
-                StudiesViewModel.deleteMessage(row), "Delete")) {
+                row.deleteMessage(), "Delete")) {
             viewModel.deleteSelected();
         }
     }

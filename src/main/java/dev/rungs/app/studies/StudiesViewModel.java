@@ -3,15 +3,10 @@ package dev.rungs.app.studies;
 import dev.rungs.app.Recheck;
 import dev.rungs.app.TaskExecutor;
 import dev.rungs.app.run.RunViewModel;
-import dev.rungs.spec.ComponentSpec;
-import dev.rungs.spec.SpecReader;
 import dev.rungs.spec.StudySpec;
 import dev.rungs.store.Lease;
-import dev.rungs.store.StudyRecord;
 import dev.rungs.store.StudyStore;
 import dev.rungs.study.FailureReasons;
-import dev.rungs.study.StudySummary;
-import dev.rungs.study.Trial;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -132,13 +127,6 @@ public final class StudiesViewModel {
         return loading.getReadOnlyProperty();
     }
 
-    /** The delete dialog's question about {@code row}, with its trials counted as everywhere else. */
-    public static String deleteMessage(StudyRow row) {
-        StudySummary s = row.summary();
-        return (s.stored() == 0 ? "It has no trials." : "Its " + s.describe() + " are removed from the database.")
-                + " This cannot be undone.";
-    }
-
     /** The problem to show in a dialog, or null; the view calls {@link #clearError} once shown. */
     public ReadOnlyObjectProperty<ErrorReport> errorProperty() {
         return error.getReadOnlyProperty();
@@ -215,7 +203,7 @@ public final class StudiesViewModel {
     public void refresh() {
         StudyStore from = store;
         loading.set(true);
-        tasks.execute(() -> readStore(from), rows -> {
+        tasks.execute(() -> StudyRows.readStore(from), rows -> {
             if (from == store) {
                 loading.set(false);
                 mergeStudies(rows);
@@ -296,51 +284,6 @@ public final class StudiesViewModel {
 
     // ------------------------------------------------------------------ inner workings
 
-    /** Rows for every study in the store; on a background thread, since the store is a file. */
-    private static List<StudyRow> readStore(StudyStore from) {
-        List<StudyRow> rows = new ArrayList<>();
-        for (StudyRecord s : from.studies()) {
-            rows.add(readRow(from, s));
-        }
-        return rows;
-    }
-
-    /** Fresh rows for the studies {@code ids} (none for one deleted meanwhile); on a background thread. */
-    private static List<StudyRow> readRows(StudyStore from, List<Long> ids) {
-        List<StudyRow> rows = new ArrayList<>();
-        for (long id : ids) {
-            from.study(id).ifPresent(s -> rows.add(readRow(from, s)));
-        }
-        return rows;
-    }
-
-    private static StudyRow readRow(StudyStore from, StudyRecord s) {
-        List<Trial> trials = from.trials(s.id());
-        StoredState state = StoredState.read(from, s);
-        StudyRow row = new StudyRow(s.id(), s.name(), methodName(s), s.created(), state.state(),
-                state.elsewhere().orElse(null));
-        row.setSummary(StudySummary.of(trials, s.direction()));
-        row.setFailures(FailureReasons.of(trials));
-        return row;
-    }
-
-    /** The method as the list shows it: the spec's sampler, plus its scheduler if it has one. */
-    static String methodName(StudyRecord s) {
-        try {
-            return methodName(SpecReader.parse(s.specJson()));
-        } catch (RuntimeException unreadable) {
-            // A study written by a later version may name methods this one does not know.
-            return s.provenance().getOrDefault("sampler", "?");
-        }
-    }
-
-    /** The method of a spec, as the list shows it: {@code tpe}, {@code random + median}. */
-    public static String methodName(StudySpec spec) {
-        ComponentSpec scheduler = spec.scheduler();
-        return spec.sampler().type()
-                + (scheduler == null || "none".equals(scheduler.type()) ? "" : " + " + scheduler.type());
-    }
-
     private void mergeStudies(List<StudyRow> fromStore) {
         Map<Long, StudyRow> shown = new HashMap<>();
         for (StudyRow r : studies) {
@@ -377,7 +320,7 @@ public final class StudiesViewModel {
         if (ids.isEmpty()) {
             return;
         }
-        tasks.execute(() -> readRows(from, ids), fresh -> {
+        tasks.execute(() -> StudyRows.readRows(from, ids), fresh -> {
             if (from != store) {
                 return;
             }
@@ -433,7 +376,7 @@ public final class StudiesViewModel {
         }
         if (row == null) {
             StudySpec spec = run.specProperty().get();
-            row = new StudyRow(id, run.nameProperty().get(), spec == null ? "?" : methodName(spec),
+            row = new StudyRow(id, run.nameProperty().get(), spec == null ? "?" : StudyRows.methodName(spec),
                     java.time.Instant.now(), run.stateProperty().get(), run.elsewhereProperty().get());
             studies.add(row);
         }
@@ -461,34 +404,6 @@ public final class StudiesViewModel {
         return null;
     }
 
-    /**
-     * The selected study's failures as the toolbar shows them: how many failed and were
-     * interrupted (as {@link StudySummary} counts them), then the commonest reasons, each with a
-     * trial that shows it.
-     */
-    static String failureHint(StudySummary s, FailureReasons f) {
-        if (f.isEmpty()) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder();
-        if (s.failed() > 0) {
-            b.append(s.failed()).append(" failed");
-        }
-        if (s.interrupted() > 0) {
-            b.append(b.isEmpty() ? "" : ", ").append(s.interrupted()).append(" interrupted");
-        }
-        b.append(": ");
-        List<FailureReasons.Reason> shown = f.reasons().subList(0, Math.min(2, f.reasons().size()));
-        for (int i = 0; i < shown.size(); i++) {
-            FailureReasons.Reason r = shown.get(i);
-            b.append(i == 0 ? "" : "; ").append(r.count()).append("× ").append(r.oneLine(400))
-                    .append(" (e.g. trial ").append(r.exampleTrial()).append(')');
-        }
-        int more = f.reasons().size() - shown.size();
-        return more > 0 ? b.append("; and ").append(more).append(" other reason").append(more == 1 ? "" : "s")
-                .toString() : b.toString();
-    }
-
     private void updateActions() {
         StudyRow row = selected.get();
         RunViewModel run = row == null ? null : runOf(row.studyId());
@@ -499,7 +414,7 @@ public final class StudiesViewModel {
         canDelete.set(row != null && !runningHere && elsewhere.isEmpty());
         canResume.set(row != null && !runningHere && row.state() == StudyState.STOPPED);
         selectedHint.set(elsewhere.map(l -> StoredState.hint(l) + " · stop or resume it there")
-                .orElseGet(() -> row == null ? "" : failureHint(row.summary(), row.failures())));
+                .orElseGet(() -> row == null ? "" : row.failureHint()));
     }
 
 }

@@ -5,6 +5,7 @@ import dev.rungs.study.FailureReasons;
 import dev.rungs.study.StudySummary;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -106,4 +107,42 @@ public final class StudyRow {
         // Records compare by value, so an unchanged summary fires no change event.
         summary.set(Objects.requireNonNull(s, "s"));
     }
+
+    /** The delete dialog's question about this study, with its trials counted as everywhere else. */
+    public String deleteMessage() {
+        StudySummary s = summary();
+        return (s.stored() == 0 ? "It has no trials." : "Its " + s.describe() + " are removed from the database.")
+                + " This cannot be undone.";
+    }
+
+    /**
+     * The selected study's failures as the toolbar shows them: how many failed and were
+     * interrupted (as {@link StudySummary} counts them), then the commonest reasons, each with a
+     * trial that shows it.
+     */
+    String failureHint() {
+        StudySummary s = summary();
+        FailureReasons f = failures();
+        if (f.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        if (s.failed() > 0) {
+            b.append(s.failed()).append(" failed");
+        }
+        if (s.interrupted() > 0) {
+            b.append(b.isEmpty() ? "" : ", ").append(s.interrupted()).append(" interrupted");
+        }
+        b.append(": ");
+        List<FailureReasons.Reason> shown = f.reasons().subList(0, Math.min(2, f.reasons().size()));
+        for (int i = 0; i < shown.size(); i++) {
+            FailureReasons.Reason r = shown.get(i);
+            b.append(i == 0 ? "" : "; ").append(r.count()).append("× ").append(r.oneLine(400))
+                    .append(" (e.g. trial ").append(r.exampleTrial()).append(')');
+        }
+        int more = f.reasons().size() - shown.size();
+        return more > 0 ? b.append("; and ").append(more).append(" other reason").append(more == 1 ? "" : "s")
+                .toString() : b.toString();
+    }
+
 }

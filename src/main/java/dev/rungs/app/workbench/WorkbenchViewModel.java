@@ -12,7 +12,6 @@ import dev.rungs.spec.StudySpec;
 import dev.rungs.store.StudyStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -53,6 +52,7 @@ public final class WorkbenchViewModel {
     private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>(this, "error");
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
     private final RunInStatusBar runInStatusBar;
+    private final OpenTabs openTabs;
 
     private StudyStore store;
     /** While the tabs of a database are being closed or reopened, what is open is not remembered. */
@@ -72,6 +72,7 @@ public final class WorkbenchViewModel {
         this.opener = Objects.requireNonNull(opener, "opener");
         this.samplesFolder = Objects.requireNonNull(samplesFolder, "samplesFolder");
         this.preferences = Objects.requireNonNull(preferences, "preferences");
+        this.openTabs = new OpenTabs(preferences);
         this.tasks = new TrackedTasks(Objects.requireNonNull(tasks, "tasks"));
         this.databaseFile.set(databaseFile);
         this.studies = new StudiesViewModel(store, this.tasks);
@@ -174,7 +175,7 @@ public final class WorkbenchViewModel {
 
     /** Reads the samples folder and the store again. Only samples this build can run are offered. */
     public void refresh() {
-        tasks.execute(() -> sortSamples(SampleSpec.findIn(samplesFolder)), found -> {
+        tasks.execute(() -> SampleSpec.sort(SampleSpec.findIn(samplesFolder)), found -> {
             samples.setAll(found.offered());
             unavailableSamples.setAll(found.unavailable());
         }, e -> error.set(new ErrorReport("Cannot read the samples folder " + samplesFolder, ErrorReport.reason(e))));
@@ -190,7 +191,7 @@ public final class WorkbenchViewModel {
         if (file == null) {
             return;
         }
-        List<Long> saved = savedOpenStudies(file);
+        List<Long> saved = openTabs.saved(file);
         if (saved.isEmpty()) {
             return;
         }
@@ -383,29 +384,10 @@ public final class WorkbenchViewModel {
 
     private void rememberOpenStudies() {
         Path file = databaseFile.get();
-        if (file == null || restoringTabs) {
-            return;
+        if (file != null && !restoringTabs) {
+            openTabs.remember(file, runs.stream().mapToLong(RunViewModel::shownStudyId).filter(id -> id >= 0)
+                    .boxed().toList());
         }
-        StringBuilder ids = new StringBuilder();
-        for (RunViewModel r : runs) {
-            long id = r.shownStudyId();
-            if (id >= 0) {
-                ids.append(ids.isEmpty() ? "" : ",").append(id);
-            }
-        }
-        preferences.put(AppPreferences.openStudiesKey(file), ids.toString());
-    }
-
-    private List<Long> savedOpenStudies(Path file) {
-        List<Long> ids = new ArrayList<>();
-        for (String part : preferences.get(AppPreferences.openStudiesKey(file)).orElse("").split(",")) {
-            try {
-                ids.add(Long.parseLong(part.strip()));
-            } catch (NumberFormatException e) {
-                // an empty list, or a value edited by hand: nothing to reopen
-            }
-        }
-        return ids;
     }
 
     private RunViewModel runOf(long studyId) {
@@ -427,16 +409,4 @@ public final class WorkbenchViewModel {
                 : file.toAbsolutePath().toString();
     }
 
-    /** The samples split into those this build can run and those it cannot; in the background. */
-    private static Samples sortSamples(List<SampleSpec> found) {
-        List<SampleSpec> offered = new ArrayList<>();
-        List<String> unavailable = new ArrayList<>();
-        for (SampleSpec s : found) {
-            s.problem().ifPresentOrElse(why -> unavailable.add(s.name() + ": " + why), () -> offered.add(s));
-        }
-        return new Samples(offered, unavailable);
-    }
-
-    private record Samples(List<SampleSpec> offered, List<String> unavailable) {
-    }
 }
