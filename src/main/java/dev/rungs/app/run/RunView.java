@@ -329,7 +329,7 @@ public final class RunView extends BorderPane {
         // The checked states joined would not fit; the title says what is shown in a few words.
         states.titleProperty().bind(Bindings.createStringBinding(() -> stateFilterTitle(
                 viewModel.shownStatesProperty().get()), viewModel.shownStatesProperty()));
-        states.setPrefWidth(170);
+        states.setPrefWidth(200);
         boolean[] syncing = {false};
         Runnable fromModel = () -> {
             syncing[0] = true;
@@ -372,7 +372,10 @@ public final class RunView extends BorderPane {
         if (shown.isEmpty()) {
             return "No states";
         }
-        return String.join(", ", FILTER_ORDER.stream().filter(shown::contains).map(TrialFilter::label).toList());
+        // Whichever is shorter to read: the states left out, or those shown.
+        List<String> left = FILTER_ORDER.stream().filter(st -> !shown.contains(st)).map(TrialFilter::label).toList();
+        return left.size() <= 2 ? "All but " + String.join(", ", left)
+                : String.join(", ", FILTER_ORDER.stream().filter(shown::contains).map(TrialFilter::label).toList());
     }
 
     private VBox detailsPane() {

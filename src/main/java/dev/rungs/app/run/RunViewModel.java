@@ -113,6 +113,8 @@ public final class RunViewModel {
     /** The read going on, so it can be cancelled; null when none. UI thread only. */
     private TaskHandle openTask;
     private Runnable onOpenCancelled = () -> { };
+    /** When the study was created, from its record; null until known. UI thread only. */
+    private Instant created;
 
     /**
      * @param store where the study lives
@@ -198,6 +200,11 @@ public final class RunViewModel {
     /** The study this view shows, or is reading to show; -1 while neither is known (a new study being created). */
     public long shownStudyId() {
         return studyId.get() >= 0 ? studyId.get() : openingId;
+    }
+
+    /** When the study was created (its record's time); null until it is known, with {@link #studyIdProperty()}. */
+    public Instant created() {
+        return created;
     }
 
     /** Who closes this view when its opening was cancelled: nothing of the study is shown then. */
@@ -547,6 +554,7 @@ public final class RunViewModel {
         // The id last: whoever follows it reads the name and spec then.
         name.set(r.name());
         spec.set(l.spec());
+        created = r.created();
         studyId.set(r.id());
         if (first) {
             replaceTrials(l.trials());
@@ -604,6 +612,7 @@ public final class RunViewModel {
     private void runStarted(StudyRecord record, StudySpec s, List<Trial> before) {
         name.set(record.name());
         spec.set(s);
+        created = record.created();
         studyId.set(record.id());
         replaceTrials(before);
         runStarted = Instant.now();

@@ -53,7 +53,8 @@ public final class StudiesViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     /** Made from the list itself, so it can never say another number than the list shows. */
-    private final StringBinding count = Bindings.createStringBinding(() -> loading.get() && studies.isEmpty()
+    // While the store is read the list may hold only the studies open in tabs: no count then.
+    private final StringBinding count = Bindings.createStringBinding(() -> loading.get()
             ? "Reading studies …" : studies.size() + (studies.size() == 1 ? " study" : " studies"), studies, loading);
     private final ReadOnlyStringWrapper selectedHint = new ReadOnlyStringWrapper(this, "selectedHint", "");
     private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>(this, "error");
@@ -377,7 +378,8 @@ public final class StudiesViewModel {
         if (row == null) {
             StudySpec spec = run.specProperty().get();
             row = new StudyRow(id, run.nameProperty().get(), spec == null ? "?" : StudyRows.methodName(spec),
-                    java.time.Instant.now(), run.stateProperty().get(), run.elsewhereProperty().get());
+                    run.created() == null ? java.time.Instant.now() : run.created(), run.stateProperty().get(),
+                    run.elsewhereProperty().get());
             studies.add(row);
         }
         row.setState(run.stateProperty().get(), run.elsewhereProperty().get());

@@ -54,7 +54,9 @@ final class WorkbenchStatusBar extends StatusBar {
                     : f == viewModel.newStudy() ? viewModel.newStudy().statusProperty()
                     : viewModel.studies().statusProperty());
         });
-        getLeftItems().setAll(database, separator(), count, separator(), message);
+        Separator beforeMessage = separator();
+        beforeMessage.visibleProperty().bind(message.textProperty().isNotEmpty());
+        getLeftItems().setAll(database, separator(), count, beforeMessage, message);
 
         tasksBox.setId("statusTasks");
         tasksBox.setAlignment(Pos.CENTER_LEFT);

@@ -9,6 +9,7 @@ import dev.rungs.app.studies.ErrorReport;
 import dev.rungs.app.studies.SampleSpec;
 import dev.rungs.app.studies.StudiesViewModel;
 import dev.rungs.spec.StudySpec;
+import dev.rungs.store.StudyRecord;
 import dev.rungs.store.StudyStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -196,15 +197,16 @@ public final class WorkbenchViewModel {
             return;
         }
         StudyStore from = store;
-        tasks.execute(() -> saved.stream().filter(id -> from.study(id).isPresent()).toList(), present -> {
+        // The records too: the list may not have been read yet, and the tabs should have their names at once.
+        tasks.execute(() -> saved.stream().flatMap(id -> from.study(id).stream()).toList(), present -> {
             if (from != store) {
                 return;
             }
             restoringTabs = true;
             try {
-                for (long id : present) {
-                    if (runOf(id) == null) {
-                        addRun().open(id, studies.nameOf(id).orElse(""));
+                for (StudyRecord r : present) {
+                    if (runOf(r.id()) == null) {
+                        addRun().open(r.id(), r.name());
                     }
                 }
             } finally {

@@ -118,6 +118,28 @@ class WorkbenchShellTest {
         assertEquals("0 studies", vm.studies().countText().get());
     }
 
+    /** At start the reopened tabs put their rows in the list before the store is read: no count until it is. */
+    @Test
+    void whileTheListIsReadTheRowsOfOpenTabsAreNotCounted() throws Exception {
+        Path db = dir.resolve("a.db");
+        long id;
+        try (StudyStore s = SqliteStudyStore.open(db)) {
+            id = TestStudies.stoppedAfter(s, spec("x", 100000), 2);
+            TestStudies.stoppedAfter(s, spec("y", 100000), 2);
+        }
+        prefs.put(AppPreferences.openStudiesKey(db), Long.toString(id));
+        QueuedTaskExecutor tasks = new QueuedTaskExecutor();
+        WorkbenchViewModel vm = workbench(db, tasks);
+        vm.restoreOpenStudies();
+        tasks.runAll();
+        assertEquals("x", vm.runs().get(0).nameProperty().get(), "the tab is named from the store");
+        vm.refresh();
+        assertEquals(1, vm.studies().studies().size(), "the open tab's row");
+        assertEquals("Reading studies …", vm.studies().countText().get(), "not \"1 study\"");
+        tasks.runAll();
+        assertEquals("2 studies", vm.studies().countText().get());
+    }
+
     /**
      * Resume from the list gave no feedback while the study was read: the tab said "Study" and
      * nothing else, Resume stayed on, and a second press opened a second view. Now the tab has the
@@ -227,13 +249,15 @@ class WorkbenchShellTest {
             s.deleteStudy(c); // deleted meanwhile, by the command line say
         }
         WorkbenchViewModel again = workbench(db, new ImmediateTaskExecutor());
+        again.restoreOpenStudies(); // as the app does, while the list is still being read
         again.refresh();
-        again.restoreOpenStudies();
         assertEquals(List.of(a), again.runs().stream().map(r -> r.studyIdProperty().get()).toList());
         assertEquals("a-1", again.runs().get(0).nameProperty().get());
         assertTrue(again.statusProperty().get().endsWith("1 study tab was not reopened: deleted meanwhile"),
                 again.statusProperty().get());
         assertNull(again.focusProperty().get(), "the list stays in front");
+        assertEquals(again.store().study(a).orElseThrow().created(), again.studies().studies().get(0).started(),
+                "the row of a reopened tab has the study's own creation time");
         assertTrue(b >= 0);
     }
 
