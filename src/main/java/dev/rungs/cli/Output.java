@@ -40,9 +40,14 @@ final class Output {
     /** How many distinct failure reasons are listed; the rest are counted in one line. */
     private static final int REASONS_SHOWN = 5;
 
-    /** The distinct reasons of the failed trials, with counts and an example trial each. */
+    /**
+     * The distinct reasons of the failed trials, with counts and an example trial each. Trials an
+     * interruption ended are left out: they did not fail by themselves, and the trials line
+     * counts them apart ({@link StudySummary#notCounted()}).
+     */
     static void failures(PrintWriter out, List<Trial> trials) {
-        List<FailureReasons.Reason> reasons = FailureReasons.of(trials).reasons();
+        List<FailureReasons.Reason> reasons = FailureReasons.of(trials.stream().filter(t -> !t.isInterrupted())
+                .toList()).reasons();
         for (int i = 0; i < Math.min(REASONS_SHOWN, reasons.size()); i++) {
             FailureReasons.Reason r = reasons.get(i);
             out.printf(Locale.ROOT, "%-9s %d× %s (e.g. trial %d)%n", i == 0 ? "failed" : "", r.count(),

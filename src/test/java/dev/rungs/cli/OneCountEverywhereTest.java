@@ -93,5 +93,7 @@ class OneCountEverywhereTest {
         assertEquals(0, show.status(), show.err());
         assertTrue(show.out().contains("trials    8 (" + COUNTS + ")\n"), "rungs show: " + show.out());
         assertTrue(show.out().contains("best      0.7500000000 (trial 2)"), show.out());
+        assertTrue(show.out().contains("failed    1× boom (e.g. trial 3)\n"), "the failure of its own only: " + show.out());
+        assertTrue(show.out().lines().noneMatch(l -> l.contains("× interrupted")), show.out());
     }
 }
