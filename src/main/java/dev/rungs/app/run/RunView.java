@@ -31,8 +31,6 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
-import javafx.collections.FXCollections;
-import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -55,7 +53,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.controlsfx.control.CheckComboBox;
 
 /**
@@ -68,9 +65,6 @@ import org.controlsfx.control.CheckComboBox;
 public final class RunView extends BorderPane {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
-    /** The state filter's check boxes, in the order a person thinks of them: ended first. */
-    private static final List<TrialState> FILTER_ORDER = List.of(TrialState.COMPLETE, TrialState.PRUNED,
-            TrialState.FAIL, TrialState.RUNNING, TrialState.PAUSED, TrialState.WAITING);
     private static final List<String> STATE_CLASSES = List.of("trial-complete", "trial-pruned", "trial-fail",
             "trial-running", "trial-paused", "trial-waiting");
 
@@ -272,7 +266,7 @@ public final class RunView extends BorderPane {
     }
 
     private VBox trialsPane() {
-        CheckComboBox<TrialState> states = stateFilter();
+        CheckComboBox<TrialState> states = TrialStateFilter.create(viewModel.shownStatesProperty());
         TextField text = filterText;
         text.setId("trialFilterText");
         text.setPromptText("filter: trial number or name=value");
@@ -309,73 +303,6 @@ public final class RunView extends BorderPane {
         });
         VBox.setVgrow(table, Priority.ALWAYS);
         return new VBox(filters, table);
-    }
-
-    /** The states the table shows, as check boxes (ControlsFX), kept in step with the view model both ways. */
-    private CheckComboBox<TrialState> stateFilter() {
-        CheckComboBox<TrialState> states = new CheckComboBox<>(FXCollections.observableArrayList(FILTER_ORDER));
-        states.setId("trialStateFilter");
-        states.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(TrialState s) {
-                return s == null ? "" : TrialFilter.label(s);
-            }
-
-            @Override
-            public TrialState fromString(String text) {
-                return null; // never edited as text
-            }
-        });
-        // The checked states joined would not fit; the title says what is shown in a few words.
-        states.titleProperty().bind(Bindings.createStringBinding(() -> stateFilterTitle(
-                viewModel.shownStatesProperty().get()), viewModel.shownStatesProperty()));
-        states.setPrefWidth(200);
-        boolean[] syncing = {false};
-        Runnable fromModel = () -> {
-            syncing[0] = true;
-            try {
-                for (TrialState s : FILTER_ORDER) {
-                    if (viewModel.shownStatesProperty().get().contains(s)) {
-                        states.getCheckModel().check(s);
-                    } else {
-                        states.getCheckModel().clearCheck(s);
-                    }
-                }
-            } finally {
-                syncing[0] = false;
-            }
-        };
-        fromModel.run();
-        viewModel.shownStatesProperty().addListener(o -> {
-            if (!syncing[0]) {
-                fromModel.run();
-            }
-        });
-        states.getCheckModel().getCheckedItems().addListener((ListChangeListener<TrialState>) c -> {
-            java.util.Set<TrialState> checked = TrialFilter.states(states.getCheckModel().getCheckedItems());
-            if (!syncing[0] && !checked.equals(viewModel.shownStatesProperty().get())) {
-                syncing[0] = true;
-                try {
-                    viewModel.shownStatesProperty().set(checked);
-                } finally {
-                    syncing[0] = false;
-                }
-            }
-        });
-        return states;
-    }
-
-    static String stateFilterTitle(java.util.Set<TrialState> shown) {
-        if (shown.size() == TrialState.values().length) {
-            return "All states";
-        }
-        if (shown.isEmpty()) {
-            return "No states";
-        }
-        // Whichever is shorter to read: the states left out, or those shown.
-        List<String> left = FILTER_ORDER.stream().filter(st -> !shown.contains(st)).map(TrialFilter::label).toList();
-        return left.size() <= 2 ? "All but " + String.join(", ", left)
-                : String.join(", ", FILTER_ORDER.stream().filter(shown::contains).map(TrialFilter::label).toList());
     }
 
     private VBox detailsPane() {
