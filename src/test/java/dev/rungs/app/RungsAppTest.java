@@ -11,6 +11,8 @@ import dev.rungs.objective.bench.BenchmarkProblems;
 import dev.rungs.store.StudyStore;
 import dev.rungs.store.TrialsCsv;
 import dev.rungs.store.sqlite.SqliteStudyStore;
+import dev.rungs.study.Direction;
+import dev.rungs.study.StudySummary;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +83,7 @@ class RungsAppTest {
         assertEquals(1280, stage.getScene().getWidth(), 1);
         assertEquals(760, stage.getScene().getHeight(), 1);
         assertEquals("Database: " + db.toAbsolutePath(), text("#databaseLabel"));
-        waitUntil(() -> text("#statusLabel").equals("0 studies in the store"));
+        waitUntil(() -> text("#studyCountLabel").equals("0 studies"));
         assertEquals(db.toAbsolutePath().toString(), prefs.get(AppPreferences.LAST_DATABASE).orElseThrow());
     }
 
@@ -227,9 +229,9 @@ class RungsAppTest {
         waitUntil(() -> "stopped".equals(text("#runState")));
         try (StudyStore store = SqliteStudyStore.openReadOnly(db)) {
             assertEquals(1, store.studies().size(), "resumed, not started anew");
-            long finished = store.trials(store.studies().get(0).id()).stream()
-                    .filter(t -> t.state().isFinished()).count();
-            assertEquals(finished, doneShown());
+            // The trials as the budget counts them: paused ones (the stop paused the running trials) too.
+            assertEquals(StudySummary.of(store.trials(store.studies().get(0).id()), Direction.MINIMIZE).trials(),
+                    doneShown());
         }
     }
 
@@ -303,11 +305,11 @@ class RungsAppTest {
         waitUntil(() -> text.equals(f.getText()));
     }
 
-    /** A study of 40 trials in {@code db}, stopped after at least 10; returns how many ended. */
+    /** A study of 40 trials in {@code db}, stopped after at least 10; returns how many it has as the budget counts them. */
     static int stoppedStudy(Path db) throws Exception {
         try (StudyStore store = SqliteStudyStore.open(db)) {
             long id = TestStudies.stoppedAfter(store, SpecReader.parse(SPEC), 10);
-            return (int) store.trials(id).stream().filter(x -> x.state().isFinished()).count();
+            return StudySummary.of(store.trials(id), Direction.MINIMIZE).trials();
         }
     }
 

@@ -30,7 +30,6 @@ import java.util.Map;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.OptionalDouble;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -42,7 +41,6 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -62,6 +60,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.controlsfx.control.CheckComboBox;
 
 /**
  * One study: progress and best value on top, and below it the optimisation history, the trials
@@ -92,7 +91,6 @@ public final class RunView extends BorderPane {
     private final Label detailsTitle = new Label("Select a trial to see its details");
     private final TextField filterText = new TextField();
     private final Label exportNote = new Label();
-    private Consumer<Path> onExported = p -> { };
     private List<String> paramColumns = List.of();
 
     /**
@@ -172,12 +170,7 @@ public final class RunView extends BorderPane {
 
     private void exported(Path file) {
         exportNote.setText("Chart saved to " + file);
-        onExported.accept(file);
-    }
-
-    /** Hears every file an export of this view wrote (the workbench notifies). */
-    public void setOnExported(Consumer<Path> listener) {
-        onExported = listener == null ? p -> { } : listener;
+        viewModel.notifyExported(file);
     }
 
     // ------------------------------------------------------------------ building
@@ -191,8 +184,9 @@ public final class RunView extends BorderPane {
         state.setId("runState");
         state.getStyleClass().add("run-state");
         state.textProperty().bind(Bindings.createStringBinding(
-                () -> viewModel.stateProperty().get() == null ? "" : viewModel.stateProperty().get().label(),
-                viewModel.stateProperty()));
+                () -> viewModel.stateProperty().get() != null ? viewModel.stateProperty().get().label()
+                        : viewModel.openingProperty().get() ? "opening" : "",
+                viewModel.stateProperty(), viewModel.openingProperty()));
 
         Button stop = Controls.button("runStop", "Stop",
                 "Stop the run: running trials pause and can be resumed (Ctrl+.)", viewModel::stop);
@@ -231,9 +225,21 @@ public final class RunView extends BorderPane {
         best.getStyleClass().add("run-best");
         best.textProperty().bind(Bindings.createStringBinding(
                 () -> "Best: " + RunViewModel.formatValue(viewModel.bestProperty().get()), viewModel.bestProperty()));
-        exportNote.setId("exportNote");
+exportNote.setId("exportNote");
         exportNote.getStyleClass().add("export-note");
+        // Reading a study of many thousand trials takes a moment; it can be called off.
+        Button cancelOpen = Controls.button("runCancelOpen", "Cancel", "Stop reading the study and close its tab",
+                viewModel::cancelOpen);
         HBox progress = new HBox(10, bar, progressText, gap, exportNote, best);
+        // In the header only while the study is read: a hidden button would still be found by its text.
+        Runnable showCancel = () -> {
+            progress.getChildren().remove(cancelOpen);
+            if (viewModel.openingProperty().get()) {
+                progress.getChildren().add(2, cancelOpen);
+            }
+        };
+        viewModel.openingProperty().addListener(o -> showCancel.run());
+        showCancel.run();
         progress.setAlignment(Pos.CENTER_LEFT);
 
         // Stop and Resume are disabled then; this says why, and who to go to instead.
@@ -305,10 +311,7 @@ public final class RunView extends BorderPane {
     }
 
     private VBox trialsPane() {
-        ComboBox<TrialFilter.States> states = new ComboBox<>();
-        states.setId("trialStateFilter");
-        states.getItems().setAll(TrialFilter.States.values());
-        states.valueProperty().bindBidirectional(viewModel.stateFilterProperty());
+        CheckComboBox<TrialState> states = TrialStateFilter.create(viewModel.shownStatesProperty());
         TextField text = filterText;
         text.setId("trialFilterText");
         text.setPromptText("filter: trial number or name=value");
