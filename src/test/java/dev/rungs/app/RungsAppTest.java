@@ -289,9 +289,11 @@ class RungsAppTest {
     }
 
     /** The trials done the run view's progress line shows. */
+    /** The trials done the progress line shows, or -1 while it says something else ("Starting the run …"). */
     int doneShown() throws Exception {
         String t = text("#runProgressText");
-        return Integer.parseInt(t.substring(0, t.indexOf(' ')));
+        String first = t.contains(" ") ? t.substring(0, t.indexOf(' ')) : t;
+        return first.matches("\\d+") ? Integer.parseInt(first) : -1;
     }
 
     void replaceText(String field, String text) throws Exception {
