@@ -613,7 +613,7 @@ public final class RunViewModel {
         status.set("Starting …");
         // Building the tuner reads the trials again and may load a dataset: seconds, for a large study.
         progress.set(-1);
-        progressText.set("Starting the run …");
+        progressText.set(summary.get().progress(s.budget().maxTrials()) + " · starting the run …");
     }
 
     private void runStarted(StudyRecord record, StudySpec s, List<Trial> before) {
