@@ -71,6 +71,9 @@ public final class ChartBox extends StackPane {
     /** An empty chart box showing {@code placeholderText} until it gets a chart. */
     public ChartBox(String placeholderText) {
         getStyleClass().add("chart-box");
+        // White behind the canvas too: on screen the chart's own background fill did not show.
+        setBackground(new javafx.scene.layout.Background(new javafx.scene.layout.BackgroundFill(
+                javafx.scene.paint.Color.WHITE, null, null)));
         placeholder.setText(placeholderText);
         placeholder.getStyleClass().add("chart-placeholder");
         placeholder.setWrapText(true);
