@@ -128,7 +128,9 @@ public final class ChartTheme {
         t.setSmallFont(TICK_FONT);
         t.setTitlePaint(TEXT);
         t.setSubtitlePaint(TEXT);
-        t.setChartBackgroundPaint(BACKGROUND);
+        // Not quite opaque: JavaFX takes an opaque fill of the whole canvas for a clear, which the
+        // software pipeline under X shows black (seen under Xvfb); 254 of 255 looks the same.
+        t.setChartBackgroundPaint(new Color(255, 255, 255, 254));
         t.setPlotBackgroundPaint(BACKGROUND);
         t.setLegendBackgroundPaint(BACKGROUND);
         t.setLegendItemPaint(TEXT);
