@@ -230,6 +230,8 @@ public final class NewStudyView extends BorderPane {
             }
         });
         choice.setPrefWidth(170);
+        // A long description beside it must not squeeze the box until the name no longer fits.
+        choice.setMinWidth(Region.USE_PREF_SIZE);
         Label what = new Label();
         what.textProperty().bind(description);
         what.getStyleClass().add("method-title");

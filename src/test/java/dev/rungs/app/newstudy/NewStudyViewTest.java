@@ -118,6 +118,13 @@ class NewStudyViewTest {
         waitUntil(() -> "hyperband".equals(choice.getValue()));
         javafx.scene.control.ListCell<?> shown = fx(() -> (javafx.scene.control.ListCell<?>) choice.getButtonCell());
         assertEquals("hyperband", fx(shown::getText), "the closed box names the method, not its description");
+        // and has the room to show it: the long description beside it does not squeeze the box.
+        robot.clickOn("#samplerChoice");
+        robot.clickOn("bohb  –  " + NewStudyViewModel.samplerTitle("bohb"));
+        for (String id : List.of("#samplerChoice", "#schedulerChoice")) {
+            ComboBox<?> box = robot.lookup(id).queryAs(ComboBox.class);
+            assertTrue(fx(() -> box.getWidth() >= box.prefWidth(-1) - 0.5), id + " is " + fx(box::getWidth) + " wide");
+        }
     }
 
     @Test
