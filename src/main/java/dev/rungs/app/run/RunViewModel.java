@@ -4,6 +4,8 @@ import dev.rungs.app.Recheck;
 import dev.rungs.app.SaveFile;
 import dev.rungs.app.TaskExecutor;
 import dev.rungs.app.UiThrottle;
+import dev.rungs.app.rungs.RungsViewModel;
+import dev.rungs.app.tpe.TpeViewModel;
 import dev.rungs.app.studies.ErrorReport;
 import dev.rungs.app.studies.StoredState;
 import dev.rungs.app.studies.StudyState;
@@ -114,6 +116,8 @@ public final class RunViewModel {
             new SimpleObjectProperty<>(this, "stateFilter", TrialFilter.States.ALL);
     private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
     private final ObjectProperty<Trial> selectedTrial = new SimpleObjectProperty<>(this, "selectedTrial");
+    /** The TPE and rungs tabs' view models, fed while their tab is in front. */
+    private final MethodTabs methodTabs;
 
     /** Trials changed by the engine and not yet shown, by number; written on the engine thread. */
     private final ConcurrentSkipListMap<Integer, Trial> pending = new ConcurrentSkipListMap<>();
@@ -147,6 +151,9 @@ public final class RunViewModel {
             running.set(s == StudyState.RUNNING);
             canResume.set(s == StudyState.STOPPED && spec.get() != null);
         });
+        methodTabs = new MethodTabs(tasks, trialsView);
+        spec.addListener(o -> methodTabs.specChanged(spec.get()));
+        revision.addListener(o -> methodTabs.trialsChanged());
     }
 
     // ------------------------------------------------------------------ what the view binds to
@@ -247,6 +254,31 @@ public final class RunViewModel {
     /** The trial whose details are shown; kept up to date while it runs. */
     public ObjectProperty<Trial> selectedTrialProperty() {
         return selectedTrial;
+    }
+
+    /** The TPE tab's view model; it has the study while {@link #shownTabProperty()} is {@link RunTab#TPE}. */
+    public TpeViewModel tpe() {
+        return methodTabs.tpe();
+    }
+
+    /** The rungs tab's view model; it has the study while the rungs tab is in front. */
+    public RungsViewModel rungs() {
+        return methodTabs.rungs();
+    }
+
+    /** The tab in front, which the view sets; the method tabs compute only while in front. */
+    public ObjectProperty<RunTab> shownTabProperty() {
+        return methodTabs.shownProperty();
+    }
+
+    /** Whether the study has a TPE tab: its sampler explains its densities trial by trial. */
+    public ReadOnlyBooleanProperty hasTpeTabProperty() {
+        return methodTabs.hasTpeProperty();
+    }
+
+    /** Whether the study has a rungs tab: its scheduler works in rungs. */
+    public ReadOnlyBooleanProperty hasRungsTabProperty() {
+        return methodTabs.hasRungsProperty();
     }
 
     /** Shows the details of trial {@code number}, as a click on a chart asks. */

@@ -4,6 +4,7 @@ import dev.rungs.app.FilePicker;
 import java.util.Objects;
 import dev.rungs.app.charts.DensityChart;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.IntegerProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -54,7 +55,7 @@ public final class TpeView extends BorderPane {
         trials.setMinorTickCount(0);
         trials.setSnapToTicks(true);
         trials.maxProperty().bind(Bindings.max(0, Bindings.size(viewModel.trialNumbers()).subtract(1)));
-        trials.valueProperty().bindBidirectional(viewModel.selectedTrialIndexProperty());
+        followTrialIndex(trials);
         trials.disableProperty().bind(Bindings.size(viewModel.trialNumbers()).lessThan(2));
         trials.setTooltip(new Tooltip("Move through the study's trials (arrow keys step by one)"));
         HBox.setHgrow(trials, Priority.ALWAYS);
@@ -74,6 +75,27 @@ public final class TpeView extends BorderPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8));
         return bar;
+    }
+
+    /**
+     * Keeps the slider and the chosen trial together. Not a bidirectional binding: that puts the
+     * slider's value into the integer property by truncation, so while the thumb was dragged
+     * between two trials the chart showed the one below the thumb's nearest (it lagged by one).
+     */
+    private void followTrialIndex(Slider trials) {
+        IntegerProperty index = viewModel.selectedTrialIndexProperty();
+        trials.setValue(index.get());
+        trials.valueProperty().addListener((o, old, v) -> {
+            int nearest = (int) Math.round(v.doubleValue());
+            if (index.get() != nearest) {
+                index.set(nearest);
+            }
+        });
+        index.addListener((o, old, i) -> {
+            if (Math.round(trials.getValue()) != i.intValue()) {
+                trials.setValue(i.intValue());
+            }
+        });
     }
 
     private DensityChart buildChart() {

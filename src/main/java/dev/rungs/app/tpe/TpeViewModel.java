@@ -60,7 +60,6 @@ public final class TpeViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyObjectWrapper<DensityData> densities = new ReadOnlyObjectWrapper<>(this, "densities");
     private final ReadOnlyStringWrapper chartTitle = new ReadOnlyStringWrapper(this, "chartTitle", "");
-    private final ReadOnlyStringWrapper modelName = new ReadOnlyStringWrapper(this, "modelName", "");
 
     private StudySpec spec;
     /** The study's sampler if it explains its densities trial by trial (TPE), else null. */
@@ -125,11 +124,6 @@ public final class TpeViewModel {
         return chartTitle.getReadOnlyProperty();
     }
 
-    /** The study's sampler as people know it ("TPE"); empty while the study has none this view explains. */
-    public ReadOnlyStringProperty modelNameProperty() {
-        return modelName.getReadOnlyProperty();
-    }
-
     /** The number of the trial explained, or −1 when there is none. */
     public int selectedTrialNumber() {
         int i = selectedTrialIndex.get();
@@ -172,7 +166,6 @@ public final class TpeViewModel {
 
         if (!studySpec.equals(spec)) {
             sampler = explainer(studySpec);
-            modelName.set(sampler == null ? "" : sampler.modelName());
         }
         spec = studySpec;
         List<Trial> sorted = new ArrayList<>(studyTrials);

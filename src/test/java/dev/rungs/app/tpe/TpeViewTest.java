@@ -19,7 +19,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Slider;
+import javafx.scene.input.MouseButton;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -111,6 +114,44 @@ class TpeViewTest {
         waitUntil(() -> chart().data().goodObservations().length + chart().data().badObservations().length == 28);
         assertNotEquals(trials.get(28).config().getDouble("x1"), trials.get(29).config().getDouble("x1"));
         assertEquals(trials.get(28).config().getDouble("x1"), fx(() -> chart().data().picked()));
+    }
+
+    /**
+     * Issue #11 item 4: the chart lagged its slider by one trial. While the thumb is dragged,
+     * the slider's value lies between trials; the chart must show the trial the thumb is
+     * nearest (it showed the one below), and after the release the slider rests on that trial.
+     */
+    @Test
+    void draggingTheSliderShowsTheTrialUnderTheThumbWithoutLag() throws Exception {
+        Slider slider = robot.lookup("#tpeTrialSlider").queryAs(Slider.class);
+        Node thumb = fx(() -> slider.lookup(".thumb"));
+        robot.drag(thumb, MouseButton.PRIMARY);
+        try {
+            // Left until the thumb rests past the middle between two trials.
+            double value = fx(slider::getValue);
+            for (int step = 0; step < 200 && !(frac(value) > 0.55 && frac(value) < 0.95 && value < 25); step++) {
+                robot.moveBy(-1, 0);
+                value = fx(slider::getValue);
+            }
+            assertTrue(frac(value) > 0.55 && frac(value) < 0.95, "the thumb stopped between trials: " + value);
+            int nearest = (int) Math.round(value);
+            waitUntil(() -> ("Trial " + nearest + " of 30").equals(text("#tpeTrialLabel")));
+            waitUntil(() -> chart().data() != null
+                    && chart().data().goodObservations().length + chart().data().badObservations().length == nearest);
+            assertEquals(trials.get(nearest).config().getDouble("x1"), fx(() -> chart().data().picked()));
+        } finally {
+            robot.release(MouseButton.PRIMARY);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        double rest = fx(slider::getValue);
+        assertEquals(Math.rint(rest), rest, "the slider snaps to a trial when let go");
+        int shown = (int) rest;
+        waitUntil(() -> ("Trial " + shown + " of 30").equals(text("#tpeTrialLabel")));
+        waitUntil(() -> chart().data().goodObservations().length + chart().data().badObservations().length == shown);
+    }
+
+    static double frac(double v) {
+        return v - Math.floor(v);
     }
 
     static <T> T fx(Callable<T> c) throws Exception {
