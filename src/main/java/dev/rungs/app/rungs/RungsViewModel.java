@@ -18,6 +18,7 @@ import dev.rungs.study.MutableTrialHistory;
 import dev.rungs.study.Trial;
 import dev.rungs.study.TrialState;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -298,7 +299,12 @@ public final class RungsViewModel {
         }
         List<RungsData.Rung> rungs = new ArrayList<>();
         List<RungRow> rows = new ArrayList<>();
+        // Best first: the chart stacks each rung's trials by rank.
+        Comparator<RungsData.Point> byRank = Comparator
+                .comparingDouble((RungsData.Point p) -> spec.direction().toLoss(p.value()))
+                .thenComparingInt(RungsData.Point::trial);
         for (int i = 0; i < budgets.length; i++) {
+            points.get(i).sort(byRank);
             RungsData.Rung r = new RungsData.Rung(budgets[i], planned[i], points.get(i));
             rungs.add(r);
             rows.add(new RungRow(i, planned[i], budgets[i], r.points().size(), r.promoted()));
@@ -320,7 +326,7 @@ public final class RungsViewModel {
             // At the top rung a trial simply finishes; below it, an ASHA pruner let it run out.
             return j == rungCount - 1 ? RungsData.Outcome.COMPLETED : RungsData.Outcome.PROMOTED;
         }
-        return RungsData.Outcome.WAITING;
+        return t.state() == TrialState.RUNNING ? RungsData.Outcome.RUNNING : RungsData.Outcome.PAUSED;
     }
 
     /** An integer attribute of the schedulers, or -1 when absent. */
