@@ -154,6 +154,8 @@ final class RungsPlots {
      * "9 · 3/3", "9"), so neighbouring labels never run into each other.
      */
     static final class RungAxis extends NumberAxis {
+        /** Pixels kept free between two labels. */
+        static final double LABEL_GAP = 8;
         private final List<RungsData.Rung> rungs;
         /** The form chosen at the last layout, for tests: 0 longest, 2 shortest. */
         private int form;
@@ -189,20 +191,27 @@ final class RungsPlots {
             FontMetrics fm = g2.getFontMetrics();
             form = 2;
             for (int f = 0; f < 2; f++) {
-                if (widest(fm, f) <= column * 0.92) {
+                if (widest(fm, f) + LABEL_GAP <= column) {
                     form = f;
                     break;
                 }
             }
+            // Even the budget alone may not fit a very narrow column: then a label that would
+            // run into the one before it is left out.
             List<NumberTick> ticks = new ArrayList<>();
+            double lastRight = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < rungs.size(); i++) {
-                if (getRange().contains(i)) {
-                    // The shortest form may still not fit a very narrow column: then every
-                    // other label is left out rather than drawn over its neighbour.
-                    boolean room = form < 2 || widest(fm, 2) <= column * 0.92 || i % 2 == 0;
-                    ticks.add(new NumberTick(i, room ? label(i, form) : "", TextAnchor.TOP_CENTER,
-                            TextAnchor.CENTER, 0.0));
+                if (!getRange().contains(i)) {
+                    continue;
                 }
+                String text = label(i, form);
+                double half = fm.stringWidth(text) / 2.0;
+                double centre = valueToJava2D(i, dataArea, edge);
+                boolean room = centre - half >= lastRight + LABEL_GAP;
+                if (room) {
+                    lastRight = centre + half;
+                }
+                ticks.add(new NumberTick(i, room ? text : "", TextAnchor.TOP_CENTER, TextAnchor.CENTER, 0.0));
             }
             return ticks;
         }
