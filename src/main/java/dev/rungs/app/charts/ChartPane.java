@@ -65,7 +65,7 @@ public abstract class ChartPane extends Region {
 
     private final Canvas canvas = new Canvas();
     private final Label hoverLabel = new Label();
-    private final Circle hoverRing = new Circle(ChartTheme.DOT_SIZE);
+    private final Circle hoverRing = new Circle(CanvasTheme.DOT_SIZE);
     /** Measures text; one reused node rather than one per label. */
     private final Text measurer = new Text();
 
@@ -91,14 +91,14 @@ public abstract class ChartPane extends Region {
         setClip(clip);
 
         hoverRing.setFill(Color.TRANSPARENT);
-        hoverRing.setStroke(ChartTheme.TEXT);
+        hoverRing.setStroke(CanvasTheme.TEXT);
         hoverRing.setStrokeWidth(1.5);
-        hoverLabel.setFont(ChartTheme.TICK_FONT);
-        hoverLabel.setTextFill(ChartTheme.TEXT);
+        hoverLabel.setFont(CanvasTheme.TICK_FONT);
+        hoverLabel.setTextFill(CanvasTheme.TEXT);
         hoverLabel.setPadding(new Insets(3, 6, 3, 6));
-        hoverLabel.setBackground(new Background(new BackgroundFill(ChartTheme.LABEL_BACKGROUND,
+        hoverLabel.setBackground(new Background(new BackgroundFill(CanvasTheme.LABEL_BACKGROUND,
                 new CornerRadii(3), Insets.EMPTY)));
-        hoverLabel.setBorder(new Border(new BorderStroke(ChartTheme.LABEL_BORDER, BorderStrokeStyle.SOLID,
+        hoverLabel.setBorder(new Border(new BorderStroke(CanvasTheme.LABEL_BORDER, BorderStrokeStyle.SOLID,
                 new CornerRadii(3), BorderWidths.DEFAULT)));
         for (Node n : List.of(hoverRing, hoverLabel)) {
             n.setManaged(false);
@@ -277,39 +277,39 @@ public abstract class ChartPane extends Region {
         double h = canvas.getHeight();
         // Clearing the whole canvas also drops the drawing commands buffered since the last frame.
         gc.clearRect(0, 0, w, h);
-        gc.setFill(ChartTheme.BACKGROUND);
+        gc.setFill(CanvasTheme.BACKGROUND);
         gc.fillRect(0, 0, w, h);
         plotArea = null;
         if (w < 40 || h < 40) {
             return;
         }
-        double top = ChartTheme.PADDING;
+        double top = CanvasTheme.PADDING;
         if (!title.get().isEmpty()) {
-            gc.setFont(ChartTheme.TITLE_FONT);
-            gc.setFill(ChartTheme.TEXT);
+            gc.setFont(CanvasTheme.TITLE_FONT);
+            gc.setFill(CanvasTheme.TEXT);
             gc.setTextAlign(TextAlignment.CENTER);
             gc.setTextBaseline(VPos.TOP);
-            gc.fillText(fit(title.get(), ChartTheme.TITLE_FONT, w - 2 * ChartTheme.PADDING), w / 2, top);
-            top += lineHeight(ChartTheme.TITLE_FONT) + ChartTheme.GAP;
+            gc.fillText(fit(title.get(), CanvasTheme.TITLE_FONT, w - 2 * CanvasTheme.PADDING), w / 2, top);
+            top += lineHeight(CanvasTheme.TITLE_FONT) + CanvasTheme.GAP;
         }
         if (!hasData()) {
-            gc.setFont(ChartTheme.PLACEHOLDER_FONT);
-            gc.setFill(ChartTheme.PLACEHOLDER);
+            gc.setFont(CanvasTheme.PLACEHOLDER_FONT);
+            gc.setFill(CanvasTheme.PLACEHOLDER);
             gc.setTextAlign(TextAlignment.CENTER);
             gc.setTextBaseline(VPos.CENTER);
-            gc.fillText(fit(placeholderText(), ChartTheme.PLACEHOLDER_FONT, w - 2 * ChartTheme.PADDING),
+            gc.fillText(fit(placeholderText(), CanvasTheme.PLACEHOLDER_FONT, w - 2 * CanvasTheme.PADDING),
                     w / 2, (top + h) / 2);
             return;
         }
-        top += drawLegend(gc, legend(), top, ChartTheme.PADDING, w - ChartTheme.PADDING);
-        top += ChartTheme.GAP;
+        top += drawLegend(gc, legend(), top, CanvasTheme.PADDING, w - CanvasTheme.PADDING);
+        top += CanvasTheme.GAP;
         Scale xs = xScale();
         Scale ys = yScale();
 
         // Vertical layout first: the bottom margin holds x tick labels and the x label.
-        double tickLine = lineHeight(ChartTheme.TICK_FONT);
-        double xLabelSpace = xLabel.get().isEmpty() ? 0 : lineHeight(ChartTheme.LABEL_FONT) + ChartTheme.GAP;
-        double bottom = h - ChartTheme.PADDING - xLabelSpace - tickLine - ChartTheme.GAP - ChartTheme.TICK_LENGTH;
+        double tickLine = lineHeight(CanvasTheme.TICK_FONT);
+        double xLabelSpace = xLabel.get().isEmpty() ? 0 : lineHeight(CanvasTheme.LABEL_FONT) + CanvasTheme.GAP;
+        double bottom = h - CanvasTheme.PADDING - xLabelSpace - tickLine - CanvasTheme.GAP - CanvasTheme.TICK_LENGTH;
         double dataHeight = bottom - top - bottomInset();
         if (dataHeight < 20) {
             return;
@@ -319,12 +319,12 @@ public abstract class ChartPane extends Region {
         // Then the left margin, as wide as the widest y tick label.
         double yTickWidth = 0;
         for (Scale.Tick t : yTicks) {
-            yTickWidth = Math.max(yTickWidth, textWidth(t.label(), ChartTheme.TICK_FONT));
+            yTickWidth = Math.max(yTickWidth, textWidth(t.label(), CanvasTheme.TICK_FONT));
         }
-        double yLabelSpace = yLabel.get().isEmpty() ? 0 : lineHeight(ChartTheme.LABEL_FONT) + ChartTheme.GAP;
-        double left = ChartTheme.PADDING + yLabelSpace + yTickWidth + ChartTheme.GAP + ChartTheme.TICK_LENGTH;
+        double yLabelSpace = yLabel.get().isEmpty() ? 0 : lineHeight(CanvasTheme.LABEL_FONT) + CanvasTheme.GAP;
+        double left = CanvasTheme.PADDING + yLabelSpace + yTickWidth + CanvasTheme.GAP + CanvasTheme.TICK_LENGTH;
         // Room on the right for half of a tick label centred on the right edge.
-        double right = w - ChartTheme.PADDING - textWidth("00000", ChartTheme.TICK_FONT) / 2;
+        double right = w - CanvasTheme.PADDING - textWidth("00000", CanvasTheme.TICK_FONT) / 2;
         if (right - left < 40) {
             return;
         }
@@ -349,7 +349,7 @@ public abstract class ChartPane extends Region {
             List<Scale.Tick> ticks = xTicks(xs, max);
             double widest = 0;
             for (Scale.Tick t : ticks) {
-                widest = Math.max(widest, textWidth(t.label(), ChartTheme.TICK_FONT));
+                widest = Math.max(widest, textWidth(t.label(), CanvasTheme.TICK_FONT));
             }
             if (max <= 2 || ticks.size() * (widest + X_LABEL_SPACING) <= width) {
                 return ticks;
@@ -362,7 +362,7 @@ public abstract class ChartPane extends Region {
             List<Scale.Tick> yTicks) {
         gc.setLineDashes();
         gc.setLineWidth(1);
-        gc.setStroke(ChartTheme.GRID);
+        gc.setStroke(CanvasTheme.GRID);
         for (Scale.Tick t : xTicks) {
             double x = crisp(area.toX(t.value()));
             gc.strokeLine(x, area.top(), x, area.bottom());
@@ -372,47 +372,47 @@ public abstract class ChartPane extends Region {
             gc.strokeLine(area.left(), y, area.right(), y);
         }
 
-        gc.setStroke(ChartTheme.AXIS);
-        gc.setLineWidth(ChartTheme.AXIS_WIDTH);
+        gc.setStroke(CanvasTheme.AXIS);
+        gc.setLineWidth(CanvasTheme.AXIS_WIDTH);
         double x0 = crisp(area.left());
         double y0 = crisp(area.bottom());
         gc.strokeLine(x0, area.top(), x0, y0);
         gc.strokeLine(x0, y0, area.right(), y0);
 
-        gc.setFont(ChartTheme.TICK_FONT);
-        gc.setFill(ChartTheme.TEXT);
+        gc.setFont(CanvasTheme.TICK_FONT);
+        gc.setFill(CanvasTheme.TEXT);
         // Category names may be longer than their slot; they are shortened rather than overlapped.
         double slot = xTicks.isEmpty() ? area.width() : area.width() / xTicks.size() - X_LABEL_SPACING / 2;
         gc.setTextAlign(TextAlignment.CENTER);
         gc.setTextBaseline(VPos.TOP);
         for (Scale.Tick t : xTicks) {
             double x = crisp(area.toX(t.value()));
-            gc.strokeLine(x, y0, x, y0 + ChartTheme.TICK_LENGTH);
-            gc.fillText(fit(t.label(), ChartTheme.TICK_FONT, Math.max(slot, 30)), x,
-                    y0 + ChartTheme.TICK_LENGTH + ChartTheme.GAP / 2);
+            gc.strokeLine(x, y0, x, y0 + CanvasTheme.TICK_LENGTH);
+            gc.fillText(fit(t.label(), CanvasTheme.TICK_FONT, Math.max(slot, 30)), x,
+                    y0 + CanvasTheme.TICK_LENGTH + CanvasTheme.GAP / 2);
         }
         gc.setTextAlign(TextAlignment.RIGHT);
         gc.setTextBaseline(VPos.CENTER);
         for (Scale.Tick t : yTicks) {
             double y = crisp(area.toY(t.value()));
-            gc.strokeLine(x0 - ChartTheme.TICK_LENGTH, y, x0, y);
-            gc.fillText(t.label(), x0 - ChartTheme.TICK_LENGTH - ChartTheme.GAP, y);
+            gc.strokeLine(x0 - CanvasTheme.TICK_LENGTH, y, x0, y);
+            gc.fillText(t.label(), x0 - CanvasTheme.TICK_LENGTH - CanvasTheme.GAP, y);
         }
 
-        gc.setFont(ChartTheme.LABEL_FONT);
+        gc.setFont(CanvasTheme.LABEL_FONT);
         if (!xLabel.get().isEmpty()) {
             gc.setTextAlign(TextAlignment.CENTER);
             gc.setTextBaseline(VPos.BOTTOM);
-            gc.fillText(fit(xLabel.get(), ChartTheme.LABEL_FONT, area.width()), area.left() + area.width() / 2,
-                    canvas.getHeight() - ChartTheme.PADDING);
+            gc.fillText(fit(xLabel.get(), CanvasTheme.LABEL_FONT, area.width()), area.left() + area.width() / 2,
+                    canvas.getHeight() - CanvasTheme.PADDING);
         }
         if (!yLabel.get().isEmpty()) {
             gc.save();
-            gc.translate(ChartTheme.PADDING, area.top() + area.height() / 2);
+            gc.translate(CanvasTheme.PADDING, area.top() + area.height() / 2);
             gc.rotate(-90);
             gc.setTextAlign(TextAlignment.CENTER);
             gc.setTextBaseline(VPos.TOP);
-            gc.fillText(fit(yLabel.get(), ChartTheme.LABEL_FONT, area.height()), 0, 0);
+            gc.fillText(fit(yLabel.get(), CanvasTheme.LABEL_FONT, area.height()), 0, 0);
             gc.restore();
         }
     }
@@ -447,7 +447,7 @@ public abstract class ChartPane extends Region {
     }
 
     private double legendEntryWidth(LegendEntry e) {
-        return LEGEND_SAMPLE + ChartTheme.GAP + textWidth(e.label(), ChartTheme.TICK_FONT);
+        return LEGEND_SAMPLE + CanvasTheme.GAP + textWidth(e.label(), CanvasTheme.TICK_FONT);
     }
 
     /**
@@ -458,9 +458,9 @@ public abstract class ChartPane extends Region {
         if (entries.isEmpty()) {
             return 0;
         }
-        double line = lineHeight(ChartTheme.TICK_FONT) + 2;
+        double line = lineHeight(CanvasTheme.TICK_FONT) + 2;
         List<List<Integer>> lines = legendLines(entries, right - left);
-        gc.setFont(ChartTheme.TICK_FONT);
+        gc.setFont(CanvasTheme.TICK_FONT);
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setTextBaseline(VPos.CENTER);
         for (int l = 0; l < lines.size(); l++) {
@@ -473,8 +473,8 @@ public abstract class ChartPane extends Region {
             for (int i : lines.get(l)) {
                 LegendEntry e = entries.get(i);
                 drawLegendMark(gc, e, x, cy, LEGEND_SAMPLE);
-                gc.setFill(ChartTheme.TEXT);
-                gc.fillText(e.label(), x + LEGEND_SAMPLE + ChartTheme.GAP, cy);
+                gc.setFill(CanvasTheme.TEXT);
+                gc.fillText(e.label(), x + LEGEND_SAMPLE + CanvasTheme.GAP, cy);
                 x += legendEntryWidth(e) + LEGEND_SPACING;
             }
         }
@@ -483,10 +483,10 @@ public abstract class ChartPane extends Region {
 
     private static void drawLegendMark(GraphicsContext gc, LegendEntry e, double x, double cy, double width) {
         double mid = x + width / 2;
-        double r = ChartTheme.DOT_SIZE / 2;
+        double r = CanvasTheme.DOT_SIZE / 2;
         gc.setStroke(e.color());
         gc.setFill(e.color());
-        gc.setLineWidth(ChartTheme.LINE_WIDTH);
+        gc.setLineWidth(CanvasTheme.LINE_WIDTH);
         gc.setLineDashes();
         switch (e.mark()) {
             case LINE -> gc.strokeLine(x, cy, x + width, cy);
@@ -574,7 +574,7 @@ public abstract class ChartPane extends Region {
         drawNow();
         // The canvas alone: the hover label and ring are separate nodes on top of it.
         SnapshotParameters params = new SnapshotParameters();
-        params.setFill(ChartTheme.BACKGROUND);
+        params.setFill(CanvasTheme.BACKGROUND);
         WritableImage image = canvas.snapshot(params, null);
 
         BufferedImage pixels = toBufferedImage(image);

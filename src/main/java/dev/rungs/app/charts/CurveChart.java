@@ -75,8 +75,8 @@ public final class CurveChart extends ChartPane {
 
     @Override
     protected void drawPlot(GraphicsContext gc, PlotArea area) {
-        gc.setStroke(ChartTheme.BLUE);
-        gc.setLineWidth(ChartTheme.LINE_WIDTH);
+        gc.setStroke(CanvasTheme.BLUE);
+        gc.setLineWidth(CanvasTheme.LINE_WIDTH);
         gc.beginPath();
         for (int i = 0; i < steps.length; i++) {
             double x = area.toX(steps[i]);
@@ -89,8 +89,8 @@ public final class CurveChart extends ChartPane {
         }
         gc.stroke();
         if (steps.length <= MAX_DOTS) {
-            double d = ChartTheme.DOT_SIZE;
-            gc.setFill(ChartTheme.BLUE);
+            double d = CanvasTheme.DOT_SIZE;
+            gc.setFill(CanvasTheme.BLUE);
             for (int i = 0; i < steps.length; i++) {
                 gc.fillOval(area.toX(steps[i]) - d / 2, area.toY(values[i]) - d / 2, d, d);
             }
@@ -99,7 +99,7 @@ public final class CurveChart extends ChartPane {
 
     @Override
     protected Hover hoverAt(PlotArea area, double x, double y) {
-        double bestDistance = ChartTheme.HOVER_RADIUS * ChartTheme.HOVER_RADIUS;
+        double bestDistance = CanvasTheme.HOVER_RADIUS * CanvasTheme.HOVER_RADIUS;
         int best = -1;
         for (int i = 0; i < steps.length; i++) {
             double dx = area.toX(steps[i]) - x;

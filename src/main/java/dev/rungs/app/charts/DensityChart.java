@@ -124,11 +124,11 @@ public final class DensityChart extends ChartPane {
         LegendEntry.Mark mark = discrete() ? LegendEntry.Mark.BAR : LegendEntry.Mark.LINE;
         List<LegendEntry> entries = new ArrayList<>();
         entries.add(new LegendEntry("l(x): good trials (" + data.goodObservations().length + ")",
-                ChartTheme.BLUE, mark));
+                CanvasTheme.BLUE, mark));
         entries.add(new LegendEntry("g(x): bad trials (" + data.badObservations().length + ")",
-                ChartTheme.ORANGE, mark));
+                CanvasTheme.ORANGE, mark));
         if (!Double.isNaN(data.picked())) {
-            entries.add(new LegendEntry("Picked value", ChartTheme.VERMILLION, LegendEntry.Mark.DASHED_LINE));
+            entries.add(new LegendEntry("Picked value", CanvasTheme.VERMILLION, LegendEntry.Mark.DASHED_LINE));
         }
         return entries;
     }
@@ -141,11 +141,11 @@ public final class DensityChart extends ChartPane {
             drawBars(gc, area);
         } else {
             // Bad first, so that the good curve, the one TPE samples from, is on top.
-            drawCurve(gc, area, bad, ChartTheme.ORANGE);
-            drawCurve(gc, area, good, ChartTheme.BLUE);
+            drawCurve(gc, area, bad, CanvasTheme.ORANGE);
+            drawCurve(gc, area, good, CanvasTheme.BLUE);
         }
-        drawRug(gc, area, data.goodObservations(), 0, ChartTheme.BLUE);
-        drawRug(gc, area, data.badObservations(), 1, ChartTheme.ORANGE);
+        drawRug(gc, area, data.goodObservations(), 0, CanvasTheme.BLUE);
+        drawRug(gc, area, data.badObservations(), 1, CanvasTheme.ORANGE);
         drawPicked(gc, area);
     }
 
@@ -163,10 +163,10 @@ public final class DensityChart extends ChartPane {
         py[n] = base;
         px[n + 1] = px[0];
         py[n + 1] = base;
-        gc.setFill(ChartTheme.translucent(color, 0.15));
+        gc.setFill(CanvasTheme.translucent(color, 0.15));
         gc.fillPolygon(px, py, n + 2);
         gc.setStroke(color);
-        gc.setLineWidth(ChartTheme.LINE_WIDTH);
+        gc.setLineWidth(CanvasTheme.LINE_WIDTH);
         gc.setLineDashes();
         gc.strokePolyline(px, py, n);
     }
@@ -176,10 +176,10 @@ public final class DensityChart extends ChartPane {
         for (int i = 0; i < good.length; i++) {
             double barWidth = slotWidth(area, i) * BAR_GROUP / 2;
             double centre = area.toX(xs[i]);
-            gc.setFill(ChartTheme.BLUE);
+            gc.setFill(CanvasTheme.BLUE);
             double yg = area.toY(good[i]);
             gc.fillRect(centre - barWidth, yg, barWidth - 1, base - yg);
-            gc.setFill(ChartTheme.ORANGE);
+            gc.setFill(CanvasTheme.ORANGE);
             double yb = area.toY(bad[i]);
             gc.fillRect(centre + 1, yb, barWidth - 1, base - yb);
         }
@@ -256,22 +256,22 @@ public final class DensityChart extends ChartPane {
             return;
         }
         double x = area.toX(v);
-        gc.setStroke(ChartTheme.VERMILLION);
-        gc.setLineWidth(ChartTheme.LINE_WIDTH);
+        gc.setStroke(CanvasTheme.VERMILLION);
+        gc.setLineWidth(CanvasTheme.LINE_WIDTH);
         gc.setLineDashes(6, 4);
         gc.strokeLine(x, area.top(), x, area.bottom());
         gc.setLineDashes();
 
         String label = data.parameter() + " = " + valueText(v);
-        double w = textWidth(label, ChartTheme.TICK_FONT) + 8;
-        double h = lineHeight(ChartTheme.TICK_FONT) + 4;
+        double w = textWidth(label, CanvasTheme.TICK_FONT) + 8;
+        double h = lineHeight(CanvasTheme.TICK_FONT) + 4;
         // Right of the line, unless that would run off the plot.
         double lx = x + 4 + w <= area.right() ? x + 4 : x - 4 - w;
         double ly = area.top() + 4;
-        gc.setFill(ChartTheme.LABEL_BACKGROUND);
+        gc.setFill(CanvasTheme.LABEL_BACKGROUND);
         gc.fillRect(lx, ly, w, h);
-        gc.setFill(ChartTheme.VERMILLION);
-        gc.setFont(ChartTheme.TICK_FONT);
+        gc.setFill(CanvasTheme.VERMILLION);
+        gc.setFont(CanvasTheme.TICK_FONT);
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setTextBaseline(VPos.CENTER);
         gc.fillText(label, lx + 4, ly + h / 2);

@@ -197,23 +197,23 @@ public final class HistoryChart extends ChartPane {
     @Override
     protected List<LegendEntry> legend() {
         List<LegendEntry> entries = new ArrayList<>();
-        entries.add(new LegendEntry("Completed", ChartTheme.BLUE, LegendEntry.Mark.DOT));
+        entries.add(new LegendEntry("Completed", CanvasTheme.BLUE, LegendEntry.Mark.DOT));
         if (prunedNumbers.length > 0) {
-            entries.add(new LegendEntry("Pruned (last report)", ChartTheme.ORANGE, LegendEntry.Mark.RING));
+            entries.add(new LegendEntry("Pruned (last report)", CanvasTheme.ORANGE, LegendEntry.Mark.RING));
         }
         if (failedNumbers.length > 0) {
-            entries.add(new LegendEntry("Failed", ChartTheme.MUTED, LegendEntry.Mark.CROSS));
+            entries.add(new LegendEntry("Failed", CanvasTheme.MUTED, LegendEntry.Mark.CROSS));
         }
-        entries.add(new LegendEntry("Best so far", ChartTheme.VERMILLION, LegendEntry.Mark.LINE));
+        entries.add(new LegendEntry("Best so far", CanvasTheme.VERMILLION, LegendEntry.Mark.LINE));
         return entries;
     }
 
     @Override
     protected void drawPlot(GraphicsContext gc, PlotArea area) {
         Scale ys = area.y();
-        double d = ChartTheme.DOT_SIZE;
+        double d = CanvasTheme.DOT_SIZE;
         // Slightly see-through, so that where thousands of points pile up the pile shows darker.
-        gc.setFill(ChartTheme.translucent(ChartTheme.BLUE, 0.75));
+        gc.setFill(CanvasTheme.translucent(CanvasTheme.BLUE, 0.75));
         int drawn = 0;
         for (int i = 0; i < completeNumbers.length; i++) {
             double v = completeValues[i];
@@ -224,7 +224,7 @@ public final class HistoryChart extends ChartPane {
         }
         plottedPoints = drawn;
 
-        gc.setStroke(ChartTheme.ORANGE);
+        gc.setStroke(CanvasTheme.ORANGE);
         gc.setLineWidth(1.5);
         for (int i = 0; i < prunedNumbers.length; i++) {
             double v = prunedValues[i];
@@ -234,7 +234,7 @@ public final class HistoryChart extends ChartPane {
             }
         }
 
-        gc.setStroke(ChartTheme.MUTED);
+        gc.setStroke(CanvasTheme.MUTED);
         double cy = area.bottom() - CROSS_HALF - 3;
         for (int number : failedNumbers) {
             double x = area.toX(number);
@@ -246,8 +246,8 @@ public final class HistoryChart extends ChartPane {
     }
 
     private void drawBestLine(GraphicsContext gc, PlotArea area) {
-        gc.setStroke(ChartTheme.VERMILLION);
-        gc.setLineWidth(ChartTheme.LINE_WIDTH);
+        gc.setStroke(CanvasTheme.VERMILLION);
+        gc.setLineWidth(CanvasTheme.LINE_WIDTH);
         gc.beginPath();
         int corners = 0;
         double previousY = Double.NaN;
@@ -282,7 +282,7 @@ public final class HistoryChart extends ChartPane {
      * even 10,000 points take well under a millisecond, and nothing is allocated.
      */
     private int nearest(PlotArea area, double x, double y) {
-        double bestDistance = ChartTheme.HOVER_RADIUS * ChartTheme.HOVER_RADIUS;
+        double bestDistance = CanvasTheme.HOVER_RADIUS * CanvasTheme.HOVER_RADIUS;
         int best = NONE;
         Scale ys = area.y();
         for (int i = 0; i < completeNumbers.length; i++) {

@@ -91,10 +91,10 @@ public final class RungsChart extends ChartPane {
 
     @Override
     protected List<LegendEntry> legend() {
-        return List.of(new LegendEntry("Promoted", ChartTheme.BLUE, LegendEntry.Mark.DOT),
-                new LegendEntry("Stopped", ChartTheme.VERMILLION, LegendEntry.Mark.CROSS),
-                new LegendEntry("Completed", ChartTheme.GREEN, LegendEntry.Mark.DOT),
-                new LegendEntry("Waiting", ChartTheme.MUTED, LegendEntry.Mark.RING));
+        return List.of(new LegendEntry("Promoted", CanvasTheme.BLUE, LegendEntry.Mark.DOT),
+                new LegendEntry("Stopped", CanvasTheme.VERMILLION, LegendEntry.Mark.CROSS),
+                new LegendEntry("Completed", CanvasTheme.GREEN, LegendEntry.Mark.DOT),
+                new LegendEntry("Waiting", CanvasTheme.MUTED, LegendEntry.Mark.RING));
     }
 
     /** Where a trial's point sits sideways in its column: spread evenly by the golden ratio. */
@@ -105,11 +105,11 @@ public final class RungsChart extends ChartPane {
 
     @Override
     protected void drawPlot(GraphicsContext gc, PlotArea area) {
-        double d = ChartTheme.DOT_SIZE + 1;
+        double d = CanvasTheme.DOT_SIZE + 1;
         for (int i = 0; i < data.rungs().size(); i++) {
             RungsData.Rung rung = data.rungs().get(i);
             if (i > 0) {
-                gc.setStroke(ChartTheme.GRID);
+                gc.setStroke(CanvasTheme.GRID);
                 gc.setLineWidth(1);
                 double sep = crisp(area.toX(i - 0.5));
                 gc.strokeLine(sep, area.top(), sep, area.bottom());
@@ -121,23 +121,23 @@ public final class RungsChart extends ChartPane {
                 double x = area.toX(i + offset(p.trial()));
                 double y = area.toY(p.value());
                 switch (p.outcome()) {
-                    case PROMOTED -> dot(gc, ChartTheme.BLUE, x, y, d);
-                    case COMPLETED -> dot(gc, ChartTheme.GREEN, x, y, d);
+                    case PROMOTED -> dot(gc, CanvasTheme.BLUE, x, y, d);
+                    case COMPLETED -> dot(gc, CanvasTheme.GREEN, x, y, d);
                     case STOPPED -> {
-                        gc.setStroke(ChartTheme.VERMILLION);
+                        gc.setStroke(CanvasTheme.VERMILLION);
                         gc.setLineWidth(1.5);
                         gc.strokeLine(x - CROSS_HALF, y - CROSS_HALF, x + CROSS_HALF, y + CROSS_HALF);
                         gc.strokeLine(x - CROSS_HALF, y + CROSS_HALF, x + CROSS_HALF, y - CROSS_HALF);
                     }
                     default -> {
-                        gc.setStroke(ChartTheme.MUTED);
+                        gc.setStroke(CanvasTheme.MUTED);
                         gc.setLineWidth(1.5);
                         gc.strokeOval(x - d / 2, y - d / 2, d, d);
                     }
                 }
             }
-            gc.setFill(ChartTheme.TEXT);
-            gc.setFont(ChartTheme.TICK_FONT);
+            gc.setFill(CanvasTheme.TEXT);
+            gc.setFont(CanvasTheme.TICK_FONT);
             gc.setTextAlign(TextAlignment.CENTER);
             gc.setTextBaseline(VPos.TOP);
             gc.fillText(countLabel(rung, i == data.rungs().size() - 1), area.toX(i), area.top() + 2);
@@ -145,7 +145,7 @@ public final class RungsChart extends ChartPane {
     }
 
     private static void dot(GraphicsContext gc, Color c, double x, double y, double d) {
-        gc.setFill(ChartTheme.translucent(c, 0.85));
+        gc.setFill(CanvasTheme.translucent(c, 0.85));
         gc.fillOval(x - d / 2, y - d / 2, d, d);
     }
 
@@ -159,7 +159,7 @@ public final class RungsChart extends ChartPane {
 
     @Override
     protected Hover hoverAt(PlotArea area, double x, double y) {
-        double best = ChartTheme.HOVER_RADIUS * ChartTheme.HOVER_RADIUS;
+        double best = CanvasTheme.HOVER_RADIUS * CanvasTheme.HOVER_RADIUS;
         Hover hit = null;
         for (int i = 0; i < data.rungs().size(); i++) {
             RungsData.Rung rung = data.rungs().get(i);

@@ -241,7 +241,7 @@ class ChartsTest {
         assertEquals(WIDTH, image.getWidth());
         // The good bar of "adam" (60 %) is blue somewhere in the middle of its height.
         PlotArea a = chart.plotArea();
-        assertEquals(ChartTheme.BLUE.toString(), colorAt(image, a.toX(0) - 5, a.toY(0.3)));
+        assertEquals(CanvasTheme.BLUE.toString(), colorAt(image, a.toX(0) - 5, a.toY(0.3)));
     }
 
     @Test
@@ -260,9 +260,9 @@ class ChartsTest {
         assertEquals(0.5, a.x().min(), 1e-12, "half a step of room left of the first value");
         assertEquals(4.5, a.x().max(), 1e-12);
         BufferedImage image = ImageIO.read(png.toFile());
-        assertEquals(ChartTheme.BLUE.toString(), colorAt(image, a.toX(1) - 5, a.toY(0.35)), "l(1) = 0.7 reaches 0.35");
-        assertEquals(ChartTheme.ORANGE.toString(), colorAt(image, a.toX(4) + 5, a.toY(0.35)), "g(4) = 0.4");
-        assertEquals(ChartTheme.BACKGROUND.toString(), colorAt(image, a.toX(4) - 5, a.toY(0.35)), "l(4) = 0.05");
+        assertEquals(CanvasTheme.BLUE.toString(), colorAt(image, a.toX(1) - 5, a.toY(0.35)), "l(1) = 0.7 reaches 0.35");
+        assertEquals(CanvasTheme.ORANGE.toString(), colorAt(image, a.toX(4) + 5, a.toY(0.35)), "g(4) = 0.4");
+        assertEquals(CanvasTheme.BACKGROUND.toString(), colorAt(image, a.toX(4) - 5, a.toY(0.35)), "l(4) = 0.05");
     }
 
     static String colorAt(BufferedImage image, double x, double y) {
