@@ -2,9 +2,9 @@ package dev.rungs.app.charts;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Paint;
 import java.awt.Shape;
 import java.awt.geom.Line2D;
+import java.awt.geom.Point2D;
 import java.util.Arrays;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
@@ -17,14 +17,15 @@ import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.labels.XYToolTipGenerator;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.PlotRenderingInfo;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYAreaRenderer;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
@@ -50,49 +51,96 @@ final class DensityPlots {
     static final String GOOD = "l(x): good trials";
     static final String BAD = "g(x): bad trials";
     static final String PICKED = "Picked value";
+    /** How strongly the area under a density is filled. */
+    static final double FILL_OPACITY = 0.16;
+    /** The picked value's marker. */
+    static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+            new float[] {6f, 4f}, 0f);
 
     private DensityPlots() {
     }
 
-    /** The whole chart for {@code d}; null draws the no-data message. */
-    static JFreeChart chart(DensityData d) {
-        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(d == null ? new NumberAxis() : domainAxis(d));
+    /** What the chart says while it has no densities. */
+    static final String NO_DATA = "No densities to show";
+
+    /** A chart to {@link #show} densities in; it shows the no-data message until then. */
+    static JFreeChart emptyChart() {
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(new NumberAxis());
         plot.setGap(6);
-        XYPlot densities = d == null ? new XYPlot(null, null, new NumberAxis("Density"), null)
-                : discrete(d) ? bars(d) : curves(d);
-        plot.add(densities, 5);
-        XYPlot rug = d == null ? null : rug(d);
-        if (d != null) {
-            plot.add(rug, 1);
+        // An empty title, so that the theme gives it its font before a view sets its text.
+        JFreeChart chart = new JFreeChart("", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        show(chart, null, false);
+        return chart;
+    }
+
+    /**
+     * Makes {@code chart} (from {@link #emptyChart}) show {@code d}, or the no-data message for
+     * null. With {@code keepDomain} the x axis stays as it is, zoom included: for the same
+     * parameter drawn the same way ({@link #layoutKey}), as when the TPE view steps from trial
+     * to trial.
+     */
+    static void show(JFreeChart chart, DensityData d, boolean keepDomain) {
+        CombinedDomainXYPlot plot = (CombinedDomainXYPlot) chart.getPlot();
+        for (Object sub : List.copyOf(plot.getSubplots())) {
+            plot.remove((XYPlot) sub);
+        }
+        if (!keepDomain) {
+            plot.setDomainAxis(d == null ? new NumberAxis() : domainAxis(d));
+        }
+        XYPlot densities;
+        XYPlot rug = null;
+        if (d == null) {
+            densities = new XYPlot(null, null, new NumberAxis("Density"), null);
+            densities.setNoDataMessage(NO_DATA);
+            plot.setFixedLegendItems(new LegendItemCollection());
+        } else {
+            densities = discrete(d) ? bars(d) : curves(d);
+            rug = rug(d);
             markPicked(d, densities);
             plot.setFixedLegendItems(legend(d));
         }
-        plot.setNoDataMessage("No densities to show");
-        JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, d != null);
-        if (chart.getLegend() != null) {
-            chart.getLegend().setPosition(RectangleEdge.TOP);
+        plot.add(densities, 5);
+        if (rug != null) {
+            plot.add(rug, 1);
         }
-        if (d != null) {
+        // The new plots need the theme too; it resets series paints, so colour after it.
+        ChartTheme.apply(chart);
+        if (rug != null) {
             colour(densities, rug);
         }
-        return chart;
+    }
+
+    /**
+     * What decides how densities are drawn: while it stays the same, new densities can keep
+     * the x axis (and its zoom).
+     */
+    static String layoutKey(DensityData d) {
+        if (d == null) {
+            return "";
+        }
+        double[] xs = d.xs();
+        return d.parameter() + "|" + d.isCategorical() + "|" + discrete(d) + "|" + d.logX() + "|" + xs[0] + "|"
+                + xs[xs.length - 1];
     }
 
     /** Good blue, bad orange, everywhere; after the theme, which resets series paints. */
     private static void colour(XYPlot densities, XYPlot rug) {
         for (int r = 0; r < densities.getRendererCount(); r++) {
-            var renderer = densities.getRenderer(r);
+            XYItemRenderer renderer = densities.getRenderer(r);
             if (renderer == null) {
                 continue;
             }
             boolean fill = renderer instanceof XYAreaRenderer;
-            renderer.setSeriesPaint(0, fill ? Palette.translucent(Palette.GOOD) : Palette.GOOD);
-            renderer.setSeriesPaint(1, fill ? Palette.translucent(Palette.BAD) : Palette.BAD);
-            renderer.setSeriesStroke(0, Palette.LINE);
-            renderer.setSeriesStroke(1, Palette.LINE);
+            renderer.setSeriesPaint(0, fill ? ChartTheme.translucent(ChartTheme.GOOD, FILL_OPACITY) : ChartTheme.GOOD);
+            renderer.setSeriesPaint(1, fill ? ChartTheme.translucent(ChartTheme.BAD, FILL_OPACITY) : ChartTheme.BAD);
+            renderer.setSeriesStroke(0, ChartTheme.LINE);
+            renderer.setSeriesStroke(1, ChartTheme.LINE);
         }
-        rug.getRenderer().setSeriesPaint(0, Palette.GOOD);
-        rug.getRenderer().setSeriesPaint(1, Palette.BAD);
+        XYItemRenderer ticks = rug.getRenderer();
+        ticks.setSeriesPaint(0, ChartTheme.GOOD);
+        ticks.setSeriesPaint(1, ChartTheme.BAD);
+        ticks.setSeriesOutlineStroke(0, ChartTheme.THIN_LINE);
+        ticks.setSeriesOutlineStroke(1, ChartTheme.THIN_LINE);
     }
 
     /**
@@ -125,6 +173,8 @@ final class DensityPlots {
         if (d.logX()) {
             LogAxis log = new LogAxis(d.parameter());
             log.setSmallestValue(lo);
+            // Whole powers of ten: 10^-4.6 helps nobody.
+            log.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
             axis = log;
         } else {
             NumberAxis linear = new NumberAxis(d.parameter());
@@ -157,11 +207,15 @@ final class DensityPlots {
         XYPlot plot = new XYPlot(lines, null, valueAxis(d), null);
 
         XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, false);
+        // One path per curve: smooth joins, and one element per curve in an SVG export.
+        line.setDrawSeriesLineAsPath(true);
         line.setDefaultToolTipGenerator(tooltips(d));
         plot.setRenderer(0, line);
         // The same curves again, filled lightly, under the lines.
         XYAreaRenderer fill = new XYAreaRenderer(XYAreaRenderer.AREA);
         fill.setDefaultSeriesVisibleInLegend(false);
+        // Hovering anywhere under a curve tells the densities there.
+        fill.setDefaultToolTipGenerator(tooltips(d));
         plot.setDataset(1, lines);
         plot.setRenderer(1, fill);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
@@ -231,10 +285,48 @@ final class DensityPlots {
         ticks.setAutoPopulateSeriesOutlineStroke(false);
         ticks.setDefaultOutlineStroke(new BasicStroke(1.5f));
         ticks.setDefaultSeriesVisibleInLegend(false);
-        XYPlot plot = new XYPlot(rows, null, axis, ticks);
+        ticks.setDefaultToolTipGenerator((dataset, series, item) -> (series == 0 ? "Good" : "Bad") + " trial: "
+                + (discrete(d) ? valueText(d, d.xs()[gridIndex(d.xs(), dataset.getXValue(series, item))])
+                        : d.parameter() + " = " + valueText(d, dataset.getXValue(series, item))));
+        XYPlot plot = new RugPlot(rows, axis, ticks);
         plot.setRangeGridlinesVisible(false);
         plot.setDomainGridlinesVisible(false);
         return plot;
+    }
+
+    /** The rug's two rows stay put when the person zooms or pans the densities' value axis. */
+    private static final class RugPlot extends XYPlot {
+        private static final long serialVersionUID = 1L;
+
+        RugPlot(XYSeriesCollection rows, ValueAxis axis, XYLineAndShapeRenderer ticks) {
+            super(rows, null, axis, ticks);
+        }
+
+        @Override
+        public boolean isRangeZoomable() {
+            return false;
+        }
+
+        @Override
+        public boolean isRangePannable() {
+            return false;
+        }
+
+        @Override
+        public void zoomRangeAxes(double factor, PlotRenderingInfo info, Point2D source) {
+        }
+
+        @Override
+        public void zoomRangeAxes(double factor, PlotRenderingInfo info, Point2D source, boolean useAnchor) {
+        }
+
+        @Override
+        public void zoomRangeAxes(double lower, double upper, PlotRenderingInfo info, Point2D source) {
+        }
+
+        @Override
+        public void panRangeAxes(double percent, PlotRenderingInfo info, Point2D source) {
+        }
     }
 
     private static XYSeries rugRow(String key, DensityData d, double[] values, double y) {
@@ -282,10 +374,10 @@ final class DensityPlots {
             return;
         }
         ValueMarker marker = new ValueMarker(d.picked());
-        marker.setPaint(Palette.PICKED);
-        marker.setStroke(Palette.DASHED);
+        marker.setPaint(ChartTheme.PICKED);
+        marker.setStroke(DASHED);
         marker.setLabel(d.parameter() + " = " + valueText(d, d.picked()));
-        marker.setLabelPaint(Palette.PICKED);
+        marker.setLabelPaint(ChartTheme.PICKED);
         marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
         marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
         marker.setLabelBackgroundColor(new Color(255, 255, 255, 220));
@@ -297,28 +389,28 @@ final class DensityPlots {
         String goodLabel = GOOD + " (" + d.goodObservations().length + ")";
         String badLabel = BAD + " (" + d.badObservations().length + ")";
         if (discrete(d)) {
-            items.add(new LegendItem(goodLabel, Palette.GOOD));
-            items.add(new LegendItem(badLabel, Palette.BAD));
+            items.add(new LegendItem(goodLabel, ChartTheme.GOOD));
+            items.add(new LegendItem(badLabel, ChartTheme.BAD));
         } else {
             Shape line = new Line2D.Double(-8, 0, 8, 0);
-            items.add(new LegendItem(goodLabel, null, null, null, line, Palette.LINE, Palette.GOOD));
-            items.add(new LegendItem(badLabel, null, null, null, line, Palette.LINE, Palette.BAD));
+            items.add(new LegendItem(goodLabel, null, null, null, line, ChartTheme.LINE, ChartTheme.GOOD));
+            items.add(new LegendItem(badLabel, null, null, null, line, ChartTheme.LINE, ChartTheme.BAD));
         }
         if (!Double.isNaN(d.picked())) {
-            items.add(new LegendItem(PICKED, null, null, null, new Line2D.Double(-8, 0, 8, 0), Palette.DASHED,
-                    Palette.PICKED));
+            items.add(new LegendItem(PICKED, null, null, null, new Line2D.Double(-8, 0, 8, 0), DASHED,
+                    ChartTheme.PICKED));
         }
         return items;
     }
 
-    /** "x1 = 3.2: l = 0.12" / "adam: g = 0.3" for the point under the mouse. */
+    /** "x1 = 3.2: l = 0.12, g = 0.05" (or "adam: …") for the point or bar under the mouse. */
     private static XYToolTipGenerator tooltips(DensityData d) {
-        return (dataset, series, item) -> {
-            double x = dataset.getXValue(series, item);
-            double y = dataset.getYValue(series, item);
-            String where = d.isCategorical() ? valueText(d, x) : d.parameter() + " = " + valueText(d, x);
-            return where + ": " + (series == 0 ? "l" : "g") + " = " + Scale.formatValue(y);
-        };
+        double[] xs = d.xs();
+        double[] good = d.good();
+        double[] bad = d.bad();
+        return (dataset, series, item) -> (d.isCategorical() ? valueText(d, xs[item])
+                : d.parameter() + " = " + valueText(d, xs[item]))
+                + ": l = " + Scale.formatValue(good[item]) + ", g = " + Scale.formatValue(bad[item]);
     }
 
     static String valueText(DensityData d, double v) {
@@ -335,22 +427,5 @@ final class DensityPlots {
             s.add(xs[i], Double.isFinite(ys[i]) ? ys[i] : 0);
         }
         return s;
-    }
-
-    /** Colours and strokes of this chart; to come from the shared chart theme. */
-    static final class Palette {
-        static final Color GOOD = new Color(0x0072B2);
-        static final Color BAD = new Color(0xE69F00);
-        static final Color PICKED = new Color(0xD55E00);
-        static final BasicStroke LINE = new BasicStroke(2f);
-        static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                new float[] {6f, 4f}, 0f);
-
-        private Palette() {
-        }
-
-        static Paint translucent(Color c) {
-            return new Color(c.getRed(), c.getGreen(), c.getBlue(), 40);
-        }
     }
 }

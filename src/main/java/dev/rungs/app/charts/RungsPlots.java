@@ -48,46 +48,57 @@ final class RungsPlots {
     private RungsPlots() {
     }
 
-    /** The whole chart; no rungs draws the no-data message. */
-    static JFreeChart chart(RungsData data) {
+    /** What the chart says while no trial has reached a rung. */
+    static final String NO_DATA = "No trial has reached a rung yet";
+
+    /** A chart to {@link #show} rungs in; it shows the no-data message until then. */
+    static JFreeChart emptyChart() {
+        XYPlot plot = new XYPlot(null, new RungAxis(List.of()), new NumberAxis(), new XYBlockRenderer());
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinesVisible(false);
+        plot.setNoDataMessage(NO_DATA);
+        JFreeChart chart = new JFreeChart("", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        show(chart, new RungsData(List.of()));
+        return chart;
+    }
+
+    /** Makes {@code chart} (from {@link #emptyChart}) show {@code data}. */
+    static void show(JFreeChart chart, RungsData data) {
+        XYPlot plot = chart.getXYPlot();
         List<RungsData.Rung> rungs = data.rungs();
         int rows = 1;
         for (RungsData.Rung r : rungs) {
             rows = Math.max(rows, Math.max(r.planned(), r.reached()));
         }
-        RungAxis x = new RungAxis(rungs);
+        plot.setDomainAxis(new RungAxis(rungs));
         NumberAxis y = new NumberAxis("Rank at the rung (1 = best)");
         y.setInverted(true);
         y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         y.setDefaultAutoRange(new Range(0.4, rows + 0.6));
         y.setRange(0.4, rows + 0.6);
+        plot.setRangeAxis(y);
 
         XYBlockRenderer cells = new XYBlockRenderer();
         cells.setBlockWidth(CELL_WIDTH);
         // A sliver between cells while they are tall enough for it to show.
         cells.setBlockHeight(rows <= 30 ? 0.85 : 1.0);
-        LookupPaintScale scale = new LookupPaintScale(0, NOT_REACHED + 1, Palette.NOT_REACHED);
+        LookupPaintScale scale = new LookupPaintScale(0, NOT_REACHED + 1, NOT_REACHED_PAINT);
         for (RungsData.Outcome o : RungsData.Outcome.values()) {
-            scale.add(o.ordinal(), Palette.of(o));
+            scale.add(o.ordinal(), paint(o));
         }
-        scale.add(NOT_REACHED, Palette.NOT_REACHED);
+        scale.add(NOT_REACHED, NOT_REACHED_PAINT);
         cells.setPaintScale(scale);
-
         Cells c = cells(rungs);
+        cells.setDefaultToolTipGenerator((d, series, item) -> c.tooltips.get(item));
+        plot.setRenderer(cells);
+
         DefaultXYZDataset dataset = new DefaultXYZDataset();
         if (c.size() > 0) {
             dataset.addSeries("trials", c.xyz());
         }
-        cells.setDefaultToolTipGenerator((d, series, item) -> c.tooltips.get(item));
-
-        XYPlot plot = new XYPlot(dataset, x, y, cells);
-        plot.setDomainGridlinesVisible(false);
-        plot.setRangeGridlinesVisible(false);
-        plot.setNoDataMessage("No trial has reached a rung yet");
-        plot.setFixedLegendItems(legend(c.hasNotReached));
-        JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        chart.getLegend().setPosition(RectangleEdge.TOP);
-        return chart;
+        plot.setDataset(dataset);
+        plot.setFixedLegendItems(c.size() == 0 ? new LegendItemCollection() : legend(c.hasNotReached));
+        ChartTheme.apply(chart);
     }
 
     /** Every cell: x = rung, y = rank (1 = best), z = outcome, with its tooltip. */
@@ -114,10 +125,10 @@ final class RungsPlots {
     private static LegendItemCollection legend(boolean notReached) {
         LegendItemCollection items = new LegendItemCollection();
         for (RungsData.Outcome o : RungsData.Outcome.values()) {
-            items.add(new LegendItem(NAMES.get(o), Palette.of(o)));
+            items.add(new LegendItem(NAMES.get(o), paint(o)));
         }
         if (notReached) {
-            items.add(new LegendItem("Planned, not reached", Palette.NOT_REACHED));
+            items.add(new LegendItem("Planned, not reached", NOT_REACHED_PAINT));
         }
         return items;
     }
@@ -225,21 +236,17 @@ final class RungsPlots {
         }
     }
 
-    /** The outcomes' colours; to come from the shared chart theme. */
-    static final class Palette {
-        static final Color NOT_REACHED = new Color(0xE6E6E6);
+    /** A planned cell no trial has reached yet: pale, like an empty slot. */
+    static final Color NOT_REACHED_PAINT = ChartTheme.GRID;
 
-        private Palette() {
-        }
-
-        static Paint of(RungsData.Outcome o) {
-            return switch (o) {
-                case PROMOTED -> new Color(0x0072B2);
-                case STOPPED -> new Color(0xD55E00);
-                case COMPLETED -> new Color(0x009E73);
-                case RUNNING -> new Color(0x56B4E9);
-                case PAUSED -> new Color(0xCC79A7);
-            };
-        }
+    /** The colour of a trial's cell: promoted blue, stopped vermillion, completed green, running sky, paused purple. */
+    static Paint paint(RungsData.Outcome o) {
+        return switch (o) {
+            case PROMOTED -> ChartTheme.BLUE;
+            case STOPPED -> ChartTheme.VERMILLION;
+            case COMPLETED -> ChartTheme.GREEN;
+            case RUNNING -> ChartTheme.SKY;
+            case PAUSED -> ChartTheme.PURPLE;
+        };
     }
 }

@@ -130,11 +130,11 @@ public final class TpeViewModel {
         return i >= 0 && i < trialNumbers.size() ? trialNumbers.get(i) : -1;
     }
 
-    /** A file name for exporting the chart as it is now: {@code tpe-x1-trial-23.png}. */
+    /** A file name, without extension, for exporting the chart as it is now: {@code branin-tpe-x1-trial-23}. */
     public String suggestedFileName() {
         String param = selectedParameter.get() == null ? "parameter" : selectedParameter.get();
         String study = spec == null ? "" : spec.name() + "-";
-        return (study + "tpe-" + param + "-trial-" + selectedTrialNumber() + ".png")
+        return (study + "tpe-" + param + "-trial-" + selectedTrialNumber())
                 .replaceAll("[^A-Za-z0-9._-]", "_");
     }
 

@@ -38,9 +38,15 @@ class RungsPlotsTest {
         return new RungsData(rungs);
     }
 
+    static JFreeChart chartOf(RungsData data) {
+        JFreeChart chart = RungsPlots.emptyChart();
+        RungsPlots.show(chart, data);
+        return chart;
+    }
+
     @Test
     void everyTrialAndEveryPlannedCellIsACellInItsColumn() {
-        JFreeChart chart = RungsPlots.chart(bracket());
+        JFreeChart chart = chartOf(bracket());
         XYPlot plot = chart.getXYPlot();
         int cells = plot.getDataset().getItemCount(0);
         assertEquals(81 + 27 + 9 + 3 + 1, cells, "one cell per planned trial; reached or not");
@@ -54,8 +60,7 @@ class RungsPlotsTest {
         int[][] sizes = {{1200, 600}, {800, 400}, {520, 300}, {360, 200}, {220, 120}, {140, 80}};
         List<Integer> forms = new ArrayList<>();
         for (int[] size : sizes) {
-            JFreeChart chart = RungsPlots.chart(bracket());
-            //THEME ChartTheme.apply(chart);
+            JFreeChart chart = chartOf(bracket());
             BufferedImage image = new BufferedImage(size[0], size[1], BufferedImage.TYPE_INT_ARGB);
             Graphics2D g2 = image.createGraphics();
             ChartRenderingInfo info = new ChartRenderingInfo();
