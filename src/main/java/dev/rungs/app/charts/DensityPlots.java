@@ -410,15 +410,15 @@ final class DensityPlots {
         double[] bad = d.bad();
         return (dataset, series, item) -> (d.isCategorical() ? valueText(d, xs[item])
                 : d.parameter() + " = " + valueText(d, xs[item]))
-                + ": l = " + Scale.formatValue(good[item]) + ", g = " + Scale.formatValue(bad[item]);
+                + ": l = " + ValueFormat.of(good[item]) + ", g = " + ValueFormat.of(bad[item]);
     }
 
     static String valueText(DensityData d, double v) {
         if (d.isCategorical()) {
             int i = (int) Math.round(v);
-            return i >= 0 && i < d.categories().size() ? d.categories().get(i) : Scale.formatValue(v);
+            return i >= 0 && i < d.categories().size() ? d.categories().get(i) : ValueFormat.of(v);
         }
-        return Scale.formatValue(v);
+        return ValueFormat.of(v);
     }
 
     private static XYSeries series(String key, double[] xs, double[] ys) {

@@ -111,7 +111,7 @@ final class RungsPlots {
                 RungsData.Point p = points.get(k);
                 c.add(i, k + 1, p.outcome().ordinal(), String.format(Locale.ROOT,
                         "Trial %d at budget %d: %s, rank %d of %d (%s)", p.trial(), r.budget(),
-                        Scale.formatValue(p.value()), k + 1, points.size(),
+                        ValueFormat.of(p.value()), k + 1, points.size(),
                         NAMES.get(p.outcome()).toLowerCase(Locale.ROOT)));
             }
             for (int k = points.size(); k < r.planned(); k++) {

@@ -2,7 +2,7 @@ package dev.rungs.app.tpe;
 
 import dev.rungs.app.TaskExecutor;
 import dev.rungs.app.charts.DensityData;
-import dev.rungs.app.charts.Scale;
+import dev.rungs.app.charts.ValueFormat;
 import dev.rungs.sampler.DensityExplanation;
 import dev.rungs.sampler.ExplainsDensities;
 import dev.rungs.space.CategoricalParam;
@@ -370,7 +370,7 @@ public final class TpeViewModel {
     }
 
     private static String pickedText(DensityData data) {
-        return data.isCategorical() ? data.categories().get((int) data.picked()) : Scale.formatValue(data.picked());
+        return data.isCategorical() ? data.categories().get((int) data.picked()) : ValueFormat.of(data.picked());
     }
 
     /** A fixed list of trials as a sampler's history. */
