@@ -1,5 +1,6 @@
 package dev.rungs.spec;
 
+import dev.rungs.sampler.ExplainsDensities;
 import dev.rungs.sampler.GridSampler;
 import dev.rungs.sampler.RandomSampler;
 import dev.rungs.sampler.Sampler;
@@ -202,6 +203,20 @@ public final class Methods {
     /** Builds the scheduler a spec names. */
     public static Scheduler createScheduler(ComponentSpec spec, long seed) {
         return known(SCHEDULERS, spec.type(), "scheduler").create(spec.settings(), seed);
+    }
+
+    /**
+     * The study's sampler as one that can show its densities (TPE, BOHB), or empty when it
+     * cannot or the spec names a sampler this version does not know. The one place the
+     * workbench asks; it never tests for concrete sampler classes.
+     */
+    public static java.util.Optional<ExplainsDensities> densityExplainer(StudySpec spec) {
+        Method<Sampler> m = SAMPLERS.get(spec.sampler().type());
+        if (m == null) {
+            return java.util.Optional.empty();
+        }
+        return m.create(spec.sampler().settings(), spec.seed()) instanceof ExplainsDensities e
+                ? java.util.Optional.of(e) : java.util.Optional.empty();
     }
 
     private static <T> Method<T> known(Map<String, Method<T>> methods, String type, String what) {

@@ -159,7 +159,7 @@ class RungsAppTest {
         waitUntil(() -> history.plottedPoints() == 30);
 
         // A click on a point opens that trial: the Trials tab, with its row selected.
-        org.jfree.data.xy.XYDataset dots = history.box().getChart().getXYPlot().getDataset(1);
+        org.jfree.data.xy.XYDataset dots = history.chart().getXYPlot().getDataset(1);
         int clicked = (int) Math.round(dots.getXValue(0, 0));
         robot.clickOn(dev.rungs.app.charts.HistoryChartTest.screenOf(history, clicked, dots.getYValue(0, 0)));
         waitUntil(() -> robot.lookup("#trialTitle").tryQuery().isPresent()

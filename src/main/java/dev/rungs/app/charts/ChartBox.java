@@ -1,192 +1,285 @@
 package dev.rungs.app.charts;
 
-import java.awt.geom.Point2D;
-import java.awt.geom.Rectangle2D;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.Objects;
-import java.util.function.Consumer;
-
-import javax.imageio.ImageIO;
-
 import dev.rungs.app.Dialogs;
 import dev.rungs.app.FilePicker;
 import dev.rungs.app.SaveFile;
 import dev.rungs.app.studies.ErrorReport;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
-import javafx.embed.swing.SwingFXUtils;
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.input.Clipboard;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.StackPane;
-import org.jfree.chart.ChartRenderingInfo;
+import javafx.util.Duration;
+import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.entity.ChartEntity;
 import org.jfree.chart.fx.ChartViewer;
-import org.jfree.chart.fx.interaction.MouseHandlerFX;
+import org.jfree.chart.fx.interaction.ChartMouseEventFX;
+import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
 import org.jfree.chart.fx.interaction.PanHandlerFX;
-import org.jfree.chart.plot.Pannable;
 import org.jfree.chart.plot.PlotRenderingInfo;
 import org.jfree.chart.plot.Zoomable;
 import org.jfree.svg.SVGGraphics2D;
 
 /**
- * A chart people can explore: a JFreeChart in a {@link ChartViewer}, with the Rungs look
- * ({@link ChartTheme}) and the same handling everywhere.
+ * A JFreeChart that people can explore, as every Rungs chart is shown: a {@link ChartViewer}
+ * with the Rungs look ({@link ChartTheme}), plus what the viewer lacks.
  *
  * <ul>
- *   <li>Drag a rectangle to zoom into it; the mouse wheel zooms around the pointer; Shift-drag
- *       pans; a double-click, or Reset zoom in the context menu, shows everything again.</li>
- *   <li>Hovering a mark shows the tooltip of its renderer's tooltip generator.</li>
- *   <li>The context menu copies the chart as an image and exports it as PNG or SVG, asking
- *       before it replaces a file and writing through a temporary file ({@link SaveFile}); the
- *       {@link #setOnExported} hook hears where it wrote.</li>
+ *   <li>Zoom: drag a rectangle (left to right; dragging right to left resets), or turn the
+ *       mouse wheel over the plot.</li>
+ *   <li>Pan: drag with Ctrl, Shift or Alt held.</li>
+ *   <li>Reset: double-click, the small button in the bottom-left corner (shown while the
+ *       mouse is over the chart), or the context menu.</li>
+ *   <li>Hover tooltips: from the renderers' tooltip generators, which the chart sets.</li>
+ *   <li>Context menu: Copy (the image to the clipboard), Export PNG…, Export SVG…, Reset zoom.
+ *       Exports ask through the app's {@link FilePicker}, ask before replacing a file and
+ *       write whole or not at all ({@link SaveFile}), then tell {@link #setOnExported} where
+ *       they wrote; with nobody listening the box says so itself for a few seconds.</li>
+ *   <li>A placeholder while there is no data: the plot's "no data" message, see
+ *       {@link #setPlaceholder}.</li>
  * </ul>
  *
- * <p>Charts are built elsewhere (a builder per kind of chart, from data a view model computed);
- * this node only shows them: {@link #setChart} with null shows the placeholder text.
+ * <p>Building a chart on it: make the {@link JFreeChart} (plot, axes, renderers with tooltip
+ * generators), wrap it in a box (the constructor applies the theme; set per-series paints
+ * after that), and change its data inside {@link #update} so that a change of several datasets
+ * draws once. {@link org.jfree.chart.fx.ChartCanvas} redraws at once on every change event the
+ * chart fires, so datasets should be replaced whole (or filled with one event), never item by
+ * item. All methods belong to the JavaFX application thread, except {@link #writePng} and
+ * {@link #writeSvg}, which only draw the chart and may be called from a test without a toolkit.
  */
-public final class ChartBox extends StackPane {
-    /** Size of an export when the chart has not been laid out (never shown). */
-    public static final int DEFAULT_WIDTH = 960;
-    public static final int DEFAULT_HEIGHT = 600;
+public class ChartBox extends StackPane {
+    /** The file formats a chart is exported in. */
+    public enum Format {
+        /** A picture at the chart's size on screen. */
+        PNG("png", "PNG images"),
+        /** A drawing that scales, for papers and slides. */
+        SVG("svg", "SVG images");
 
-    private final ChartViewer viewer = new ChartViewer(null);
-    private final Label placeholder = new Label();
-    private final StringProperty fileName = new SimpleStringProperty(this, "fileName", "chart");
-    private final ObjectProperty<FilePicker> files = new SimpleObjectProperty<>(this, "files");
-    private Consumer<Path> onExported = path -> { };
-    private JFreeChart current;
+        private final String extension;
+        private final String kind;
 
-    /** An empty chart box showing {@code placeholderText} until it gets a chart. */
-    public ChartBox(String placeholderText) {
-        getStyleClass().add("chart-box");
-        // White behind the canvas too: on screen the chart's own background fill did not show.
-        setBackground(new javafx.scene.layout.Background(new javafx.scene.layout.BackgroundFill(
-                javafx.scene.paint.Color.WHITE, null, null)));
-        placeholder.setText(placeholderText);
-        placeholder.getStyleClass().add("chart-placeholder");
-        placeholder.setWrapText(true);
-        getChildren().addAll(viewer, placeholder);
-        setMinSize(200, 150);
-        viewer.setMinSize(0, 0);
-
-        // Shift-drag pans (JFreeChart's default is Alt-drag, which window managers often take).
-        MouseHandlerFX pan = viewer.getCanvas().getMouseHandler("pan");
-        if (pan != null) {
-            viewer.getCanvas().removeMouseHandler(pan);
+        Format(String extension, String kind) {
+            this.extension = extension;
+            this.kind = kind;
         }
-        viewer.getCanvas().addMouseHandler(new PanHandlerFX("pan", false, false, false, true));
-        viewer.getCanvas().addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+
+        /** The file name extension, without the dot. */
+        public String extension() {
+            return extension;
+        }
+
+        /** SVG for a file named *.svg, else PNG. */
+        public static Format of(Path file) {
+            return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg") ? SVG : PNG;
+        }
+    }
+
+    private static final double PREF_WIDTH = 560;
+    private static final double PREF_HEIGHT = 360;
+
+    private final JFreeChart chart;
+    private final ChartViewer viewer;
+    private final FilePicker files;
+    private final Label exportedLabel = new Label();
+    private final PauseTransition hideExported = new PauseTransition(Duration.seconds(4));
+    private String fileName = "chart";
+    private Consumer<Path> onExported;
+    private Runnable resetZoom;
+
+    /**
+     * Shows {@code chart}, themed.
+     *
+     * @param chart the chart; the box applies {@link ChartTheme} to it, which resets per-series
+     *     paints: set those after this constructor
+     * @param files asks where exports go
+     */
+    public ChartBox(JFreeChart chart, FilePicker files) {
+        this.chart = Objects.requireNonNull(chart, "chart");
+        this.files = Objects.requireNonNull(files, "files");
+        ChartTheme.apply(chart);
+        viewer = new ChartViewer(chart);
+        viewer.setPrefSize(PREF_WIDTH, PREF_HEIGHT);
+        viewer.setMinSize(160, 120);
+        // The canvas already pans with Alt held; Ctrl and Shift are easier to find.
+        viewer.getCanvas().addMouseHandler(new PanHandlerFX("panCtrl", false, true, false, false));
+        viewer.getCanvas().addMouseHandler(new PanHandlerFX("panShift", false, false, false, true));
+        viewer.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
                 resetZoom();
             }
         });
         ContextMenu menu = contextMenu();
         viewer.setOnContextMenuRequested(e -> menu.show(viewer, e.getScreenX(), e.getScreenY()));
-        setChart(null);
+        menu.setOnShowing(e -> viewer.getCanvas().setTooltipEnabled(false));
+        menu.setOnHiding(e -> viewer.getCanvas().setTooltipEnabled(true));
+
+        Button reset = new Button("⟲");
+        reset.getStyleClass().add("chart-reset");
+        reset.setTooltip(new Tooltip("Reset zoom (or double-click the chart)"));
+        reset.setFocusTraversable(false);
+        reset.setOnAction(e -> resetZoom());
+        reset.visibleProperty().bind(hoverProperty());
+        StackPane.setAlignment(reset, Pos.BOTTOM_LEFT);
+        StackPane.setMargin(reset, new Insets(4));
+
+        exportedLabel.getStyleClass().add("chart-exported");
+        exportedLabel.setVisible(false);
+        exportedLabel.setMouseTransparent(true);
+        exportedLabel.setStyle("-fx-background-color: rgba(255,255,255,0.9); -fx-padding: 3 6 3 6;"
+                + " -fx-border-color: #cccccc;");
+        StackPane.setAlignment(exportedLabel, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(exportedLabel, new Insets(4));
+        hideExported.setOnFinished(e -> exportedLabel.setVisible(false));
+
+        getStyleClass().add("chart-box");
+        getChildren().addAll(viewer, reset, exportedLabel);
     }
 
-    /** Shows {@code chart} (themed already by its builder), or the placeholder for null. */
-    public void setChart(JFreeChart chart) {
-        current = chart;
-        if (chart != null) {
-            // The viewer refuses null: without a chart it keeps the last one, hidden.
-            viewer.setChart(chart);
-            if (chart.getPlot() instanceof Pannable p) {
-                setPannable(p);
-            }
-        }
-        viewer.setVisible(chart != null);
-        placeholder.setVisible(chart == null);
+    // ------------------------------------------------------------------ what charts use
+
+    /** The chart shown. */
+    public final JFreeChart chart() {
+        return chart;
     }
 
-    /** The chart shown, or null. */
-    public JFreeChart getChart() {
-        return current;
-    }
-
-    /** The viewer, for charts that listen to clicks ({@link ChartViewer#addChartMouseListener}). */
-    public ChartViewer viewer() {
+    /** The viewer inside, for mouse listeners and tests. */
+    public final ChartViewer viewer() {
         return viewer;
     }
 
-    public StringProperty placeholderProperty() {
-        return placeholder.textProperty();
-    }
-
-    /** The file name an export offers, without extension. */
-    public StringProperty fileNameProperty() {
-        return fileName;
-    }
-
-    /** Asks where to export to; without one, the context menu has no export items enabled. */
-    public ObjectProperty<FilePicker> filesProperty() {
-        return files;
-    }
-
-    /** Called with the file after each export the person asked for; replaces the previous hook. */
-    public void setOnExported(Consumer<Path> onExported) {
-        this.onExported = Objects.requireNonNull(onExported, "onExported");
-    }
-
-    /** Shows the whole of every axis again, as the chart was before any zoom or pan. */
-    public void resetZoom() {
-        JFreeChart chart = current;
-        if (chart != null && chart.getPlot() instanceof Zoomable z) {
-            ChartRenderingInfo info = viewer.getRenderingInfo();
-            PlotRenderingInfo plotInfo = info == null ? null : info.getPlotInfo();
-            Point2D centre = new Point2D.Double(getWidth() / 2, getHeight() / 2);
-            // A zoom factor of 0 restores auto ranges (as Swing's ChartPanel.restoreAutoBounds).
-            z.zoomDomainAxes(0.0, plotInfo, centre);
-            z.zoomRangeAxes(0.0, plotInfo, centre);
+    /**
+     * Runs {@code changes} (new datasets, axis settings, titles) with the chart's change events
+     * held back, then redraws once.
+     */
+    public final void update(Runnable changes) {
+        boolean was = chart.isNotify();
+        chart.setNotify(false);
+        try {
+            changes.run();
+        } finally {
+            // Turning notification back on fires one change event: the one redraw.
+            chart.setNotify(was);
         }
+    }
+
+    /** The message drawn in the plot while its datasets are empty. */
+    public final void setPlaceholder(String text) {
+        chart.getPlot().setNoDataMessage(text);
+    }
+
+    /** The message drawn while there is no data. */
+    public final String placeholder() {
+        return chart.getPlot().getNoDataMessage();
+    }
+
+    /**
+     * Called with what was under the mouse (a data item's entity, an axis, the plot) when the
+     * chart is clicked once with the primary button; null for nothing.
+     */
+    public final void setOnEntityClicked(Consumer<ChartEntity> listener) {
+        viewer.addChartMouseListener(new ChartMouseListenerFX() {
+            @Override
+            public void chartMouseClicked(ChartMouseEventFX event) {
+                MouseEvent e = event.getTrigger();
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 1 && e.isStillSincePress()
+                        && event.getEntity() != null) {
+                    listener.accept(event.getEntity());
+                }
+            }
+
+            @Override
+            public void chartMouseMoved(ChartMouseEventFX event) {
+            }
+        });
+    }
+
+    /**
+     * Undoes zooming and panning: every axis of a zoomable plot goes back to fitting its data.
+     * A chart whose axes are set by hand passes its own way with {@link #setOnResetZoom}.
+     */
+    public final void resetZoom() {
+        if (resetZoom != null) {
+            resetZoom.run();
+        } else if (chart.getPlot() instanceof Zoomable z) {
+            // What Swing's ChartPanel.restoreAutoBounds does; the FX viewer has no such method.
+            PlotRenderingInfo info = viewer.getRenderingInfo() == null ? null : viewer.getRenderingInfo().getPlotInfo();
+            java.awt.geom.Point2D origin = new java.awt.geom.Point2D.Double();
+            update(() -> {
+                z.zoomDomainAxes(0.0, info, origin);
+                z.zoomRangeAxes(0.0, info, origin);
+            });
+        }
+    }
+
+    /** Replaces what {@link #resetZoom} does; null for the default (axes fit the data). */
+    public final void setOnResetZoom(Runnable reset) {
+        this.resetZoom = reset;
     }
 
     // ------------------------------------------------------------------ export
 
-    /** Asks where (in {@code format}) and exports the chart there; a failure is shown in a dialog. */
-    public void export(ExportFormat format) {
-        FilePicker picker = files.get();
-        if (picker == null || getChart() == null) {
-            return;
-        }
-        SaveFile.choose(this, picker, "Export chart as " + format.label(), fileName.get() + "." + format.extension(),
-                format.label() + " files", format.extension()).ifPresent(file -> {
+    /** The file name offered for exports, without extension; "chart" until set. */
+    public final void setFileName(String name) {
+        this.fileName = Objects.requireNonNull(name, "name");
+    }
+
+    /** Called with the file after every export written; null to let the box say it itself. */
+    public final void setOnExported(Consumer<Path> listener) {
+        this.onExported = listener;
+    }
+
+    /**
+     * Asks where to save the chart (and before replacing a file) and saves it at its size on
+     * screen: as SVG when the chosen name ends in .svg, else as {@code format}. A failure is
+     * shown in an error dialog.
+     */
+    public final void export(Format format) {
+        SaveFile.choose(this, files, "Export chart as " + format.name(), fileName + "." + format.extension(),
+                format.kind, format.extension()).ifPresent(file -> {
                     try {
-                        write(file, format);
-                        onExported.accept(file);
+                        write(file, Format.of(file), exportWidth(), exportHeight());
                     } catch (IOException | RuntimeException e) {
                         Dialogs.showError(this, new ErrorReport("Cannot save the chart to " + file,
                                 e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), () -> { });
+                        return;
                     }
+                    exported(file);
                 });
     }
 
-    /** Writes the chart to {@code file} in {@code format} at the size it has on screen. */
-    public void write(Path file, ExportFormat format) throws IOException {
-        int w = getWidth() > 0 ? (int) Math.round(getWidth()) : DEFAULT_WIDTH;
-        int h = getHeight() > 0 ? (int) Math.round(getHeight()) : DEFAULT_HEIGHT;
-        if (format == ExportFormat.SVG) {
-            writeSvg(getChart(), file, w, h);
+    /** Writes the chart to {@code file} in {@code format}, {@code width} × {@code height} pixels. */
+    public final void write(Path file, Format format, int width, int height) throws IOException {
+        if (format == Format.SVG) {
+            writeSvg(file, width, height);
         } else {
-            writePng(getChart(), file, w, h);
+            writePng(file, width, height);
         }
     }
 
-    /** Draws {@code chart} into a {@code w} x {@code h} PNG at {@code file}; any thread. */
-    public static void writePng(JFreeChart chart, Path file, int w, int h) throws IOException {
-        BufferedImage image = chart.createBufferedImage(w, h);
+    /**
+     * Writes the chart as a PNG of {@code width} × {@code height} pixels, creating the folder
+     * if needed; an old file is replaced whole or not at all.
+     */
+    public final void writePng(Path file, int width, int height) throws IOException {
+        BufferedImage image = image(width, height);
         SaveFile.write(file, out -> {
             if (!ImageIO.write(image, "png", out)) {
                 throw new IOException("no PNG writer available");
@@ -195,82 +288,69 @@ public final class ChartBox extends StackPane {
     }
 
     /**
-     * Draws {@code chart} as a {@code w} x {@code h} SVG document at {@code file}; any thread.
-     * (JFreeChart's own {@code ExportUtils.writeAsSVG} fails with JFreeSVG 5: it looks for a
-     * constructor that is gone, so the chart is drawn into an {@link SVGGraphics2D} here.)
+     * Writes the chart as an SVG drawing of {@code width} × {@code height}, creating the folder
+     * if needed; an old file is replaced whole or not at all. Drawn with JFreeSVG directly:
+     * JFreeChart's {@code ExportUtils.writeAsSVG} fails with JFreeSVG 5.
      */
-    public static void writeSvg(JFreeChart chart, Path file, int w, int h) throws IOException {
-        SVGGraphics2D g2 = new SVGGraphics2D(w, h);
-        chart.draw(g2, new Rectangle2D.Double(0, 0, w, h));
-        String svg = g2.getSVGDocument();
-        SaveFile.write(file, out -> {
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            writer.write(svg);
-            writer.flush();
-        });
+    public final void writeSvg(Path file, int width, int height) throws IOException {
+        SVGGraphics2D g2 = new SVGGraphics2D(width, height);
+        chart.draw(g2, new Rectangle(width, height));
+        byte[] svg = g2.getSVGDocument().getBytes(StandardCharsets.UTF_8);
+        SaveFile.write(file, out -> out.write(svg));
     }
 
-    /** Puts the chart, as it looks now, on the clipboard as an image. */
-    public void copyToClipboard() {
-        JFreeChart chart = getChart();
-        if (chart == null) {
-            return;
-        }
-        int w = getWidth() > 0 ? (int) Math.round(getWidth()) : DEFAULT_WIDTH;
-        int h = getHeight() > 0 ? (int) Math.round(getHeight()) : DEFAULT_HEIGHT;
+    /** The chart drawn into a picture of {@code width} × {@code height} pixels. */
+    public final BufferedImage image(int width, int height) {
+        return chart.createBufferedImage(width, height, BufferedImage.TYPE_INT_ARGB, null);
+    }
+
+    /** Puts the chart, at its size on screen, on the clipboard as an image. */
+    public final void copyToClipboard() {
+        BufferedImage image = image(exportWidth(), exportHeight());
+        int w = image.getWidth();
+        int h = image.getHeight();
+        WritableImage fx = new WritableImage(w, h);
+        int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
+        fx.getPixelWriter().setPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
         ClipboardContent content = new ClipboardContent();
-        content.putImage(SwingFXUtils.toFXImage(chart.createBufferedImage(w, h), null));
-        Clipboard.getSystemClipboard().setContent(content);
+        content.putImage(fx);
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    private void exported(Path file) {
+        if (onExported != null) {
+            onExported.accept(file);
+        } else {
+            exportedLabel.setText("Saved to " + file);
+            exportedLabel.setVisible(true);
+            hideExported.playFromStart();
+        }
+    }
+
+    /** The text the box shows after an export when nobody listens; empty while hidden (for tests). */
+    public final String exportedText() {
+        return exportedLabel.isVisible() ? exportedLabel.getText() : "";
+    }
+
+    private int exportWidth() {
+        return (int) Math.round(viewer.getWidth() > 0 ? viewer.getWidth() : PREF_WIDTH);
+    }
+
+    private int exportHeight() {
+        return (int) Math.round(viewer.getHeight() > 0 ? viewer.getHeight() : PREF_HEIGHT);
     }
 
     private ContextMenu contextMenu() {
-        MenuItem reset = new MenuItem("Reset zoom");
-        reset.setId("chartResetZoom");
-        reset.setOnAction(e -> resetZoom());
         MenuItem copy = new MenuItem("Copy");
-        copy.setId("chartCopy");
         copy.setOnAction(e -> copyToClipboard());
         MenuItem png = new MenuItem("Export PNG…");
-        png.setId("chartExportPng");
-        png.setOnAction(e -> export(ExportFormat.PNG));
+        png.setOnAction(e -> export(Format.PNG));
         MenuItem svg = new MenuItem("Export SVG…");
-        svg.setId("chartExportSvg");
-        svg.setOnAction(e -> export(ExportFormat.SVG));
-        png.disableProperty().bind(files.isNull());
-        svg.disableProperty().bind(files.isNull());
-        return new ContextMenu(reset, new SeparatorMenuItem(), copy, png, svg);
-    }
-
-    private static void setPannable(Pannable p) {
-        if (p instanceof org.jfree.chart.plot.XYPlot xy) {
-            xy.setDomainPannable(true);
-            xy.setRangePannable(true);
-        }
-    }
-
-    /** The formats a chart exports to. */
-    public enum ExportFormat {
-        PNG("PNG", "png"), SVG("SVG", "svg");
-
-        private final String label;
-        private final String extension;
-
-        ExportFormat(String label, String extension) {
-            this.label = label;
-            this.extension = extension;
-        }
-
-        public String label() {
-            return label;
-        }
-
-        public String extension() {
-            return extension;
-        }
-
-        /** The format a file name's extension names, PNG unless it ends in .svg. */
-        public static ExportFormat of(Path file) {
-            return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".svg") ? SVG : PNG;
-        }
+        svg.setOnAction(e -> export(Format.SVG));
+        MenuItem reset = new MenuItem("Reset zoom");
+        reset.setOnAction(e -> resetZoom());
+        ContextMenu menu = new ContextMenu(copy, png, svg, new SeparatorMenuItem(), reset);
+        menu.setAutoHide(true);
+        return menu;
     }
 }

@@ -3,11 +3,16 @@ package dev.rungs.app.charts;
 import java.util.Optional;
 
 /**
- * A view that shows a chart: how the run view's Export chart… finds the chart in front, in
- * whichever tab that is.
+ * Content of a tab that shows charts: tells which chart is in front, so that "Export chart…"
+ * exports what the person is looking at rather than a fixed chart.
  */
 public interface ChartHolder {
 
-    /** The chart this view shows now, or empty when it shows none (nothing to draw yet). */
+    /** The chart the person sees now, or empty when there is none to export. */
     Optional<ChartBox> chartInFront();
+
+    /** Why {@link #chartInFront} is empty, for the export button's tooltip. */
+    default String noChartReason() {
+        return "This tab shows no chart";
+    }
 }

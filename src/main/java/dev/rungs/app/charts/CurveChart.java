@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 
-import javafx.scene.layout.StackPane;
+import dev.rungs.app.FilePicker;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -17,16 +17,22 @@ import org.jfree.data.xy.DefaultXYDataset;
  * A line through the values, with dots while there are few enough to tell apart. Steps whose
  * value is not a finite number are left out.
  */
-public final class CurveChart extends StackPane implements ChartHolder {
+public final class CurveChart extends ChartBox implements ChartHolder {
     /** Above this many points the dots would merge into the line, so only the line is drawn. */
     static final int MAX_DOTS = 200;
 
-    private final ChartBox box = new ChartBox("No intermediate values");
+    private final XYLineAndShapeRenderer line;
     private int pointCount;
 
-    /** An empty learning-curve chart. */
-    public CurveChart() {
-        getChildren().add(box);
+    /** An empty learning-curve chart; {@code files} asks where exports go. */
+    public CurveChart(FilePicker files) {
+        super(empty(), files);
+        setFileName("curve");
+        setPlaceholder("No intermediate values");
+        line = (XYLineAndShapeRenderer) chart().getXYPlot().getRenderer();
+        line.setSeriesPaint(0, ChartTheme.BLUE);
+        line.setSeriesStroke(0, ChartTheme.LINE);
+        line.setSeriesShape(0, ChartTheme.dot(5));
     }
 
     /** Shows these values, by step; an empty map shows the placeholder. */
@@ -41,7 +47,15 @@ public final class CurveChart extends StackPane implements ChartHolder {
             }
         }
         pointCount = n;
-        box.setChart(n == 0 ? null : chart(Arrays.copyOf(steps, n), Arrays.copyOf(values, n)));
+        DefaultXYDataset data = new DefaultXYDataset();
+        if (n > 0) {
+            data.addSeries("Intermediate values", new double[][] {Arrays.copyOf(steps, n), Arrays.copyOf(values, n)});
+        }
+        boolean dots = n <= MAX_DOTS;
+        update(() -> {
+            line.setDefaultShapesVisible(dots);
+            chart().getXYPlot().setDataset(data);
+        });
     }
 
     /** How many values the chart holds. */
@@ -49,32 +63,25 @@ public final class CurveChart extends StackPane implements ChartHolder {
         return pointCount;
     }
 
-    /** The chart's box, for export settings. */
-    public ChartBox box() {
-        return box;
+    @Override
+    public Optional<ChartBox> chartInFront() {
+        return pointCount == 0 ? Optional.empty() : Optional.of(this);
     }
 
     @Override
-    public Optional<ChartBox> chartInFront() {
-        return box.getChart() == null ? Optional.empty() : Optional.of(box);
+    public String noChartReason() {
+        return "Select a trial with intermediate values to see its curve";
     }
 
-    private static JFreeChart chart(double[] steps, double[] values) {
-        DefaultXYDataset data = new DefaultXYDataset();
-        data.addSeries("Intermediate values", new double[][] {steps, values});
+    private static JFreeChart empty() {
         NumberAxis x = new NumberAxis("Step");
         x.setAutoRangeIncludesZero(false);
         NumberAxis y = new NumberAxis("Value");
         y.setAutoRangeIncludesZero(false);
-        XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, steps.length <= MAX_DOTS);
+        XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, true);
         line.setDefaultToolTipGenerator((d, s, i) -> "Step " + Math.round(d.getXValue(s, i)) + ": "
-                + HistoryPlots.formatValue(d.getYValue(s, i)));
-        JFreeChart chart = new JFreeChart("Intermediate values", ChartTheme.TITLE_FONT, new XYPlot(data, x, y, line),
-                false);
-        ChartTheme.apply(chart);
-        line.setSeriesPaint(0, ChartTheme.BLUE);
-        line.setSeriesStroke(0, ChartTheme.LINE);
-        line.setSeriesShape(0, ChartTheme.dot(5));
-        return chart;
+                + ValueFormat.of(d.getYValue(s, i)));
+        return new JFreeChart("Intermediate values", ChartTheme.TITLE_FONT,
+                new XYPlot(new DefaultXYDataset(), x, y, line), false);
     }
 }

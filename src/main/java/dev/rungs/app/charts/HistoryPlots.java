@@ -15,7 +15,6 @@ import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.DefaultXYDataset;
 import org.jfree.data.xy.XYDataset;
 
@@ -43,65 +42,90 @@ final class HistoryPlots {
     private HistoryPlots() {
     }
 
-    /** The chart; the data must be {@link HistoryData#drawable drawable} on this axis. */
-    static JFreeChart chart(HistoryData d, boolean log) {
+    /** An empty history chart; {@link #show} fills it. */
+    static JFreeChart chart() {
         NumberAxis x = new NumberAxis("Trial");
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         x.setAutoRangeIncludesZero(false);
-        ValueAxis y;
-        if (log) {
-            LogAxis logAxis = new LogAxis("Objective value");
-            logAxis.setSmallestValue(Double.MIN_NORMAL);
-            y = logAxis;
-        } else {
-            NumberAxis linear = new NumberAxis("Objective value");
-            linear.setAutoRangeIncludesZero(false);
-            y = linear;
+        XYPlot plot = new XYPlot(null, x, valueAxis(false), null);
+        return new JFreeChart("Optimisation history", ChartTheme.TITLE_FONT, plot, true);
+    }
+
+    /**
+     * Shows {@code d} in a chart made by {@link #chart} (and themed): its datasets, renderers and
+     * value axis are replaced, so call it inside {@link ChartBox#update} for one redraw.
+     */
+    static void show(JFreeChart chart, HistoryData d, boolean log) {
+        XYPlot plot = chart.getXYPlot();
+        boolean drawable = d.drawable(log);
+        if (!(plot.getRangeAxis() instanceof LogAxis) == log) {
+            // A new axis keeps the themed look of the one it replaces.
+            ValueAxis old = plot.getRangeAxis();
+            ValueAxis axis = valueAxis(log);
+            axis.setLabelFont(old.getLabelFont());
+            axis.setLabelPaint(old.getLabelPaint());
+            axis.setTickLabelFont(old.getTickLabelFont());
+            axis.setTickLabelPaint(old.getTickLabelPaint());
+            axis.setAxisLinePaint(old.getAxisLinePaint());
+            axis.setTickMarkPaint(old.getTickMarkPaint());
+            plot.setRangeAxis(axis);
         }
-        XYPlot plot = new XYPlot(best(d, log), x, y, null);
-        JFreeChart chart = new JFreeChart("Optimisation history", ChartTheme.TITLE_FONT, plot, true);
-        ChartTheme.apply(chart);
-        chart.getLegend().setPosition(RectangleEdge.TOP);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        HistoryData shown = drawable ? d : HistoryData.EMPTY;
 
         XYStepRenderer line = new XYStepRenderer();
-        line.setSeriesPaint(0, ChartTheme.HIGHLIGHT);
+        line.setSeriesPaint(0, ChartTheme.BEST);
         line.setSeriesStroke(0, ChartTheme.LINE);
         line.setDefaultShapesVisible(false);
+        plot.setDataset(0, best(shown, log));
         plot.setRenderer(0, line);
 
         // Many points: square dots without rims, which draw several times faster than round ones.
-        boolean few = d.completeNumbers().length + d.prunedNumbers().length <= MAX_RIMMED;
+        boolean few = shown.completeNumbers().length + shown.prunedNumbers().length <= MAX_RIMMED;
         Shape dot = few ? ChartTheme.dot() : new java.awt.geom.Rectangle2D.Double(-2.5, -2.5, 5, 5);
-        plot.setDataset(1, completed(d, log, false));
-        plot.setRenderer(1, dots(ChartTheme.COMPLETE, dot, true, few));
-        plot.setDataset(2, completed(d, log, true));
-        plot.setRenderer(2, dots(ChartTheme.HIGHLIGHT, ChartTheme.dot(ChartTheme.DOT_SIZE + 2), true, true));
-        plot.setDataset(3, points(PRUNED, d.prunedNumbers(), d.prunedValues(), log));
+        plot.setDataset(1, completed(shown, log, false));
+        plot.setRenderer(1, dots(ChartTheme.COMPLETED, dot, true, few));
+        plot.setDataset(2, completed(shown, log, true));
+        plot.setRenderer(2, dots(ChartTheme.BEST, ChartTheme.dot(ChartTheme.DOT_SIZE + 2), true, true));
+        plot.setDataset(3, points(PRUNED, shown.prunedNumbers(), shown.prunedValues(), log));
         plot.setRenderer(3, dots(ChartTheme.PRUNED, ChartTheme.dot(), false, false));
 
         // Failed trials have no value: a row of crosses just above the x axis, on a hidden axis of their own.
-        NumberAxis bottom = new NumberAxis();
-        bottom.setRange(0, 1);
-        bottom.setVisible(false);
-        plot.setRangeAxis(1, bottom);
-        double[] failedX = new double[d.failedNumbers().length];
+        if (plot.getRangeAxisCount() < 2 || plot.getRangeAxis(1) == null) {
+            NumberAxis bottom = new NumberAxis();
+            bottom.setRange(0, 1);
+            bottom.setVisible(false);
+            plot.setRangeAxis(1, bottom);
+        }
+        double[] failedX = new double[shown.failedNumbers().length];
         double[] failedY = new double[failedX.length];
         for (int i = 0; i < failedX.length; i++) {
-            failedX[i] = d.failedNumbers()[i];
+            failedX[i] = shown.failedNumbers()[i];
             failedY[i] = 0.025;
         }
         DefaultXYDataset failed = new DefaultXYDataset();
         failed.addSeries(FAILED, new double[][] {failedX, failedY});
         plot.setDataset(4, failed);
         plot.mapDatasetToRangeAxis(4, 1);
-        plot.setRenderer(4, dots(ChartTheme.MUTED, cross(), false, false));
-        for (int i = 0; i < plot.getRendererCount(); i++) {
+        plot.setRenderer(4, dots(ChartTheme.FAILED, cross(), false, false));
+        for (int i = 0; i < 5; i++) {
             XYDataset data = plot.getDataset(i);
-            boolean shown = data != null && data.getSeriesCount() > 0 && data.getItemCount(0) > 0;
-            plot.getRenderer(i).setSeriesVisibleInLegend(0, shown);
+            boolean present = data.getSeriesCount() > 0 && data.getItemCount(0) > 0;
+            plot.getRenderer(i).setSeriesVisibleInLegend(0, present);
         }
-        return chart;
+        plot.setNoDataMessage(log && d.drawable(false) ? "No values above zero to show on a log scale"
+                : "No completed trials yet");
+    }
+
+    private static ValueAxis valueAxis(boolean log) {
+        if (log) {
+            LogAxis axis = new LogAxis("Objective value");
+            axis.setSmallestValue(Double.MIN_NORMAL);
+            return axis;
+        }
+        NumberAxis axis = new NumberAxis("Objective value");
+        axis.setAutoRangeIncludesZero(false);
+        return axis;
     }
 
     /** The best-so-far corners, and the line's end at the last trial. */

@@ -10,10 +10,8 @@ import dev.rungs.app.charts.ChartHolder;
 import dev.rungs.app.charts.CurveChart;
 import dev.rungs.app.charts.HistoryChart;
 import dev.rungs.app.rungs.RungsView;
-import dev.rungs.app.rungs.RungsViewModel;
 import dev.rungs.app.tpe.TpeView;
 import dev.rungs.app.studies.StoredState;
-import dev.rungs.app.tpe.TpeViewModel;
 import dev.rungs.space.Param;
 import dev.rungs.spec.StudySpec;
 import dev.rungs.study.Trial;
@@ -77,16 +75,14 @@ public final class RunView extends BorderPane {
 
     private final RunViewModel viewModel;
     private final FilePicker files;
-    private final HistoryChart history = new HistoryChart();
-    private final CurveChart curve = new CurveChart();
-    private final TpeViewModel tpeModel;
+    private final HistoryChart history;
+    private final CurveChart curve;
     private final TableView<Trial> table = new TableView<>();
     private final TabPane tabs = new TabPane();
     private final Tab historyTab = new Tab("History");
     private final Tab trialsTab = new Tab("Trials");
     private final Tab tpeTab = new Tab("TPE");
     private final Tab rungsTab = new Tab("Rungs");
-    private final RungsViewModel rungsModel;
     private final GridPane details = new GridPane();
     private final Label detailsTitle = new Label("Select a trial to see its details");
     private final TextField filterText = new TextField();
@@ -95,14 +91,14 @@ public final class RunView extends BorderPane {
 
     /**
      * @param viewModel the study shown
-     * @param tasks runs the TPE view's computations in the background
+     * @param tasks not used: the view model runs the background work of every tab (kept for the callers)
      * @param files asks where to export to
      */
     public RunView(RunViewModel viewModel, TaskExecutor tasks, FilePicker files) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         this.files = Objects.requireNonNull(files, "files");
-        this.tpeModel = new TpeViewModel(tasks);
-        this.rungsModel = new RungsViewModel(tasks);
+        this.history = new HistoryChart(files);
+        this.curve = new CurveChart(files);
         getStyleClass().add("run-view");
         setTop(header());
         setCenter(tabs());
@@ -143,13 +139,12 @@ public final class RunView extends BorderPane {
      * Asks for a file and saves the chart in front (history, a trial's curve, TPE's densities,
      * the rungs) to it; says where it wrote.
      */
-    public void exportChart(ChartBox.ExportFormat format) {
+    public void exportChart(ChartBox.Format format) {
         Tab front = tabs.getSelectionModel().getSelectedItem();
         if (front == historyTab) {
             feedHistory(); // the chart is fed only while shown
         }
         chartInFront().ifPresentOrElse(box -> {
-            box.filesProperty().set(files);
             box.setOnExported(this::exported);
             box.export(format);
         }, () -> exportNote.setText("Nothing to export: the " + front.getText() + " tab shows no chart now"));
@@ -199,10 +194,10 @@ public final class RunView extends BorderPane {
         csv.disableProperty().bind(viewModel.specProperty().isNull());
         MenuItem pngItem = new MenuItem("PNG image… (Ctrl+Shift+E)");
         pngItem.setId("exportPng");
-        pngItem.setOnAction(e -> exportChart(ChartBox.ExportFormat.PNG));
+        pngItem.setOnAction(e -> exportChart(ChartBox.Format.PNG));
         MenuItem svgItem = new MenuItem("SVG drawing…");
         svgItem.setId("exportSvg");
-        svgItem.setOnAction(e -> exportChart(ChartBox.ExportFormat.SVG));
+        svgItem.setOnAction(e -> exportChart(ChartBox.Format.SVG));
         MenuButton png = new MenuButton("Export chart", null, pngItem, svgItem);
         png.setId("exportChart");
         png.setTooltip(new Tooltip("Save the chart in front as a PNG image or an SVG drawing"));
@@ -288,21 +283,15 @@ exportNote.setId("exportNote");
         trialsTab.setContent(split);
 
         tpeTab.setId("tpeTab");
-        tpeTab.setContent(new TpeView(tpeModel, files));
-        // The TPE view computes densities in the background; only while someone looks at it.
-        tpeTab.selectedProperty().addListener((o, was, is) -> {
-            if (is) {
-                feedTpe();
-            }
-        });
-
+        tpeTab.setContent(new TpeView(viewModel.tpe(), files));
         rungsTab.setId("rungsTab");
-        rungsTab.setContent(new RungsView(rungsModel, files));
-        rungsTab.selectedProperty().addListener((o, was, is) -> {
-            if (is) {
-                feedRungs();
-            }
-        });
+        rungsTab.setContent(new RungsView(viewModel.rungs(), files));
+        // The model feeds the method tabs only while they are in front: the view tells it which is.
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, old, tab) ->
+                viewModel.shownTabProperty().set(tab == tpeTab ? RunTab.TPE : tab == rungsTab ? RunTab.RUNGS
+                        : tab == trialsTab ? RunTab.TRIALS : RunTab.HISTORY));
+        viewModel.hasTpeTabProperty().addListener(o -> showMethodTabs());
+        viewModel.hasRungsTabProperty().addListener(o -> showMethodTabs());
 
         tabs.setId("runTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -400,12 +389,16 @@ exportNote.setId("exportNote");
             paramColumns = names;
             rebuildColumns();
         }
-        // The method views only for the methods they explain.
+        showMethodTabs();
+    }
+
+    /** The method tabs only for the methods they explain. */
+    private void showMethodTabs() {
         List<Tab> shown = new ArrayList<>(List.of(historyTab, trialsTab));
-        if (spec != null && TpeViewModel.explains(spec)) {
+        if (viewModel.hasTpeTabProperty().get()) {
             shown.add(tpeTab);
         }
-        if (spec != null && RungsViewModel.shows(spec)) {
+        if (viewModel.hasRungsTabProperty().get()) {
             shown.add(rungsTab);
         }
         if (!tabs.getTabs().equals(shown)) {
@@ -450,15 +443,9 @@ exportNote.setId("exportNote");
     private void trialsChanged() {
         StudySpec spec = viewModel.specProperty().get();
         if (spec != null) {
-            // Each view takes the trials only while it is shown; selecting it catches up.
+            // The history takes the trials only while it is shown; selecting it catches up.
             if (historyTab.isSelected()) {
                 feedHistory();
-            }
-            if (tpeTab.isSelected()) {
-                feedTpe();
-            }
-            if (rungsTab.isSelected()) {
-                feedRungs();
             }
         }
         Trial selected = viewModel.selectedTrialProperty().get();
@@ -470,20 +457,6 @@ exportNote.setId("exportNote");
     private void feedHistory() {
         if (viewModel.specProperty().get() != null) {
             history.setData(viewModel.history());
-        }
-    }
-
-    private void feedTpe() {
-        StudySpec spec = viewModel.specProperty().get();
-        if (spec != null) {
-            tpeModel.setStudy(spec, List.copyOf(viewModel.trials()));
-        }
-    }
-
-    private void feedRungs() {
-        StudySpec spec = viewModel.specProperty().get();
-        if (spec != null) {
-            rungsModel.setStudy(spec, viewModel.trials());
         }
     }
 

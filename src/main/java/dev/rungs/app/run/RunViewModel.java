@@ -8,6 +8,8 @@ import dev.rungs.app.SaveFile;
 import dev.rungs.app.TaskExecutor;
 import dev.rungs.app.TaskHandle;
 import dev.rungs.app.UiThrottle;
+import dev.rungs.app.rungs.RungsViewModel;
+import dev.rungs.app.tpe.TpeViewModel;
 import dev.rungs.app.studies.ErrorReport;
 import dev.rungs.app.studies.StoredState;
 import dev.rungs.app.studies.StudyState;
@@ -99,6 +101,8 @@ public final class RunViewModel {
     private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>(this, "error");
     /** The trials shown and their counts; the engine thread only offers changes to it. */
     private final LiveTrials live = new LiveTrials();
+    /** The TPE and rungs tabs' view models, fed while their tab is in front. */
+    private final MethodTabs methodTabs;
     /** The handle of the run going on; written by the run's thread, read by {@link #stop}. */
     private volatile RunHandle activeHandle;
     private volatile boolean stopRequested;
@@ -130,6 +134,9 @@ public final class RunViewModel {
             running.set(s == StudyState.RUNNING);
             canResume.set(s == StudyState.STOPPED && spec.get() != null);
         });
+        methodTabs = new MethodTabs(tasks, live.trials());
+        spec.addListener(o -> methodTabs.specChanged(spec.get()));
+        live.revisionProperty().addListener(o -> methodTabs.trialsChanged());
     }
 
     // ------------------------------------------------------------------ what the view binds to
@@ -272,6 +279,31 @@ public final class RunViewModel {
     /** The trial whose details are shown; kept up to date while it runs. */
     public ObjectProperty<Trial> selectedTrialProperty() {
         return live.selectedProperty();
+    }
+
+    /** The TPE tab's view model; it has the study while {@link #shownTabProperty()} is {@link RunTab#TPE}. */
+    public TpeViewModel tpe() {
+        return methodTabs.tpe();
+    }
+
+    /** The rungs tab's view model; it has the study while the rungs tab is in front. */
+    public RungsViewModel rungs() {
+        return methodTabs.rungs();
+    }
+
+    /** The tab in front, which the view sets; the method tabs compute only while in front. */
+    public ObjectProperty<RunTab> shownTabProperty() {
+        return methodTabs.shownProperty();
+    }
+
+    /** Whether the study has a TPE tab: its sampler explains its densities trial by trial. */
+    public ReadOnlyBooleanProperty hasTpeTabProperty() {
+        return methodTabs.hasTpeProperty();
+    }
+
+    /** Whether the study has a rungs tab: its scheduler works in rungs. */
+    public ReadOnlyBooleanProperty hasRungsTabProperty() {
+        return methodTabs.hasRungsProperty();
     }
 
     /** Shows the details of trial {@code number}, as a click on a chart asks. */

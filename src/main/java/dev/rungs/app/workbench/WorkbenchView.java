@@ -90,9 +90,9 @@ public final class WorkbenchView extends BorderPane {
         MenuItem exportCsv = item("exportCsvItem", "Export trials as CSV…", "Shortcut+E",
                 () -> withRun(RunView::exportCsv));
         MenuItem exportPng = item("exportPngItem", "Export chart as PNG…", "Shortcut+Shift+E",
-                () -> withRun(run -> run.exportChart(ChartBox.ExportFormat.PNG)));
+                () -> withRun(run -> run.exportChart(ChartBox.Format.PNG)));
         MenuItem exportSvg = item("exportSvgItem", "Export chart as SVG…", null,
-                () -> withRun(run -> run.exportChart(ChartBox.ExportFormat.SVG)));
+                () -> withRun(run -> run.exportChart(ChartBox.Format.SVG)));
         BooleanBinding noRun = Bindings.createBooleanBinding(() -> !(viewModel.focusProperty().get() instanceof RunViewModel),
                 viewModel.focusProperty());
         exportCsv.disableProperty().bind(noRun);

@@ -27,7 +27,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.layout.Region;
-import javafx.scene.paint.Color;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,56 +79,6 @@ class ChartsTest {
             out.add(trial(i, TrialState.COMPLETE, values[i]));
         }
         return out;
-    }
-
-    @Test
-    void aCategoricalDensityIsDrawnAsBarsNamedByChoice() throws Exception {
-        DensityChart chart = show(new DensityChart());
-        DensityData data = new DensityData("optimizer", new double[] {0, 1, 2}, new double[] {0.6, 0.3, 0.1},
-                new double[] {0.2, 0.3, 0.5}, new double[] {0, 0, 1}, new double[] {2, 2, 1, 0}, 0, false, false,
-                List.of("adam", "sgd", "rmsprop"), "Probability");
-        Path png = dir.resolve("density.png");
-        fx(() -> {
-            chart.setData(data);
-            chart.writePng(png);
-            chart.hoverAtForTest(chart.plotArea().toX(1), chart.plotArea().toY(0.1));
-            return null;
-        });
-        assertEquals("optimizer", chart.xLabelProperty().get());
-        assertEquals(-0.5, chart.plotArea().x().min());
-        assertEquals(2.5, chart.plotArea().x().max());
-        assertEquals("sgd: l = 0.3, g = 0.3", fx(chart::hoverText));
-        BufferedImage image = ImageIO.read(png.toFile());
-        assertEquals(WIDTH, image.getWidth());
-        // The good bar of "adam" (60 %) is blue somewhere in the middle of its height.
-        PlotArea a = chart.plotArea();
-        assertEquals(CanvasTheme.BLUE.toString(), colorAt(image, a.toX(0) - 5, a.toY(0.3)));
-    }
-
-    @Test
-    void aSmallIntegerRangeIsDrawnAsBarsAtItsValues() throws Exception {
-        DensityChart chart = show(new DensityChart());
-        DensityData data = new DensityData("layers", new double[] {1, 2, 3, 4}, new double[] {0.7, 0.2, 0.05, 0.05},
-                new double[] {0.1, 0.2, 0.3, 0.4}, new double[] {1, 1}, new double[] {4}, 1, false, true, List.of(),
-                "Probability");
-        Path png = dir.resolve("layers.png");
-        fx(() -> {
-            chart.setData(data);
-            chart.writePng(png);
-            return null;
-        });
-        PlotArea a = chart.plotArea();
-        assertEquals(0.5, a.x().min(), 1e-12, "half a step of room left of the first value");
-        assertEquals(4.5, a.x().max(), 1e-12);
-        BufferedImage image = ImageIO.read(png.toFile());
-        assertEquals(CanvasTheme.BLUE.toString(), colorAt(image, a.toX(1) - 5, a.toY(0.35)), "l(1) = 0.7 reaches 0.35");
-        assertEquals(CanvasTheme.ORANGE.toString(), colorAt(image, a.toX(4) + 5, a.toY(0.35)), "g(4) = 0.4");
-        assertEquals(CanvasTheme.BACKGROUND.toString(), colorAt(image, a.toX(4) - 5, a.toY(0.35)), "l(4) = 0.05");
-    }
-
-    static String colorAt(BufferedImage image, double x, double y) {
-        int rgb = image.getRGB((int) x, (int) y);
-        return Color.rgb((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF).toString();
     }
 
     static <T> T fx(Callable<T> c) throws Exception {

@@ -76,27 +76,27 @@ public class HistoryChartTest {
 
     @Test
     void aLogScaleLeavesOutValuesOfZeroOrLess() throws Exception {
-        HistoryChart chart = show(new HistoryChart());
+        HistoryChart chart = show(new HistoryChart(new dev.rungs.app.ScriptedFilePicker()));
         fx(() -> {
             chart.setData(HistoryData.of(completed(-1, 0, 1e-3, 10, 1e4), Direction.MINIMIZE));
             chart.logScaleProperty().set(true);
             return null;
         });
         assertEquals(3, chart.plottedPoints());
-        assertTrue(chart.box().getChart().getXYPlot().getRangeAxis() instanceof org.jfree.chart.axis.LogAxis);
+        assertTrue(chart.chart().getXYPlot().getRangeAxis() instanceof org.jfree.chart.axis.LogAxis);
 
         fx(() -> {
             chart.setData(HistoryData.of(completed(-1, 0), Direction.MINIMIZE));
             return null;
         });
-        assertNull(chart.box().getChart(), "nothing to draw: the placeholder shows");
-        assertEquals("No values above zero to show on a log scale", chart.box().placeholderProperty().get());
+        assertTrue(chart.chartInFront().isEmpty(), "nothing to draw: the placeholder shows");
+        assertEquals("No values above zero to show on a log scale", chart.placeholder());
         assertEquals(0, chart.plottedPoints());
     }
 
     @Test
     void tenThousandTrialsAreAllPlottedAndExportToAPngOfTheChartsSize() throws Exception {
-        HistoryChart chart = show(new HistoryChart());
+        HistoryChart chart = show(new HistoryChart(new dev.rungs.app.ScriptedFilePicker()));
         SplittableRandom rng = new SplittableRandom(7);
         List<Trial> trials = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
@@ -110,7 +110,7 @@ public class HistoryChartTest {
         assertTrue(chart.bestLinePoints() >= 1 && chart.bestLinePoints() < 10_000, "" + chart.bestLinePoints());
         Path png = dir.resolve("exports/history.png");
         fx(() -> {
-            chart.box().write(png, ChartBox.ExportFormat.PNG);
+            chart.write(png, ChartBox.Format.PNG, ChartsTest.WIDTH, ChartsTest.HEIGHT);
             return null;
         });
         BufferedImage image = ImageIO.read(png.toFile());
@@ -122,13 +122,13 @@ public class HistoryChartTest {
 
     @Test
     void dragZoomsIntoTheTrialsAndADoubleClickShowsThemAllAgain() throws Exception {
-        HistoryChart chart = show(new HistoryChart());
+        HistoryChart chart = show(new HistoryChart(new dev.rungs.app.ScriptedFilePicker()));
         fx(() -> {
             chart.setData(HistoryData.of(completed(9, 8, 7, 6, 5, 4, 3, 2, 1, 0.5, 0.2), Direction.MINIMIZE));
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
-        XYPlot plot = chart.box().getChart().getXYPlot();
+        XYPlot plot = chart.chart().getXYPlot();
         Range before = plot.getDomainAxis().getRange();
         Point2D from = screenOf(chart, 2, 8);
         Point2D to = screenOf(chart, 5, 3);
@@ -146,7 +146,7 @@ public class HistoryChartTest {
 
     @Test
     void aTrialsPointNamesItAndAClickReportsItsNumber() throws Exception {
-        HistoryChart chart = show(new HistoryChart());
+        HistoryChart chart = show(new HistoryChart(new dev.rungs.app.ScriptedFilePicker()));
         AtomicInteger clicked = new AtomicInteger(-1);
         fx(() -> {
             chart.setData(HistoryData.of(completed(5, 3, 4, 0.4123, 2), Direction.MINIMIZE));
@@ -154,7 +154,7 @@ public class HistoryChartTest {
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
-        XYPlot plot = chart.box().getChart().getXYPlot();
+        XYPlot plot = chart.chart().getXYPlot();
         // Trial 3 set a new best: it is in the "New best" dataset, and its tooltip names it.
         assertEquals("Trial 3: 0.4123", HistoryPlots.TOOLTIP.generateToolTip(plot.getDataset(2), 0, 2));
         robot.clickOn(screenOf(chart, 3, 0.4123));
@@ -164,14 +164,14 @@ public class HistoryChartTest {
 
     @Test
     void anSvgExportIsAnSvgDocumentWithTheSeries() throws Exception {
-        HistoryChart chart = show(new HistoryChart());
+        HistoryChart chart = show(new HistoryChart(new dev.rungs.app.ScriptedFilePicker()));
         fx(() -> {
             chart.setData(HistoryData.of(completed(5, 3, 4, 1, 2), Direction.MINIMIZE));
             return null;
         });
         Path svg = dir.resolve("history.svg");
         fx(() -> {
-            chart.box().write(svg, ChartBox.ExportFormat.SVG);
+            chart.write(svg, ChartBox.Format.SVG, ChartsTest.WIDTH, ChartsTest.HEIGHT);
             return null;
         });
         Document doc = parseSvg(svg);
@@ -185,19 +185,19 @@ public class HistoryChartTest {
 
     @Test
     void theCurveLeavesOutNonFiniteValuesAndShowsAPlaceholderWithout() throws Exception {
-        CurveChart curve = show(new CurveChart());
+        CurveChart curve = show(new CurveChart(new dev.rungs.app.ScriptedFilePicker()));
         fx(() -> {
             curve.setCurve(new TreeMap<>());
             return null;
         });
-        assertNull(curve.box().getChart());
-        assertEquals("No intermediate values", curve.box().placeholderProperty().get());
+        assertTrue(curve.chartInFront().isEmpty());
+        assertEquals("No intermediate values", curve.placeholder());
         fx(() -> {
             curve.setCurve(new TreeMap<>(Map.of(1L, 0.9, 2L, 0.7, 3L, Double.NaN, 4L, 0.5)));
             return null;
         });
         assertEquals(3, curve.pointCount(), "the NaN at step 3 is left out");
-        var plot = curve.box().getChart().getXYPlot();
+        var plot = curve.chart().getXYPlot();
         assertEquals("Step 4: 0.5", plot.getRenderer().getDefaultToolTipGenerator().generateToolTip(plot.getDataset(), 0, 2));
     }
 
@@ -213,9 +213,9 @@ public class HistoryChartTest {
     /** Where a data point is on the screen. */
     public static Point2D screenOf(HistoryChart chart, double x, double y) throws Exception {
         return fx(() -> {
-            var viewer = chart.box().viewer();
+            var viewer = chart.viewer();
             Rectangle2D area = viewer.getRenderingInfo().getPlotInfo().getDataArea();
-            XYPlot plot = chart.box().getChart().getXYPlot();
+            XYPlot plot = chart.chart().getXYPlot();
             double px = plot.getDomainAxis().valueToJava2D(x, area, RectangleEdge.BOTTOM);
             double py = plot.getRangeAxis().valueToJava2D(y, area, RectangleEdge.LEFT);
             return viewer.localToScreen(px, py);
