@@ -301,7 +301,17 @@ public class ChartBox extends StackPane {
 
     /** The chart drawn into a picture of {@code width} × {@code height} pixels. */
     public final BufferedImage image(int width, int height) {
-        return chart.createBufferedImage(width, height, BufferedImage.TYPE_INT_ARGB, null);
+        // On white: the theme's background is a hair short of opaque (see ChartTheme).
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g2 = image.createGraphics();
+        try {
+            g2.setPaint(ChartTheme.BACKGROUND);
+            g2.fillRect(0, 0, width, height);
+            chart.draw(g2, new java.awt.geom.Rectangle2D.Double(0, 0, width, height));
+        } finally {
+            g2.dispose();
+        }
+        return image;
     }
 
     /** Puts the chart, at its size on screen, on the clipboard as an image. */

@@ -61,6 +61,7 @@ class ChartsTest {
     static <T extends Region> T show(T chart) throws Exception {
         FxToolkit.setupStage(stage -> {
             stage.setScene(new Scene(chart, WIDTH, HEIGHT));
+            stage.sizeToScene();
             stage.show();
         });
         WaitForAsyncUtils.waitForFxEvents();
