@@ -43,33 +43,11 @@ final class ProgressLine implements Consumer<TrialEvent> {
             draw(true);
             return;
         }
-        Trial t = trialOf(e);
+        Trial t = e.trial();
         if (t != null) {
             tally.put(t);
             draw(false);
         }
-    }
-
-    /** The trial an event carries as it is after the change; null for the end of a run. */
-    static Trial trialOf(TrialEvent e) {
-        if (e instanceof TrialEvent.Started s) {
-            return s.trial();
-        } else if (e instanceof TrialEvent.Reported r) {
-            return r.trial();
-        } else if (e instanceof TrialEvent.Paused p) {
-            return p.trial();
-        } else if (e instanceof TrialEvent.Resumed r) {
-            return r.trial();
-        } else if (e instanceof TrialEvent.Completed c) {
-            return c.trial();
-        } else if (e instanceof TrialEvent.Pruned p) {
-            return p.trial();
-        } else if (e instanceof TrialEvent.Failed f) {
-            return f.trial();
-        } else if (e instanceof TrialEvent.Exploited x) {
-            return x.trial();
-        }
-        return null;
     }
 
     private void draw(boolean last) {

@@ -542,32 +542,11 @@ public final class RunViewModel {
 
     /** On the engine thread: remember the change, ask for an update. */
     private void onEvent(TrialEvent e) {
-        Trial t = trialOf(e);
+        Trial t = e.trial();
         if (t != null) {
             live.offer(t);
             throttle.request();
         }
-    }
-
-    private static Trial trialOf(TrialEvent e) {
-        if (e instanceof TrialEvent.Started s) {
-            return s.trial();
-        } else if (e instanceof TrialEvent.Reported r) {
-            return r.trial();
-        } else if (e instanceof TrialEvent.Paused p) {
-            return p.trial();
-        } else if (e instanceof TrialEvent.Resumed r) {
-            return r.trial();
-        } else if (e instanceof TrialEvent.Completed c) {
-            return c.trial();
-        } else if (e instanceof TrialEvent.Pruned p) {
-            return p.trial();
-        } else if (e instanceof TrialEvent.Failed f) {
-            return f.trial();
-        } else if (e instanceof TrialEvent.Exploited x) {
-            return x.trial();
-        }
-        return null;
     }
 
     private String uniqueName(String base) {
