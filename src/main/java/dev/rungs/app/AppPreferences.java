@@ -1,13 +1,17 @@
 package dev.rungs.app;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.UUID;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
 /**
- * What the workbench remembers between sessions: the window's size and the last database.
+ * What the workbench remembers between sessions: the window's size, the last database, and
+ * per database the studies whose tabs were open.
  *
  * <p>An interface so that tests run against an in-memory copy and never touch the person's own
  * settings.
@@ -19,6 +23,18 @@ public interface AppPreferences {
     String WINDOW_WIDTH = "windowWidth";
     /** Key of the window's height. */
     String WINDOW_HEIGHT = "windowHeight";
+    /** Start of the keys of the open study tabs, one key per database ({@link #openStudiesKey}). */
+    String OPEN_STUDIES = "openStudies-";
+
+    /**
+     * The key under which the ids of the studies open in tabs are kept for {@code database}, as
+     * a comma-separated list. A digest of the file's path, since a preferences key holds at most
+     * 80 characters and a path may have more.
+     */
+    static String openStudiesKey(Path database) {
+        String path = database.toAbsolutePath().normalize().toString();
+        return OPEN_STUDIES + UUID.nameUUIDFromBytes(path.getBytes(StandardCharsets.UTF_8));
+    }
 
     /** The value stored under {@code key}, if any. */
     Optional<String> get(String key);

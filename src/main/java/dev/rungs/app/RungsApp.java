@@ -67,11 +67,11 @@ public final class RungsApp extends Application {
             store = new InMemoryStudyStore();
             openFailed = new ErrorReport("Cannot open the database " + dbFile,
                     e.getMessage() + "\n\nStudies of this session are kept in memory only. Use File > Open database "
-                            + "to choose another file.");
+                            + "or File > New database to choose another file.");
             dbFile = null;
         }
         workbench = new WorkbenchViewModel(store, dbFile, SqliteStudyStore::open, samplesFolder(), preferences, tasks);
-        WorkbenchView view = new WorkbenchView(workbench, tasks, files);
+        WorkbenchView view = new WorkbenchView(workbench, files);
 
         Scene scene = new Scene(view, preferences.getDouble(AppPreferences.WINDOW_WIDTH, DEFAULT_WIDTH),
                 preferences.getDouble(AppPreferences.WINDOW_HEIGHT, DEFAULT_HEIGHT));
@@ -86,6 +86,7 @@ public final class RungsApp extends Application {
         });
         stage.show();
         workbench.refresh();
+        workbench.restoreOpenStudies();
         if (openFailed != null) {
             ErrorReport report = openFailed;
             Dialogs.showError(view, report, () -> { });

@@ -2,7 +2,7 @@ package dev.rungs.cli;
 
 import dev.rungs.store.StudyRecord;
 import dev.rungs.store.StudyStore;
-import dev.rungs.study.Trial;
+import dev.rungs.study.StudySummary;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.util.List;
@@ -39,14 +39,14 @@ final class ListCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-28s %-9s %-10s %7s %16s  %s%n", "NAME", "STATE", "SAMPLER", "TRIALS", "BEST",
                     "CREATED");
             for (StudyRecord s : studies) {
-                List<Trial> trials = db.trials(s.id());
-                String best = trials.stream().filter(Trial::isComplete)
-                        .min(java.util.Comparator.comparingDouble(t -> t.loss(s.direction())))
-                        .map(t -> String.format(Locale.ROOT, "%.8g", t.value().getAsDouble())).orElse("-");
+                // Trials as the workbench and the budget count them (StudySummary).
+                StudySummary summary = StudySummary.of(db.trials(s.id()), s.direction());
+                String best = summary.best().isPresent()
+                        ? String.format(Locale.ROOT, "%.8g", summary.best().getAsDouble()) : "-";
                 out.printf(Locale.ROOT, "%-28s %-9s %-10s %7d %16s  %s%n", s.name(),
                         s.state().name().toLowerCase(Locale.ROOT), s.provenance().getOrDefault("sampler", "?")
                                 .replace("Sampler", "").toLowerCase(Locale.ROOT),
-                        trials.size(), best, s.created().toString().substring(0, 19).replace('T', ' '));
+                        summary.trials(), best, s.created().toString().substring(0, 19).replace('T', ' '));
             }
         }
         out.flush();

@@ -7,7 +7,7 @@ import dev.rungs.spec.StudySpec;
 import dev.rungs.store.TrialsCsv;
 import dev.rungs.study.FailureReasons;
 import dev.rungs.study.Trial;
-import dev.rungs.study.TrialState;
+import dev.rungs.study.StudySummary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -31,7 +31,7 @@ final class Output {
         out.printf(Locale.ROOT, "study     %s (%s, %s)%n", spec.name(), Methods.describe(spec.sampler(),
                 spec.scheduler()), spec.direction().name().toLowerCase(Locale.ROOT));
         out.printf(Locale.ROOT, "stopped   %s after %.2f s%n", r.stopReason(), r.elapsed().toNanos() / 1e9);
-        out.printf(Locale.ROOT, "trials    %d (%s)%n", r.trials().size(), stateCounts(r.trials()));
+        trials(out, StudySummary.of(r.trials(), spec.direction()));
         failures(out, r.trials());
         best(out, r.best().orElse(null));
         out.flush();
@@ -40,9 +40,14 @@ final class Output {
     /** How many distinct failure reasons are listed; the rest are counted in one line. */
     private static final int REASONS_SHOWN = 5;
 
-    /** The distinct reasons of the failed trials, with counts and an example trial each. */
+    /**
+     * The distinct reasons of the failed trials, with counts and an example trial each. Trials an
+     * interruption ended are left out: they did not fail by themselves, and the trials line
+     * counts them apart ({@link StudySummary#notCounted()}).
+     */
     static void failures(PrintWriter out, List<Trial> trials) {
-        List<FailureReasons.Reason> reasons = FailureReasons.of(trials).reasons();
+        List<FailureReasons.Reason> reasons = FailureReasons.of(trials.stream().filter(t -> !t.isInterrupted())
+                .toList()).reasons();
         for (int i = 0; i < Math.min(REASONS_SHOWN, reasons.size()); i++) {
             FailureReasons.Reason r = reasons.get(i);
             out.printf(Locale.ROOT, "%-9s %d× %s (e.g. trial %d)%n", i == 0 ? "failed" : "", r.count(),
@@ -64,15 +69,11 @@ final class Output {
         }
     }
 
-    static String stateCounts(List<Trial> trials) {
-        StringBuilder counts = new StringBuilder();
-        for (TrialState s : TrialState.values()) {
-            long n = trials.stream().filter(t -> t.state() == s).count();
-            if (n > 0) {
-                counts.append(counts.isEmpty() ? "" : ", ").append(n).append(' ')
-                        .append(s.name().toLowerCase(Locale.ROOT));
-            }
-        }
-        return counts.isEmpty() ? "none" : counts.toString();
+    /**
+     * The {@code trials} line of {@code run}, {@code resume} and {@code show}: the counted trials by
+     * state, and those not counted ({@link StudySummary}, the same numbers the workbench shows).
+     */
+    static void trials(PrintWriter out, StudySummary s) {
+        out.printf(Locale.ROOT, "trials    %s%n", s.counts());
     }
 }

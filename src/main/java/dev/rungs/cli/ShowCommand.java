@@ -4,7 +4,7 @@ import dev.rungs.spec.Methods;
 import dev.rungs.spec.SpecException;
 import dev.rungs.store.StudyRecord;
 import dev.rungs.store.StudyStore;
-import dev.rungs.study.MutableTrialHistory;
+import dev.rungs.study.StudySummary;
 import dev.rungs.study.Trial;
 import java.io.PrintWriter;
 import java.util.List;
@@ -34,15 +34,15 @@ final class ShowCommand implements Callable<Integer> {
         try (StudyStore db = store.openFor(name, true)) {
             StudyRecord s = store.study(db, name);
             List<Trial> trials = db.trials(s.id());
-            MutableTrialHistory h = new MutableTrialHistory(s.direction());
-            trials.forEach(h::put);
+            StudySummary summary = StudySummary.of(trials, s.direction());
             out.printf(Locale.ROOT, "study     %s%n", s.name());
             out.printf(Locale.ROOT, "state     %s, created %s%n", s.state().name().toLowerCase(Locale.ROOT), s.created());
             out.printf(Locale.ROOT, "direction %s%n", s.direction().name().toLowerCase(Locale.ROOT));
             out.printf(Locale.ROOT, "method    %s%n", method(s));
-            out.printf(Locale.ROOT, "trials    %d (%s)%n", trials.size(), Output.stateCounts(trials));
+            Output.trials(out, summary);
             Output.failures(out, trials);
-            Output.best(out, h.best().orElse(null));
+            Output.best(out, trials.stream().filter(t -> summary.bestTrial().equals(java.util.OptionalInt.of(t.number())))
+                    .findFirst().orElse(null));
             // the sampler and scheduler are the method line above, read from the spec
             s.provenance().forEach((k, v) -> {
                 if (!k.startsWith("sampler") && !k.startsWith("scheduler")) {

@@ -3,8 +3,11 @@ package dev.rungs.engine;
 import java.time.Duration;
 
 /**
- * When a run stops starting new work. Any limit reached ends the run; trials already running
- * finish (a time budget does not cut a running trial short, as in Optuna's {@code timeout}).
+ * When a run stops starting new work. A time or resource limit reached ends the run; trials
+ * already running finish (a time budget does not cut a running trial short, as in Optuna's
+ * {@code timeout}). A trial limit stops new configurations only: the scheduler may still
+ * promote and resume trials it started ({@code Scheduler.nextWorkWithoutNewTrials}), so a
+ * multi-fidelity study finishes its open bracket.
  *
  * <p>Trials and resource count the whole study, so a resumed study runs on to the same budget;
  * time counts this run only.

@@ -117,7 +117,7 @@ final class Run {
             if (again != null) {
                 return tuner.resume(again);
             }
-            stopReason = budgetReached();
+            stopReason = limitReached();
             if (stopReason == null) {
                 failure = tuner.repeatedFailure().orElse(null);
                 stopReason = failure;
@@ -126,13 +126,15 @@ final class Run {
         if (stopReason != null) {
             return Work.DONE;
         }
-        Work w = tuner.scheduler().nextWork(tuner.history(), tuner.maxResource());
+        // A trial budget stops new configurations only: the scheduler finishes what it started.
+        boolean newTrialsEnded = budget.maxTrials() > 0 && tuner.countedTrials() >= budget.maxTrials();
+        Work w = nextWork(newTrialsEnded);
         while (w instanceof Work.Prune p) {
             // Settling a decided rung takes no worker: carry it out and ask again.
             tuner.prunePaused(p);
-            w = tuner.scheduler().nextWork(tuner.history(), tuner.maxResource());
+            w = nextWork(newTrialsEnded);
         }
-        if (w instanceof Work.NewTrial nt) {
+        if (w instanceof Work.NewTrial nt && !newTrialsEnded) {
             if (tuner.sampler().isExhausted(tuner.history(), tuner.space())) {
                 stopReason = "every configuration of the sampler has been tried";
                 return Work.DONE;
@@ -145,14 +147,18 @@ final class Run {
         if (w instanceof Work.Wait && tuner.runningCount() > 0) {
             return Work.WAIT;
         }
-        stopReason = w instanceof Work.Wait ? "scheduler is waiting but no trial is running" : "scheduler finished";
+        stopReason = newTrialsEnded ? "trial budget reached (" + budget.maxTrials() + ")"
+                : w instanceof Work.Wait ? "scheduler is waiting but no trial is running" : "scheduler finished";
         return Work.DONE;
     }
 
-    private String budgetReached() {
-        if (budget.maxTrials() > 0 && tuner.countedTrials() >= budget.maxTrials()) {
-            return "trial budget reached (" + budget.maxTrials() + ")";
-        }
+    private Work nextWork(boolean newTrialsEnded) {
+        return newTrialsEnded ? tuner.scheduler().nextWorkWithoutNewTrials(tuner.history(), tuner.maxResource())
+                : tuner.scheduler().nextWork(tuner.history(), tuner.maxResource());
+    }
+
+    /** Why the run must stop starting any work now (time or resource spent), or null. */
+    private String limitReached() {
         if (budget.maxTime() != null && elapsed().compareTo(budget.maxTime()) >= 0) {
             return "time budget reached (" + budget.maxTime().toSeconds() + " s)";
         }

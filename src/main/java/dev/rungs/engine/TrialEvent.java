@@ -11,6 +11,9 @@ import dev.rungs.study.Trial;
  */
 public sealed interface TrialEvent {
 
+    /** The trial as it is after this event; null for {@link Finished}, which ends a run and carries none. */
+    Trial trial();
+
     /** A trial started running. */
     record Started(Trial trial) implements TrialEvent {
     }
@@ -45,5 +48,9 @@ public sealed interface TrialEvent {
 
     /** A run ended; no trial of it is running any more. */
     record Finished(StudyResult result) implements TrialEvent {
+        @Override
+        public Trial trial() {
+            return null;
+        }
     }
 }

@@ -28,6 +28,18 @@ public interface Scheduler {
     }
 
     /**
+     * What a free worker should do once no new trial may start because the study's trial budget
+     * is reached: carry on with the trials already started (promote, resume, prune, wait), so
+     * that work begun is finished, or {@link Work#DONE}. A {@link Work.NewTrial} answer ends the
+     * run too. The default is {@link #nextWork}, so a scheduler that promotes whenever a trial
+     * qualifies (ASHA) still promotes the trials that qualify; a synchronous one overrides it
+     * to close its open bracket with the trials it has.
+     */
+    default Work nextWorkWithoutNewTrials(TrialHistory history, long maxResource) {
+        return nextWork(history, maxResource);
+    }
+
+    /**
      * Whether a run that returns its value without having reported at all counts as one report
      * of that value at its budget, decided by {@link #onReport} like any other report. A budget
      * objective ({@code f(config, budget)}) reports nothing, so a multi-fidelity scheduler needs

@@ -1,5 +1,6 @@
 package dev.rungs.spec;
 
+import dev.rungs.sampler.ExplainsDensities;
 import dev.rungs.sampler.GridSampler;
 import dev.rungs.sampler.RandomSampler;
 import dev.rungs.sampler.Sampler;
@@ -8,6 +9,8 @@ import dev.rungs.sampler.bohb.BohbSampler;
 import dev.rungs.sampler.bohb.BohbSettings;
 import dev.rungs.sampler.tpe.TpeSampler;
 import dev.rungs.sampler.tpe.TpeSettings;
+import dev.rungs.scheduler.DescribesRungs;
+import dev.rungs.scheduler.RungPlan;
 import dev.rungs.scheduler.Scheduler;
 import dev.rungs.scheduler.hyperband.AshaScheduler;
 import dev.rungs.scheduler.hyperband.HyperbandScheduler;
@@ -17,6 +20,7 @@ import dev.rungs.spec.Setting.Kind;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -177,9 +181,42 @@ public final class Methods {
         return known(SAMPLERS, spec.type(), "sampler").create(spec.settings(), seed);
     }
 
+    /**
+     * The rung plan of a study's scheduler, or empty if it does not work in rungs (or the spec
+     * names no known scheduler): how the form and the rungs view show brackets.
+     */
+    public static Optional<RungPlan> rungPlan(StudySpec study) {
+        return rungPlan(study.scheduler(), study.maxResource());
+    }
+
+    /** The rung plan of a scheduler for trials of up to {@code maxResource}, or empty (see {@link #rungPlan(StudySpec)}). */
+    public static Optional<RungPlan> rungPlan(ComponentSpec scheduler, long maxResource) {
+        try {
+            return createScheduler(scheduler, 0) instanceof DescribesRungs d
+                    ? Optional.of(d.rungPlan(maxResource)) : Optional.empty();
+        } catch (RuntimeException unknown) {
+            return Optional.empty();
+        }
+    }
+
+
     /** Builds the scheduler a spec names. */
     public static Scheduler createScheduler(ComponentSpec spec, long seed) {
         return known(SCHEDULERS, spec.type(), "scheduler").create(spec.settings(), seed);
+    }
+
+    /**
+     * The study's sampler as one that can show its densities (TPE, BOHB), or empty when it
+     * cannot or the spec names a sampler this version does not know. The one place the
+     * workbench asks; it never tests for concrete sampler classes.
+     */
+    public static java.util.Optional<ExplainsDensities> densityExplainer(StudySpec spec) {
+        Method<Sampler> m = SAMPLERS.get(spec.sampler().type());
+        if (m == null) {
+            return java.util.Optional.empty();
+        }
+        return m.create(spec.sampler().settings(), spec.seed()) instanceof ExplainsDensities e
+                ? java.util.Optional.of(e) : java.util.Optional.empty();
     }
 
     private static <T> Method<T> known(Map<String, Method<T>> methods, String type, String what) {

@@ -34,6 +34,10 @@ public record Trial(int number, TrialState state, Config config, OptionalDouble 
     public static final String FAIL_REASON = "fail_reason";
     /** Prefix of attributes set by the objective itself. */
     public static final String USER_ATTR_PREFIX = "user_attrs_";
+    /** Attribute: resource the trial has consumed over all its runs, so a resumed study knows its total. */
+    public static final String RESOURCE_USED = "resource_used";
+    /** The failure reason of a trial whose run was cut short by a crash or an interrupt, not by its own fault. */
+    public static final String INTERRUPTED = "interrupted";
 
     public Trial {
         intermediate = Collections.unmodifiableSortedMap(new TreeMap<>(intermediate));
@@ -108,5 +112,23 @@ public record Trial(int number, TrialState state, Config config, OptionalDouble 
 
     public boolean isComplete() {
         return state == TrialState.COMPLETE;
+    }
+
+    /** Whether the trial ended because its run was cut short (a crash, an interrupt), not by its own fault. */
+    public boolean isInterrupted() {
+        return state == TrialState.FAIL && INTERRUPTED.equals(attrs.get(FAIL_REASON));
+    }
+
+    /** The resource recorded in {@link #RESOURCE_USED}, 0 when none (or an unreadable value) is. */
+    public long resourceUsed() {
+        String v = attrs.get(RESOURCE_USED);
+        if (v == null) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 }

@@ -43,12 +43,12 @@ class ExportReplaceAppTest extends AppWindowTest {
 
         Path png = Files.writeString(out.resolve("history.png"), "not a picture yet");
         files.answer(png);
-        robot.clickOn("#exportPng");
+        robot.clickOn("#exportChart").clickOn("#exportPng");
         answer("Replace history.png?", "Cancel");
         assertEquals("not a picture yet", Files.readString(png));
 
         files.answer(png);
-        robot.clickOn("#exportPng");
+        robot.clickOn("#exportChart").clickOn("#exportPng");
         answer("Replace history.png?", "Replace");
         waitUntil(() -> Files.size(png) > 1000);
         assertNotNull(javax.imageio.ImageIO.read(png.toFile()), "a whole PNG");

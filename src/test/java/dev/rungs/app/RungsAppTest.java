@@ -11,6 +11,8 @@ import dev.rungs.objective.bench.BenchmarkProblems;
 import dev.rungs.store.StudyStore;
 import dev.rungs.store.TrialsCsv;
 import dev.rungs.store.sqlite.SqliteStudyStore;
+import dev.rungs.study.Direction;
+import dev.rungs.study.StudySummary;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +83,7 @@ class RungsAppTest {
         assertEquals(1280, stage.getScene().getWidth(), 1);
         assertEquals(760, stage.getScene().getHeight(), 1);
         assertEquals("Database: " + db.toAbsolutePath(), text("#databaseLabel"));
-        waitUntil(() -> text("#statusLabel").equals("0 studies in the store"));
+        waitUntil(() -> text("#studyCountLabel").equals("0 studies"));
         assertEquals(db.toAbsolutePath().toString(), prefs.get(AppPreferences.LAST_DATABASE).orElseThrow());
     }
 
@@ -156,6 +158,17 @@ class RungsAppTest {
         HistoryChart history = robot.lookup("#historyChart").queryAs(HistoryChart.class);
         waitUntil(() -> history.plottedPoints() == 30);
 
+        // A click on a point opens that trial: the Trials tab, with its row selected.
+        org.jfree.data.xy.XYDataset dots = history.chart().getXYPlot().getDataset(1);
+        int clicked = (int) Math.round(dots.getXValue(0, 0));
+        robot.clickOn(dev.rungs.app.charts.HistoryChartTest.screenOf(history, clicked, dots.getYValue(0, 0)));
+        waitUntil(() -> robot.lookup("#trialTitle").tryQuery().isPresent()
+                && text("#trialTitle").startsWith("Trial " + clicked + " "));
+        TableView<?> table = robot.lookup("#trialsTable").queryTableView();
+        assertEquals(clicked, ((dev.rungs.study.Trial) fx(() -> table.getSelectionModel().getSelectedItem())).number(),
+                "the clicked trial's row is selected");
+        robot.clickOn("#historyTab");
+
         robot.clickOn("#trialsTab");
         TableView<?> trials = robot.lookup("#trialsTable").queryTableView();
         assertEquals(30, (int) fx(() -> trials.getItems().size()));
@@ -182,8 +195,10 @@ class RungsAppTest {
 
         Path png = dir.resolve("export/history.png");
         files.answer(png);
-        robot.clickOn("#exportPng");
+        robot.clickOn("#historyTab");
+        robot.clickOn("#exportChart").clickOn("#exportPng");
         waitUntil(() -> Files.exists(png));
+        assertTrue(text("#exportNote").endsWith(png.toString()), "says where it wrote: " + text("#exportNote"));
         java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
         assertEquals(fx(history::getWidth), image.getWidth(), 1);
         assertEquals(fx(history::getHeight), image.getHeight(), 1);
@@ -214,9 +229,9 @@ class RungsAppTest {
         waitUntil(() -> "stopped".equals(text("#runState")));
         try (StudyStore store = SqliteStudyStore.openReadOnly(db)) {
             assertEquals(1, store.studies().size(), "resumed, not started anew");
-            long finished = store.trials(store.studies().get(0).id()).stream()
-                    .filter(t -> t.state().isFinished()).count();
-            assertEquals(finished, doneShown());
+            // The trials as the budget counts them: paused ones (the stop paused the running trials) too.
+            assertEquals(StudySummary.of(store.trials(store.studies().get(0).id()), Direction.MINIMIZE).trials(),
+                    doneShown());
         }
     }
 
@@ -274,9 +289,11 @@ class RungsAppTest {
     }
 
     /** The trials done the run view's progress line shows. */
+    /** The trials done the progress line shows, or -1 while it says something else ("Starting the run …"). */
     int doneShown() throws Exception {
         String t = text("#runProgressText");
-        return Integer.parseInt(t.substring(0, t.indexOf(' ')));
+        String first = t.contains(" ") ? t.substring(0, t.indexOf(' ')) : t;
+        return first.matches("\\d+") ? Integer.parseInt(first) : -1;
     }
 
     void replaceText(String field, String text) throws Exception {
@@ -290,11 +307,11 @@ class RungsAppTest {
         waitUntil(() -> text.equals(f.getText()));
     }
 
-    /** A study of 40 trials in {@code db}, stopped after at least 10; returns how many ended. */
+    /** A study of 40 trials in {@code db}, stopped after at least 10; returns how many it has as the budget counts them. */
     static int stoppedStudy(Path db) throws Exception {
         try (StudyStore store = SqliteStudyStore.open(db)) {
             long id = TestStudies.stoppedAfter(store, SpecReader.parse(SPEC), 10);
-            return (int) store.trials(id).stream().filter(x -> x.state().isFinished()).count();
+            return StudySummary.of(store.trials(id), Direction.MINIMIZE).trials();
         }
     }
 

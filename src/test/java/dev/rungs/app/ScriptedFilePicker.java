@@ -10,6 +10,7 @@ import javafx.stage.Window;
 public final class ScriptedFilePicker implements FilePicker {
     private final Deque<Path> answers = new ArrayDeque<>();
     private String lastTitle;
+    private String lastDialog;
 
     /** The file the next dialog answers with. */
     public ScriptedFilePicker answer(Path file) {
@@ -22,21 +23,29 @@ public final class ScriptedFilePicker implements FilePicker {
         return lastTitle;
     }
 
+    /** Which kind of dialog was asked for last: {@code "save"}, {@code "open"} or {@code "folder"}. */
+    public String lastDialog() {
+        return lastDialog;
+    }
+
     @Override
     public Optional<Path> saveFile(Window owner, String title, String suggestedName, String kind, String extension) {
         lastTitle = title;
+        lastDialog = "save";
         return Optional.ofNullable(answers.poll());
     }
 
     @Override
     public Optional<Path> chooseFolder(Window owner, String title) {
         lastTitle = title;
+        lastDialog = "folder";
         return Optional.ofNullable(answers.poll());
     }
 
     @Override
     public Optional<Path> openFile(Window owner, String title, String kind, String extension) {
         lastTitle = title;
+        lastDialog = "open";
         return Optional.ofNullable(answers.poll());
     }
 }

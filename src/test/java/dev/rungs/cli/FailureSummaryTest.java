@@ -97,14 +97,16 @@ class FailureSummaryTest {
             earlier.add(finished(i, TrialState.COMPLETE, 10 - i));
         }
         earlier.add(finished(10, TrialState.FAIL, 0));
-        earlier.add(finished(11, TrialState.PAUSED, 0)); // still to finish: not counted yet
+        earlier.add(finished(11, TrialState.PAUSED, 0)); // counted, as the budget counts it
+        earlier.add(finished(12, TrialState.FAIL, 0).withAttr(Trial.FAIL_REASON, Trial.INTERRUPTED)); // not counted
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ProgressLine line = new ProgressLine(new PrintStream(bytes, true, StandardCharsets.UTF_8), 20,
                 Direction.MINIMIZE, false, earlier);
-        assertTrue(line.text(System.nanoTime()).startsWith("trials 11/20 (1 failed) | best 1.00000 (#9)"),
-                line.text(System.nanoTime()));
-        line.accept(new TrialEvent.Completed(finished(12, TrialState.COMPLETE, 0.5)));
-        assertTrue(line.text(System.nanoTime()).startsWith("trials 12/20 (1 failed) | best 0.500000 (#12)"),
-                line.text(System.nanoTime()));
+        assertTrue(line.text(System.nanoTime()).startsWith("12 of 20 trials (10 complete, 1 failed, 1 paused; "
+                + "not counted: 1 interrupted) | best 1.00000 (#9)"), line.text(System.nanoTime()));
+        line.accept(new TrialEvent.Started(Trial.running(13, new Config(Map.of()), Map.of(), Instant.EPOCH)));
+        line.accept(new TrialEvent.Completed(finished(13, TrialState.COMPLETE, 0.5)));
+        assertTrue(line.text(System.nanoTime()).startsWith("13 of 20 trials (11 complete, 1 failed, 1 paused; "
+                + "not counted: 1 interrupted) | best 0.500000 (#13)"), line.text(System.nanoTime()));
     }
 }

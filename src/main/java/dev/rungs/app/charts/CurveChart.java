@@ -1,119 +1,87 @@
 package dev.rungs.app.charts;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
-import javafx.scene.canvas.GraphicsContext;
+
+import dev.rungs.app.FilePicker;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.DefaultXYDataset;
 
 /**
  * One trial's intermediate values against the step they were reported at: its learning curve.
  * A line through the values, with dots while there are few enough to tell apart. Steps whose
  * value is not a finite number are left out.
  */
-public final class CurveChart extends ChartPane {
+public final class CurveChart extends ChartBox implements ChartHolder {
     /** Above this many points the dots would merge into the line, so only the line is drawn. */
-    private static final int MAX_DOTS = 200;
+    static final int MAX_DOTS = 200;
 
-    private long[] steps = new long[0];
-    private double[] values = new double[0];
+    private final XYLineAndShapeRenderer line;
+    private int pointCount;
 
-    /** An empty learning-curve chart. */
-    public CurveChart() {
-        setTitle("Intermediate values");
-        xLabelProperty().set("Step");
-        yLabelProperty().set("Value");
-        placeholderProperty().set("No intermediate values");
+    /** An empty learning-curve chart; {@code files} asks where exports go. */
+    public CurveChart(FilePicker files) {
+        super(empty(), files);
+        setFileName("curve");
+        setPlaceholder("No intermediate values");
+        line = (XYLineAndShapeRenderer) chart().getXYPlot().getRenderer();
+        line.setSeriesPaint(0, ChartTheme.BLUE);
+        line.setSeriesStroke(0, ChartTheme.LINE);
+        line.setSeriesShape(0, ChartTheme.dot(5));
     }
 
     /** Shows these values, by step; an empty map shows the placeholder. */
     public void setCurve(SortedMap<Long, Double> intermediate) {
-        long[] s = new long[intermediate.size()];
-        double[] v = new double[intermediate.size()];
+        double[] steps = new double[intermediate.size()];
+        double[] values = new double[intermediate.size()];
         int n = 0;
         for (Map.Entry<Long, Double> e : intermediate.entrySet()) {
             if (e.getValue() != null && Double.isFinite(e.getValue())) {
-                s[n] = e.getKey();
-                v[n++] = e.getValue();
+                steps[n] = e.getKey();
+                values[n++] = e.getValue();
             }
         }
-        steps = Arrays.copyOf(s, n);
-        values = Arrays.copyOf(v, n);
-        requestRedraw();
+        pointCount = n;
+        DefaultXYDataset data = new DefaultXYDataset();
+        if (n > 0) {
+            data.addSeries("Intermediate values", new double[][] {Arrays.copyOf(steps, n), Arrays.copyOf(values, n)});
+        }
+        boolean dots = n <= MAX_DOTS;
+        update(() -> {
+            line.setDefaultShapesVisible(dots);
+            chart().getXYPlot().setDataset(data);
+        });
     }
 
     /** How many values the chart holds. */
     public int pointCount() {
-        return steps.length;
+        return pointCount;
     }
 
     @Override
-    protected boolean hasData() {
-        return steps.length > 0;
+    public Optional<ChartBox> chartInFront() {
+        return pointCount == 0 ? Optional.empty() : Optional.of(this);
     }
 
     @Override
-    protected Scale xScale() {
-        return Scale.linear(steps[0], steps[steps.length - 1]).padded(0.03);
+    public String noChartReason() {
+        return "Select a trial with intermediate values to see its curve";
     }
 
-    @Override
-    protected Scale yScale() {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (double v : values) {
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
-        }
-        return Scale.linear(lo, hi).padded(0.05);
-    }
-
-    @Override
-    protected List<Scale.Tick> xTicks(Scale scale, int maxCount) {
-        return scale.integerTicks(maxCount);
-    }
-
-    @Override
-    protected void drawPlot(GraphicsContext gc, PlotArea area) {
-        gc.setStroke(ChartTheme.BLUE);
-        gc.setLineWidth(ChartTheme.LINE_WIDTH);
-        gc.beginPath();
-        for (int i = 0; i < steps.length; i++) {
-            double x = area.toX(steps[i]);
-            double y = area.toY(values[i]);
-            if (i == 0) {
-                gc.moveTo(x, y);
-            } else {
-                gc.lineTo(x, y);
-            }
-        }
-        gc.stroke();
-        if (steps.length <= MAX_DOTS) {
-            double d = ChartTheme.DOT_SIZE;
-            gc.setFill(ChartTheme.BLUE);
-            for (int i = 0; i < steps.length; i++) {
-                gc.fillOval(area.toX(steps[i]) - d / 2, area.toY(values[i]) - d / 2, d, d);
-            }
-        }
-    }
-
-    @Override
-    protected Hover hoverAt(PlotArea area, double x, double y) {
-        double bestDistance = ChartTheme.HOVER_RADIUS * ChartTheme.HOVER_RADIUS;
-        int best = -1;
-        for (int i = 0; i < steps.length; i++) {
-            double dx = area.toX(steps[i]) - x;
-            double dy = area.toY(values[i]) - y;
-            double dist = dx * dx + dy * dy;
-            if (dist <= bestDistance) {
-                bestDistance = dist;
-                best = i;
-            }
-        }
-        if (best < 0) {
-            return null;
-        }
-        return new Hover(area.toX(steps[best]), area.toY(values[best]),
-                "Step " + steps[best] + ": " + Scale.formatValue(values[best]));
+    private static JFreeChart empty() {
+        NumberAxis x = new NumberAxis("Step");
+        x.setAutoRangeIncludesZero(false);
+        NumberAxis y = new NumberAxis("Value");
+        y.setAutoRangeIncludesZero(false);
+        XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, true);
+        line.setDefaultToolTipGenerator((d, s, i) -> "Step " + Math.round(d.getXValue(s, i)) + ": "
+                + ValueFormat.of(d.getYValue(s, i)));
+        return new JFreeChart("Intermediate values", ChartTheme.TITLE_FONT,
+                new XYPlot(new DefaultXYDataset(), x, y, line), false);
     }
 }

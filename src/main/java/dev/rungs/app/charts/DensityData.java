@@ -1,5 +1,10 @@
 package dev.rungs.app.charts;
 
+import dev.rungs.sampler.DensityExplanation;
+import dev.rungs.space.CategoricalParam;
+import dev.rungs.space.FloatParam;
+import dev.rungs.space.IntParam;
+import dev.rungs.space.Param;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -49,6 +54,43 @@ public record DensityData(String parameter, double[] xs, double[] good, double[]
         if (!categories.isEmpty() && categories.size() != xs.length) {
             throw new IllegalArgumentException(categories.size() + " categories for " + xs.length + " xs");
         }
+    }
+
+    /**
+     * What to draw for a sampler's model: its densities on {@link ParamGrid#values(Param, List)}
+     * (finer around narrow kernels), its observations, and {@code picked}. The one place that
+     * turns any sampler's {@link DensityExplanation} into chart data.
+     *
+     * <p>On a logarithmic axis a density per unit of x would pile up at the low end; it is shown
+     * per unit of log x instead (times x · ln(high / low), so it still integrates to 1 over the
+     * range), as the sampler models it.
+     *
+     * @param picked the value to mark (a choice index for a categorical), or NaN for none
+     */
+    public static DensityData of(DensityExplanation ex, double picked) {
+        Param p = ex.param();
+        double[] xs = ParamGrid.values(p, ex.kernels());
+        double[] good = ex.good(xs);
+        double[] bad = ex.bad(xs);
+        if (p instanceof CategoricalParam c) {
+            return new DensityData(p.name(), xs, good, bad, ex.goodObservations(), ex.badObservations(), picked,
+                    false, false, c.choices().stream().map(String::valueOf).toList(), "Probability");
+        }
+        boolean log = p instanceof FloatParam f ? f.log() : ((IntParam) p).log();
+        String valueLabel = "Density";
+        if (log) {
+            double span = p instanceof FloatParam f ? Math.log(f.high() / f.low())
+                    : Math.log((double) ((IntParam) p).high() / ((IntParam) p).low());
+            if (span > 0) {
+                for (int i = 0; i < xs.length; i++) {
+                    good[i] *= xs[i] * span;
+                    bad[i] *= xs[i] * span;
+                }
+                valueLabel = "Density over log(" + p.name() + ")";
+            }
+        }
+        return new DensityData(p.name(), xs, good, bad, ex.goodObservations(), ex.badObservations(), picked, log,
+                p instanceof IntParam, List.of(), valueLabel);
     }
 
     /** Whether the parameter is categorical (drawn as bars). */

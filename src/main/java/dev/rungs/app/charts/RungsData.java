@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * What a {@link RungsChart} draws: the rungs of one bracket of a multi-fidelity scheduler, each
- * with the trials that reached it and what became of them there.
+ * with the trials that reached it, best first, and what became of them there. Free of JavaFX.
  *
  * @param rungs the rungs, smallest resource first
  */
@@ -22,8 +22,10 @@ public record RungsData(List<Rung> rungs) {
         STOPPED,
         /** It ran to the end at the top rung. */
         COMPLETED,
-        /** It has its result at this rung and awaits the decision. */
-        WAITING
+        /** It has its result at this rung and runs on (the decision is still to come). */
+        RUNNING,
+        /** It has its result at this rung and waits, paused, for the rung's decision. */
+        PAUSED
     }
 
     /**
@@ -32,11 +34,16 @@ public record RungsData(List<Rung> rungs) {
      * @param budget the resource trials run to at this rung
      * @param planned how many trials the scheduler plans at this rung (n_i), or -1 when it does
      *     not plan a number (ASHA)
-     * @param points the trials with a result at this rung
+     * @param points the trials with a result at this rung, in rank order: best value first
      */
     public record Rung(long budget, int planned, List<Point> points) {
         public Rung {
             points = List.copyOf(points);
+        }
+
+        /** How many trials reached this rung. */
+        public int reached() {
+            return points.size();
         }
 
         /** How many of its trials went on to the next rung. */

@@ -1,7 +1,13 @@
 package dev.rungs.app.newstudy;
 
+import dev.rungs.scheduler.RungPlan;
+import dev.rungs.scheduler.hyperband.Bracket;
+import dev.rungs.spec.ComponentSpec;
+import dev.rungs.spec.Methods;
 import java.text.NumberFormat;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +22,8 @@ import javafx.collections.ObservableList;
  * The plan of a multi-fidelity scheduler as the form shows it before the study runs: its
  * resources (r, R, η), the brackets of one full iteration with their rungs ("81 at 1 → 27 at 3 →
  * …"), what that iteration needs in configurations and resource, and what the trial budget
- * implies. The plan itself is the scheduler's own ({@link RungPlans}); nothing here computes one.
+ * implies. The plan itself is the scheduler's own ({@link RungPlan}, found by
+ * {@link Methods#rungPlan}); this class only puts it into words.
  *
  * <p>While the person has not typed a trial budget of their own, the form proposes one full
  * iteration's configurations, so a study made with the defaults ends with trials at the largest
@@ -74,44 +81,59 @@ public final class RungPlanViewModel {
      *     starting over at the larger resource (which the resource of an iteration depends on)
      */
     void update(MethodChoice scheduler, BudgetFields budget, long studyMaxResource, boolean continues) {
-        Optional<RungPlans.Plan> found = scheduler.method() == null ? Optional.empty()
-                : settingValues(scheduler).flatMap(values -> RungPlans.of(scheduler.typeProperty().get(), values,
-                        studyMaxResource, continues));
-        boolean multiFidelity = RungPlans.worksInRungs(scheduler.typeProperty().get());
-        shown.set(multiFidelity);
+        String type = scheduler.typeProperty().get();
+        // Whether the scheduler works in rungs at all, asked with its defaults: the plan may be
+        // missing only because a setting is being typed.
+        boolean inRungs = type != null && Methods.rungPlan(new ComponentSpec(type, Map.of()), studyMaxResource)
+                .isPresent();
+        Optional<RungPlan> found = inRungs ? settingValues(scheduler)
+                .flatMap(values -> Methods.rungPlan(new ComponentSpec(type, values), studyMaxResource))
+                : Optional.empty();
+        shown.set(inRungs);
         if (found.isEmpty()) {
             brackets.clear();
-            resources.set(multiFidelity ? "Fix the scheduler's settings to see its plan." : "");
+            resources.set(inRungs ? "Fix the scheduler's settings to see its plan." : "");
             iteration.set("");
             budgetNote.set("");
-            if (!multiFidelity) {
+            if (!inRungs) {
                 budget.proposeTrials(BudgetFields.DEFAULT_TRIALS);
             }
             return;
         }
-        RungPlans.Plan plan = found.get();
-        brackets.setAll(plan.brackets());
+        RungPlan plan = found.get();
+        List<BracketLine> lines = new ArrayList<>();
+        for (Bracket b : plan.brackets()) {
+            int configurations = plan.synchronous() ? b.rungs().get(0).configs() : -1;
+            // The resource as the plan counts it, for this bracket alone.
+            lines.add(new BracketLine(plan.synchronous() ? "s = " + b.s() : "ASHA", plan.describe(b), configurations,
+                    new RungPlan(plan.synchronous(), plan.eta(), plan.minResource(), plan.maxResource(), List.of(b))
+                            .resourcePerIteration(continues)));
+        }
+        brackets.setAll(lines);
+        Object max = scheduler.setting("max_resource") == null ? null : scheduler.setting("max_resource").value();
         resources.set("r = " + count(plan.minResource()) + ", R = " + count(plan.maxResource())
-                + (plan.maxFromStudy() ? " (the objective's largest resource per trial)" : "") + ", η = " + plan.eta());
-        budget.proposeTrials(plan.trialsForOneIteration());
+                + (Long.valueOf(0).equals(max) ? " (max_resource 0: the objective's largest resource per trial)" : "")
+                + ", η = " + plan.eta());
+        budget.proposeTrials(plan.suggestedTrials());
         iteration.set(plan.synchronous()
-                ? "One full iteration: " + count(plan.configurations()) + " configurations in " + plan.brackets().size()
-                        + (plan.brackets().size() == 1 ? " bracket, " : " brackets, ") + count(plan.resource())
-                        + " resource units."
+                ? "One full iteration: " + count(plan.configurationsPerIteration()) + " configurations in "
+                        + plan.brackets().size() + (plan.brackets().size() == 1 ? " bracket, " : " brackets, ")
+                        + count(plan.resourcePerIteration(continues)) + " resource units"
+                        + (continues ? " (trials continue from their checkpoints)." : " (each rung runs its trials afresh).")
                 : "ASHA promotes the best 1/" + plan.eta() + " of a rung as trials come in: "
-                        + count(plan.trialsForOneIteration()) + " configurations let one reach R = "
+                        + count(plan.suggestedTrials()) + " configurations let one reach R = "
                         + count(plan.maxResource()) + ".");
         budgetNote.set(budgetNote(budget, plan));
     }
 
     /** What the trials typed mean for this plan. */
-    private static String budgetNote(BudgetFields budget, RungPlans.Plan plan) {
+    private static String budgetNote(BudgetFields budget, RungPlan plan) {
         String typed = budget.trialsProperty().get() == null ? "" : budget.trialsProperty().get().trim();
         Long trials = typed.isEmpty() ? Long.valueOf(0) : ValueText.parseWhole(typed);
         if (trials == null || trials < 0) {
             return "";
         }
-        int needed = plan.trialsForOneIteration();
+        int needed = plan.suggestedTrials();
         if (trials == 0) {
             return "No trial budget: the study runs iterations until the time limit.";
         }

@@ -5,13 +5,13 @@ import dev.rungs.app.Dialogs;
 import dev.rungs.app.FilePicker;
 import dev.rungs.app.SaveFile;
 import dev.rungs.app.TaskExecutor;
+import dev.rungs.app.charts.ChartBox;
+import dev.rungs.app.charts.ChartHolder;
 import dev.rungs.app.charts.CurveChart;
 import dev.rungs.app.charts.HistoryChart;
 import dev.rungs.app.rungs.RungsView;
-import dev.rungs.app.rungs.RungsViewModel;
 import dev.rungs.app.tpe.TpeView;
 import dev.rungs.app.studies.StoredState;
-import dev.rungs.app.tpe.TpeViewModel;
 import dev.rungs.space.Param;
 import dev.rungs.spec.StudySpec;
 import dev.rungs.study.Trial;
@@ -25,7 +25,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -37,8 +39,10 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
@@ -54,6 +58,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.controlsfx.control.CheckComboBox;
 
 /**
  * One study: progress and best value on top, and below it the optimisation history, the trials
@@ -70,31 +75,30 @@ public final class RunView extends BorderPane {
 
     private final RunViewModel viewModel;
     private final FilePicker files;
-    private final HistoryChart history = new HistoryChart();
-    private final CurveChart curve = new CurveChart();
-    private final TpeViewModel tpeModel;
+    private final HistoryChart history;
+    private final CurveChart curve;
     private final TableView<Trial> table = new TableView<>();
     private final TabPane tabs = new TabPane();
     private final Tab historyTab = new Tab("History");
     private final Tab trialsTab = new Tab("Trials");
     private final Tab tpeTab = new Tab("TPE");
     private final Tab rungsTab = new Tab("Rungs");
-    private final RungsViewModel rungsModel;
     private final GridPane details = new GridPane();
     private final Label detailsTitle = new Label("Select a trial to see its details");
     private final TextField filterText = new TextField();
+    private final Label exportNote = new Label();
     private List<String> paramColumns = List.of();
 
     /**
      * @param viewModel the study shown
-     * @param tasks runs the TPE view's computations in the background
+     * @param tasks not used: the view model runs the background work of every tab (kept for the callers)
      * @param files asks where to export to
      */
     public RunView(RunViewModel viewModel, TaskExecutor tasks, FilePicker files) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         this.files = Objects.requireNonNull(files, "files");
-        this.tpeModel = new TpeViewModel(tasks);
-        this.rungsModel = new RungsViewModel(tasks);
+        this.history = new HistoryChart(files);
+        this.curve = new CurveChart(files);
         getStyleClass().add("run-view");
         setTop(header());
         setCenter(tabs());
@@ -131,10 +135,37 @@ public final class RunView extends BorderPane {
                 .ifPresent(viewModel::exportCsv);
     }
 
-    /** Asks for a file and saves the optimisation history chart to it as PNG. */
-    public void exportHistoryPng() {
-        feedHistory(); // the chart is fed only while shown
-        history.exportPng(files, viewModel.nameProperty().get() + "-history.png");
+    /**
+     * Asks for a file and saves the chart in front (history, a trial's curve, TPE's densities,
+     * the rungs) to it; says where it wrote.
+     */
+    public void exportChart(ChartBox.Format format) {
+        Tab front = tabs.getSelectionModel().getSelectedItem();
+        if (front == historyTab) {
+            feedHistory(); // the chart is fed only while shown
+        }
+        chartInFront().ifPresentOrElse(box -> {
+            box.setOnExported(this::exported);
+            box.export(format);
+        }, () -> exportNote.setText("Nothing to export: the " + front.getText() + " tab shows no chart now"));
+    }
+
+    /** The chart of the tab in front, if it shows one (the Trials tab: the selected trial's curve). */
+    Optional<ChartBox> chartInFront() {
+        Tab front = tabs.getSelectionModel().getSelectedItem();
+        if (front == historyTab) {
+            return history.chartInFront();
+        }
+        if (front == trialsTab) {
+            return curve.chartInFront();
+        }
+        return front != null && front.getContent() instanceof ChartHolder holder ? holder.chartInFront()
+                : Optional.empty();
+    }
+
+    private void exported(Path file) {
+        exportNote.setText("Chart saved to " + file);
+        viewModel.notifyExported(file);
     }
 
     // ------------------------------------------------------------------ building
@@ -148,8 +179,9 @@ public final class RunView extends BorderPane {
         state.setId("runState");
         state.getStyleClass().add("run-state");
         state.textProperty().bind(Bindings.createStringBinding(
-                () -> viewModel.stateProperty().get() == null ? "" : viewModel.stateProperty().get().label(),
-                viewModel.stateProperty()));
+                () -> viewModel.stateProperty().get() != null ? viewModel.stateProperty().get().label()
+                        : viewModel.openingProperty().get() ? "opening" : "",
+                viewModel.stateProperty(), viewModel.openingProperty()));
 
         Button stop = Controls.button("runStop", "Stop",
                 "Stop the run: running trials pause and can be resumed (Ctrl+.)", viewModel::stop);
@@ -160,8 +192,15 @@ public final class RunView extends BorderPane {
         Button csv = Controls.button("exportCsv", "Export CSV…", "Save every trial as CSV (Ctrl+E)",
                 this::exportCsv);
         csv.disableProperty().bind(viewModel.specProperty().isNull());
-        Button png = Controls.button("exportPng", "Export chart…", "Save the history chart as PNG (Ctrl+Shift+E)",
-                this::exportHistoryPng);
+        MenuItem pngItem = new MenuItem("PNG image… (Ctrl+Shift+E)");
+        pngItem.setId("exportPng");
+        pngItem.setOnAction(e -> exportChart(ChartBox.Format.PNG));
+        MenuItem svgItem = new MenuItem("SVG drawing…");
+        svgItem.setId("exportSvg");
+        svgItem.setOnAction(e -> exportChart(ChartBox.Format.SVG));
+        MenuButton png = new MenuButton("Export chart", null, pngItem, svgItem);
+        png.setId("exportChart");
+        png.setTooltip(new Tooltip("Save the chart in front as a PNG image or an SVG drawing"));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox top = new HBox(10, title, state, spacer, stop, resume, csv, png);
@@ -181,7 +220,21 @@ public final class RunView extends BorderPane {
         best.getStyleClass().add("run-best");
         best.textProperty().bind(Bindings.createStringBinding(
                 () -> "Best: " + RunViewModel.formatValue(viewModel.bestProperty().get()), viewModel.bestProperty()));
-        HBox progress = new HBox(10, bar, progressText, gap, best);
+exportNote.setId("exportNote");
+        exportNote.getStyleClass().add("export-note");
+        // Reading a study of many thousand trials takes a moment; it can be called off.
+        Button cancelOpen = Controls.button("runCancelOpen", "Cancel", "Stop reading the study and close its tab",
+                viewModel::cancelOpen);
+        HBox progress = new HBox(10, bar, progressText, gap, exportNote, best);
+        // In the header only while the study is read: a hidden button would still be found by its text.
+        Runnable showCancel = () -> {
+            progress.getChildren().remove(cancelOpen);
+            if (viewModel.openingProperty().get()) {
+                progress.getChildren().add(2, cancelOpen);
+            }
+        };
+        viewModel.openingProperty().addListener(o -> showCancel.run());
+        showCancel.run();
         progress.setAlignment(Pos.CENTER_LEFT);
 
         // Stop and Resume are disabled then; this says why, and who to go to instead.
@@ -230,21 +283,15 @@ public final class RunView extends BorderPane {
         trialsTab.setContent(split);
 
         tpeTab.setId("tpeTab");
-        tpeTab.setContent(new TpeView(tpeModel, files));
-        // The TPE view computes densities in the background; only while someone looks at it.
-        tpeTab.selectedProperty().addListener((o, was, is) -> {
-            if (is) {
-                feedTpe();
-            }
-        });
-
+        tpeTab.setContent(new TpeView(viewModel.tpe(), files));
         rungsTab.setId("rungsTab");
-        rungsTab.setContent(new RungsView(rungsModel, files));
-        rungsTab.selectedProperty().addListener((o, was, is) -> {
-            if (is) {
-                feedRungs();
-            }
-        });
+        rungsTab.setContent(new RungsView(viewModel.rungs(), files));
+        // The model feeds the method tabs only while they are in front: the view tells it which is.
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, old, tab) ->
+                viewModel.shownTabProperty().set(tab == tpeTab ? RunTab.TPE : tab == rungsTab ? RunTab.RUNGS
+                        : tab == trialsTab ? RunTab.TRIALS : RunTab.HISTORY));
+        viewModel.hasTpeTabProperty().addListener(o -> showMethodTabs());
+        viewModel.hasRungsTabProperty().addListener(o -> showMethodTabs());
 
         tabs.setId("runTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -253,10 +300,7 @@ public final class RunView extends BorderPane {
     }
 
     private VBox trialsPane() {
-        ComboBox<TrialFilter.States> states = new ComboBox<>();
-        states.setId("trialStateFilter");
-        states.getItems().setAll(TrialFilter.States.values());
-        states.valueProperty().bindBidirectional(viewModel.stateFilterProperty());
+        CheckComboBox<TrialState> states = TrialStateFilter.create(viewModel.shownStatesProperty());
         TextField text = filterText;
         text.setId("trialFilterText");
         text.setPromptText("filter: trial number or name=value");
@@ -291,8 +335,24 @@ public final class RunView extends BorderPane {
                 viewModel.selectedTrialProperty().set(t);
             }
         });
+        // A trial chosen elsewhere (a click in the history) is selected and shown in the table too.
+        viewModel.selectedTrialProperty().addListener((o, old, t) -> selectRow(t));
         VBox.setVgrow(table, Priority.ALWAYS);
         return new VBox(filters, table);
+    }
+
+    private void selectRow(Trial t) {
+        Trial shown = table.getSelectionModel().getSelectedItem();
+        if (t == null || (shown != null && shown.number() == t.number())) {
+            return;
+        }
+        for (int i = 0; i < table.getItems().size(); i++) {
+            if (table.getItems().get(i).number() == t.number()) {
+                table.getSelectionModel().clearAndSelect(i);
+                table.scrollTo(i);
+                return;
+            }
+        }
     }
 
     private VBox detailsPane() {
@@ -329,12 +389,16 @@ public final class RunView extends BorderPane {
             paramColumns = names;
             rebuildColumns();
         }
-        // The method views only for the methods they explain.
+        showMethodTabs();
+    }
+
+    /** The method tabs only for the methods they explain. */
+    private void showMethodTabs() {
         List<Tab> shown = new ArrayList<>(List.of(historyTab, trialsTab));
-        if (spec != null && TpeViewModel.explains(spec)) {
+        if (viewModel.hasTpeTabProperty().get()) {
             shown.add(tpeTab);
         }
-        if (spec != null && RungsViewModel.shows(spec)) {
+        if (viewModel.hasRungsTabProperty().get()) {
             shown.add(rungsTab);
         }
         if (!tabs.getTabs().equals(shown)) {
@@ -379,15 +443,9 @@ public final class RunView extends BorderPane {
     private void trialsChanged() {
         StudySpec spec = viewModel.specProperty().get();
         if (spec != null) {
-            // Each view takes the trials only while it is shown; selecting it catches up.
+            // The history takes the trials only while it is shown; selecting it catches up.
             if (historyTab.isSelected()) {
                 feedHistory();
-            }
-            if (tpeTab.isSelected()) {
-                feedTpe();
-            }
-            if (rungsTab.isSelected()) {
-                feedRungs();
             }
         }
         Trial selected = viewModel.selectedTrialProperty().get();
@@ -397,23 +455,8 @@ public final class RunView extends BorderPane {
     }
 
     private void feedHistory() {
-        StudySpec spec = viewModel.specProperty().get();
-        if (spec != null) {
-            history.setTrials(viewModel.trials(), spec.direction());
-        }
-    }
-
-    private void feedTpe() {
-        StudySpec spec = viewModel.specProperty().get();
-        if (spec != null) {
-            tpeModel.setStudy(spec, List.copyOf(viewModel.trials()));
-        }
-    }
-
-    private void feedRungs() {
-        StudySpec spec = viewModel.specProperty().get();
-        if (spec != null) {
-            rungsModel.setStudy(spec, viewModel.trials());
+        if (viewModel.specProperty().get() != null) {
+            history.setData(viewModel.history());
         }
     }
 

@@ -1,9 +1,15 @@
 package dev.rungs.app.run;
 
+import dev.rungs.app.charts.HistoryData;
+import dev.rungs.app.BackgroundTask;
+import dev.rungs.app.Notice;
 import dev.rungs.app.Recheck;
 import dev.rungs.app.SaveFile;
 import dev.rungs.app.TaskExecutor;
+import dev.rungs.app.TaskHandle;
 import dev.rungs.app.UiThrottle;
+import dev.rungs.app.rungs.RungsViewModel;
+import dev.rungs.app.tpe.TpeViewModel;
 import dev.rungs.app.studies.ErrorReport;
 import dev.rungs.app.studies.StoredState;
 import dev.rungs.app.studies.StudyState;
@@ -20,6 +26,7 @@ import dev.rungs.store.StudyBusyException;
 import dev.rungs.store.StudyRecord;
 import dev.rungs.store.StudyStore;
 import dev.rungs.store.TrialsCsv;
+import dev.rungs.study.StudySummary;
 import dev.rungs.study.Trial;
 import dev.rungs.study.TrialState;
 import java.io.IOException;
@@ -29,33 +36,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.Set;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
-import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
@@ -77,9 +74,6 @@ public final class RunViewModel {
     /** How often the view should call {@link #tick} while a run goes on, so the clock moves with no events. */
     public static final Duration CLOCK_TICK = Duration.ofSeconds(1);
 
-    /** Up to this many changed trials are applied one by one; more are applied as one change. */
-    static final int SMALL_BATCH = 20;
-
     /** Held while a new study picks its name and is created, so two runs never pick the same name. */
     private static final Object NAMING = new Object();
 
@@ -95,28 +89,20 @@ public final class RunViewModel {
     private final ReadOnlyObjectWrapper<Lease> elsewhere = new ReadOnlyObjectWrapper<>(this, "elsewhere");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyBooleanWrapper canResume = new ReadOnlyBooleanWrapper(this, "canResume");
-    private final ReadOnlyIntegerWrapper trialsDone = new ReadOnlyIntegerWrapper(this, "trialsDone");
+    private final ReadOnlyObjectWrapper<StudySummary> summary =
+            new ReadOnlyObjectWrapper<>(this, "summary", StudySummary.EMPTY);
+    private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper(this, "opening");
+    private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
     private final ReadOnlyObjectWrapper<OptionalDouble> best =
             new ReadOnlyObjectWrapper<>(this, "best", OptionalDouble.empty());
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>(this, "error");
-    /** Counts the updates of {@link #trials}; charts redraw when it changes, once per batch. */
-    private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
-    private final ObservableList<Trial> trials = FXCollections.observableArrayList();
-    // Read-only views are made once: a wrapper made per call holds its listeners weakly, so a
-    // listener added to it is lost when the wrapper is collected.
-    private final ObservableList<Trial> trialsView = FXCollections.unmodifiableObservableList(trials);
-    private final FilteredList<Trial> shownTrials = new FilteredList<>(trials);
-    private final ObservableList<Trial> shownTrialsView = FXCollections.unmodifiableObservableList(shownTrials);
-    private final ObjectProperty<TrialFilter.States> stateFilter =
-            new SimpleObjectProperty<>(this, "stateFilter", TrialFilter.States.ALL);
-    private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
-    private final ObjectProperty<Trial> selectedTrial = new SimpleObjectProperty<>(this, "selectedTrial");
-
-    /** Trials changed by the engine and not yet shown, by number; written on the engine thread. */
-    private final ConcurrentSkipListMap<Integer, Trial> pending = new ConcurrentSkipListMap<>();
+    /** The trials shown and their counts; the engine thread only offers changes to it. */
+    private final LiveTrials live = new LiveTrials();
+    /** The TPE and rungs tabs' view models, fed while their tab is in front. */
+    private final MethodTabs methodTabs;
     /** The handle of the run going on; written by the run's thread, read by {@link #stop}. */
     private volatile RunHandle activeHandle;
     private volatile boolean stopRequested;
@@ -126,11 +112,14 @@ public final class RunViewModel {
     private boolean resumeWhenRead;
     /** When this window's run started, and how many trials had ended then; UI thread only. */
     private Instant runStarted;
-    private int doneAtRunStart;
-    private int failed;
-    private int pruned;
-    /** Resource the trials used, as the engine recorded it on each when a run of it ended. */
-    private long resourceUsed;
+    private int endedAtRunStart;
+    /** The study being read ({@link #open}), so the workbench knows this view is its; -1 when none. */
+    private long openingId = -1;
+    /** The read going on, so it can be cancelled; null when none. UI thread only. */
+    private TaskHandle openTask;
+    private Runnable onOpenCancelled = () -> { };
+    /** When the study was created, from its record; null until known. UI thread only. */
+    private Instant created;
 
     /**
      * @param store where the study lives
@@ -141,12 +130,13 @@ public final class RunViewModel {
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.throttle = new UiThrottle(tasks, LIVE_UPDATE_INTERVAL, this::applyPending);
         this.recheck = new Recheck(tasks, StoredState.RECHECK, this::reread);
-        shownTrials.predicateProperty().bind(Bindings.createObjectBinding(
-                () -> new TrialFilter(stateFilter.get(), filterText.get()), stateFilter, filterText));
         state.addListener((o, old, s) -> {
             running.set(s == StudyState.RUNNING);
             canResume.set(s == StudyState.STOPPED && spec.get() != null);
         });
+        methodTabs = new MethodTabs(tasks, live.trials());
+        spec.addListener(o -> methodTabs.specChanged(spec.get()));
+        live.revisionProperty().addListener(o -> methodTabs.trialsChanged());
     }
 
     // ------------------------------------------------------------------ what the view binds to
@@ -189,9 +179,45 @@ public final class RunViewModel {
         return canResume.getReadOnlyProperty();
     }
 
-    /** Trials that have ended: completed, pruned or failed. */
-    public ReadOnlyIntegerProperty trialsDoneProperty() {
-        return trialsDone.getReadOnlyProperty();
+    /**
+     * The study's trials in numbers: counted as the budget counts them, by state, with the best
+     * value and the resource used ({@link StudySummary}); changes once per batch of updates.
+     */
+    public ReadOnlyObjectProperty<StudySummary> summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** Whether the study is being read from the store ({@link #open}); {@link #cancelOpen} stops that. */
+    public ReadOnlyBooleanProperty openingProperty() {
+        return opening.getReadOnlyProperty();
+    }
+
+    /**
+     * The last thing worth a notification (the study finished, an export was written), or null;
+     * each is a new object, so every one is a change.
+     */
+    public ReadOnlyObjectProperty<Notice> noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** Whether this view shows study {@code id}, or is reading it to show it. */
+    public boolean shows(long id) {
+        return id >= 0 && (studyId.get() == id || openingId == id);
+    }
+
+    /** The study this view shows, or is reading to show; -1 while neither is known (a new study being created). */
+    public long shownStudyId() {
+        return studyId.get() >= 0 ? studyId.get() : openingId;
+    }
+
+    /** When the study was created (its record's time); null until it is known, with {@link #studyIdProperty()}. */
+    public Instant created() {
+        return created;
+    }
+
+    /** Who closes this view when its opening was cancelled: nothing of the study is shown then. */
+    public void setOnOpenCancelled(Runnable action) {
+        onOpenCancelled = Objects.requireNonNull(action, "action");
     }
 
     /** Fraction of the budget used, 0 to 1, or {@code ProgressBar.INDETERMINATE_PROGRESS} (-1). */
@@ -204,7 +230,7 @@ public final class RunViewModel {
         return progressText.getReadOnlyProperty();
     }
 
-    /** The best completed value so far. */
+    /** The best completed value so far; the same as the {@link #summaryProperty()}'s. */
     public ReadOnlyObjectProperty<OptionalDouble> bestProperty() {
         return best.getReadOnlyProperty();
     }
@@ -221,57 +247,131 @@ public final class RunViewModel {
 
     /** Bumped after each batch of changes to {@link #trials()}, so charts redraw once per batch. */
     public ReadOnlyLongProperty revisionProperty() {
-        return revision.getReadOnlyProperty();
+        return live.revisionProperty();
+    }
+
+    /** The optimisation history of the trials so far, for the history chart; empty without a study. */
+    public HistoryData history() {
+        StudySpec s = spec.get();
+        return s == null ? HistoryData.EMPTY : HistoryData.of(live.trials(), s.direction());
     }
 
     /** Every trial of the study, at index = trial number. */
     public ObservableList<Trial> trials() {
-        return trialsView;
+        return live.trials();
     }
 
     /** The trials the table shows: {@link #trials()} through the filter. */
     public ObservableList<Trial> shownTrials() {
-        return shownTrialsView;
+        return live.shown();
     }
 
-    /** Which states the table shows. */
-    public ObjectProperty<TrialFilter.States> stateFilterProperty() {
-        return stateFilter;
+    /** Which states the table shows; all at first. */
+    public ObjectProperty<Set<TrialState>> shownStatesProperty() {
+        return live.shownStatesProperty();
     }
 
     /** Text a shown trial's number or parameters must contain. */
     public StringProperty filterTextProperty() {
-        return filterText;
+        return live.filterTextProperty();
     }
 
     /** The trial whose details are shown; kept up to date while it runs. */
     public ObjectProperty<Trial> selectedTrialProperty() {
-        return selectedTrial;
+        return live.selectedProperty();
+    }
+
+    /** The TPE tab's view model; it has the study while {@link #shownTabProperty()} is {@link RunTab#TPE}. */
+    public TpeViewModel tpe() {
+        return methodTabs.tpe();
+    }
+
+    /** The rungs tab's view model; it has the study while the rungs tab is in front. */
+    public RungsViewModel rungs() {
+        return methodTabs.rungs();
+    }
+
+    /** The tab in front, which the view sets; the method tabs compute only while in front. */
+    public ObjectProperty<RunTab> shownTabProperty() {
+        return methodTabs.shownProperty();
+    }
+
+    /** Whether the study has a TPE tab: its sampler explains its densities trial by trial. */
+    public ReadOnlyBooleanProperty hasTpeTabProperty() {
+        return methodTabs.hasTpeProperty();
+    }
+
+    /** Whether the study has a rungs tab: its scheduler works in rungs. */
+    public ReadOnlyBooleanProperty hasRungsTabProperty() {
+        return methodTabs.hasRungsProperty();
     }
 
     /** Shows the details of trial {@code number}, as a click on a chart asks. */
     public void selectTrial(int number) {
-        if (number >= 0 && number < trials.size()) {
-            selectedTrial.set(trials.get(number));
-        }
+        live.select(number);
     }
 
     // ------------------------------------------------------------------ actions
 
     /** Shows a stored study: reads its spec and trials in the background. */
     public void open(long id) {
-        status.set("Reading the study …");
-        tasks.execute(() -> readStudy(id), l -> studyRead(l, true),
-                e -> fail("Cannot open the study", e));
+        open(id, "");
+    }
+
+    /**
+     * Shows a stored study: reads its spec and trials in the background, as a task the status
+     * bar shows with a Cancel (a study of many thousand trials takes a while); {@link #cancelOpen}
+     * cancels it too, and a cancelled open closes the view ({@link #setOnOpenCancelled}).
+     *
+     * @param knownName the study's name if the caller knows it (the study list does), so the tab
+     *     and the status say at once what is being opened; empty if not
+     */
+    public void open(long id, String knownName) {
+        if (name.get().isEmpty()) {
+            name.set(knownName);
+        }
+        String what = knownName.isEmpty() ? "the study" : knownName;
+        openingId = id;
+        opening.set(true);
+        status.set((resumeWhenRead ? "Resuming " : "Opening ") + what + ": reading its trials …");
+        progress.set(-1);
+        progressText.set("Reading trials …");
+        TaskHandle handle = tasks.start((resumeWhenRead ? "Resuming " : "Opening ") + what,
+                p -> readStudy(id, p), l -> {
+                    openEnded();
+                    studyRead(l, true);
+                }, e -> {
+                    openEnded();
+                    resumeWhenRead = false;
+                    progressText.set("");
+                    fail("Cannot open the study", e);
+                });
+        if (handle.runningProperty().get()) {
+            openTask = handle;
+            handle.runningProperty().addListener((o, was, is) -> {
+                if (!is && handle.isCancelled()) {
+                    openCancelled();
+                }
+            });
+        } else if (handle.isCancelled()) {
+            openCancelled();
+        }
     }
 
     /**
      * Shows a stored study and continues it to its budget once it is read; one that runs
      * elsewhere by then is refused, naming who runs it.
      */
-    public void openToResume(long id) {
+    public void openToResume(long id, String knownName) {
         resumeWhenRead = true;
-        open(id);
+        open(id, knownName);
+    }
+
+    /** Stops reading the study ({@link #open}); the view is then closed, as if it had never opened. */
+    public void cancelOpen() {
+        if (openTask != null) {
+            openTask.cancel();
+        }
     }
 
     /**
@@ -340,8 +440,19 @@ public final class RunViewModel {
                 }
             });
             return all.size();
-        }, n -> status.set("Exported " + n + (n == 1 ? " trial to " : " trials to ") + file),
-                e -> fail("Cannot export the trials to " + file, e));
+        }, n -> {
+            status.set("Exported " + n + (n == 1 ? " trial to " : " trials to ") + file);
+            notice.set(new Notice("Exported the trials of " + name.get(), file.toString()));
+        }, e -> fail("Cannot export the trials to " + file, e));
+    }
+
+    /**
+     * Says that something of this study was written to {@code file}: the status line and a
+     * notification. Exports that write files themselves (charts) call it once the file is whole.
+     */
+    public void notifyExported(Path file) {
+        status.set("Exported to " + file);
+        notice.set(new Notice("Exported from " + name.get(), file.toString()));
     }
 
     /**
@@ -381,10 +492,18 @@ public final class RunViewModel {
     // ------------------------------------------------------------------ background work
 
     private Loaded readStudy(long id) {
+        return readStudy(id, BackgroundTask.Progress.NONE);
+    }
+
+    private Loaded readStudy(long id, BackgroundTask.Progress progress) {
         StudyRecord record = store.study(id).orElseThrow(() -> new IllegalStateException(
                 "the study with id " + id + " is no longer in the store"));
-        return new Loaded(record, SpecReader.parse(record.specJson()), store.trials(id),
-                StoredState.read(store, record));
+        StudySpec read = SpecReader.parse(record.specJson());
+        progress.update(-1, "Reading trials …");
+        List<Trial> all = store.trials(id);
+        progress.checkCancelled();
+        progress.update(-1, "Reading the study's state …");
+        return new Loaded(record, read, all, StoredState.read(store, record));
     }
 
     private StudyResult runNew(StudySpec base) {
@@ -423,32 +542,11 @@ public final class RunViewModel {
 
     /** On the engine thread: remember the change, ask for an update. */
     private void onEvent(TrialEvent e) {
-        Trial t = trialOf(e);
+        Trial t = e.trial();
         if (t != null) {
-            pending.put(t.number(), t);
+            live.offer(t);
             throttle.request();
         }
-    }
-
-    private static Trial trialOf(TrialEvent e) {
-        if (e instanceof TrialEvent.Started s) {
-            return s.trial();
-        } else if (e instanceof TrialEvent.Reported r) {
-            return r.trial();
-        } else if (e instanceof TrialEvent.Paused p) {
-            return p.trial();
-        } else if (e instanceof TrialEvent.Resumed r) {
-            return r.trial();
-        } else if (e instanceof TrialEvent.Completed c) {
-            return c.trial();
-        } else if (e instanceof TrialEvent.Pruned p) {
-            return p.trial();
-        } else if (e instanceof TrialEvent.Failed f) {
-            return f.trial();
-        } else if (e instanceof TrialEvent.Exploited x) {
-            return x.trial();
-        }
-        return null;
     }
 
     private String uniqueName(String base) {
@@ -474,16 +572,13 @@ public final class RunViewModel {
         // The id last: whoever follows it reads the name and spec then.
         name.set(r.name());
         spec.set(l.spec());
+        created = r.created();
         studyId.set(r.id());
         if (first) {
             replaceTrials(l.trials());
             runStarted = null;
         } else {
-            for (Trial t : l.trials()) {
-                if (t.number() >= trials.size() || !t.equals(trials.get(t.number()))) {
-                    pending.put(t.number(), t);
-                }
-            }
+            live.offerChanged(l.trials());
             applyPending();
         }
         StudyState was = state.get();
@@ -495,7 +590,7 @@ public final class RunViewModel {
                     + StoredState.RECHECK.toSeconds() + " s");
             recheck.request();
         } else if (first) {
-            status.set(trialsDone.get() + " trials read from the store");
+            status.set(summary.get().describe() + " read from the store");
         } else if (was == StudyState.RUNNING_ELSEWHERE) {
             status.set("The other runner has ended: " + name.get() + " is " + state.get().label());
         }
@@ -527,127 +622,42 @@ public final class RunViewModel {
         elsewhere.set(null);
         state.set(StudyState.RUNNING);
         status.set("Starting …");
+        // Building the tuner reads the trials again and may load a dataset: seconds, for a large study.
+        progress.set(-1);
+        progressText.set(summary.get().progress(s.budget().maxTrials()) + " · starting the run …");
     }
 
     private void runStarted(StudyRecord record, StudySpec s, List<Trial> before) {
         name.set(record.name());
         spec.set(s);
+        created = record.created();
         studyId.set(record.id());
         replaceTrials(before);
         runStarted = Instant.now();
-        doneAtRunStart = trialsDone.get();
+        endedAtRunStart = summary.get().ended();
         status.set("Running …");
         updateProgress();
     }
 
 
     private void applyPending() {
-        if (pending.isEmpty()) {
-            return;
+        if (spec.get() != null && live.apply(spec.get().direction())) {
+            updateProgress();
+            live.announce();
         }
-        List<Trial> batch = new ArrayList<>();
-        int next = trials.size();
-        while (!pending.isEmpty()) {
-            Map.Entry<Integer, Trial> first = pending.firstEntry();
-            int n = first.getKey();
-            if (n > next) {
-                break; // an earlier number has not arrived yet; numbers are dense, so it will
-            }
-            pending.remove(n, first.getValue());
-            batch.add(first.getValue());
-            next = Math.max(next, n + 1);
-        }
-        if (batch.isEmpty()) {
-            return;
-        }
-        if (batch.size() <= SMALL_BATCH) {
-            batch.forEach(this::put);
-        } else {
-            // One change event for the whole batch: the sorted, filtered table then re-sorts
-            // once instead of once per trial, which is what keeps a fast run responsive.
-            List<Trial> all = new ArrayList<>(trials);
-            for (Trial t : batch) {
-                if (t.number() < all.size()) {
-                    count(all.get(t.number()), -1);
-                    all.set(t.number(), t);
-                } else {
-                    all.add(t);
-                }
-                count(t, +1);
-            }
-            Trial selected = selectedTrial.get();
-            trials.setAll(all);
-            if (selected != null && selected.number() < all.size()) {
-                selectedTrial.set(all.get(selected.number()));
-            }
-        }
-        updateProgress();
-        revision.set(revision.get() + 1);
     }
 
     private void replaceTrials(List<Trial> all) {
-        trials.clear();
-        trialsDone.set(0);
-        failed = 0;
-        pruned = 0;
-        resourceUsed = 0;
-        best.set(OptionalDouble.empty());
-        List<Trial> sorted = new ArrayList<>(all);
-        sorted.sort((a, b) -> Integer.compare(a.number(), b.number()));
-        List<Trial> shown = new ArrayList<>(sorted.size());
-        for (Trial t : sorted) {
-            if (t.number() == shown.size()) {
-                shown.add(t);
-                count(t, +1);
-            }
-        }
-        trials.setAll(shown);
-        revision.set(revision.get() + 1);
+        live.replace(all, spec.get().direction());
+        publishSummary();
+        live.announce();
     }
 
-    /** Shows a changed trial, keeping the counts and the best value right. */
-    private void put(Trial t) {
-        if (t.number() < trials.size()) {
-            Trial old = trials.get(t.number());
-            count(old, -1);
-            trials.set(t.number(), t);
-            if (selectedTrial.get() == old) {
-                selectedTrial.set(t);
-            }
-        } else {
-            trials.add(t);
-        }
-        count(t, +1);
-    }
-
-    private void count(Trial t, int sign) {
-        TrialState s = t.state();
-        if (s.isFinished()) {
-            trialsDone.set(trialsDone.get() + sign);
-        }
-        // Paused trials have used resource too; the attribute holds all of a trial's runs so far.
-        resourceUsed += sign * resourceOf(t);
-        if (s == TrialState.FAIL) {
-            failed += sign;
-        } else if (s == TrialState.PRUNED) {
-            pruned += sign;
-        }
-        // A trial never stops being complete, so the best only ever improves.
-        if (sign > 0 && t.isComplete() && spec.get() != null) {
-            double v = t.value().getAsDouble();
-            OptionalDouble b = best.get();
-            if (b.isEmpty() || spec.get().direction().isBetter(v, b.getAsDouble())) {
-                best.set(OptionalDouble.of(v));
-            }
-        }
-    }
-
-    private static long resourceOf(Trial t) {
-        try {
-            return Long.parseLong(t.attrs().getOrDefault(Tuner.RESOURCE_USED, "0"));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+    private void publishSummary() {
+        StudySummary now = live.summary();
+        summary.set(now);
+        // OptionalDouble.equals compares values, so an unchanged best fires no change event.
+        best.set(now.best());
     }
 
     private void updateProgress() {
@@ -655,41 +665,25 @@ public final class RunViewModel {
         if (s == null) {
             return;
         }
-        int done = trialsDone.get();
-        int maxTrials = s.budget().maxTrials();
-        StringBuilder text = new StringBuilder();
-        text.append(done).append(maxTrials > 0 ? " of " + maxTrials : "").append(" trials");
-        if (failed > 0 || pruned > 0) {
-            text.append(" (");
-            if (pruned > 0) {
-                text.append(pruned).append(" pruned");
-            }
-            if (failed > 0) {
-                text.append(pruned > 0 ? ", " : "").append(failed).append(" failed");
-            }
-            text.append(")");
-        }
-        long maxResource = s.budget().maxResource();
-        if (maxResource > 0) {
-            text.append(" · resource ").append(resourceUsed).append(" of ").append(maxResource);
-        }
-        if (runStarted != null) {
-            Duration elapsed = Duration.between(runStarted, Instant.now());
-            Duration maxTime = s.budget().maxTime();
-            Optional<Double> f = RunClock.fraction(done, maxTrials, elapsed, running.get() ? maxTime : null,
-                    resourceUsed, maxResource);
-            progress.set(state.get() == StudyState.FINISHED ? 1.0 : f.orElse(-1.0));
-            text.append(" · ").append(RunClock.format(elapsed)).append(" elapsed");
-            if (running.get()) {
-                int toGo = maxTrials > 0 ? Math.max(0, maxTrials - done) : -1;
-                RunClock.remaining(done - doneAtRunStart, toGo, elapsed, maxTime)
-                        .ifPresent(left -> text.append(" · about ").append(RunClock.format(left)).append(" left"));
-            }
-        } else {
-            progress.set(state.get() == StudyState.FINISHED ? 1.0
-                    : RunClock.fraction(done, maxTrials, Duration.ZERO, null, resourceUsed, maxResource).orElse(0.0));
-        }
-        progressText.set(text.toString());
+        publishSummary();
+        RunProgress p = RunProgress.of(summary.get(), s.budget(), runStarted, endedAtRunStart, running.get(),
+                state.get() == StudyState.FINISHED, Instant.now());
+        progress.set(p.fraction());
+        progressText.set(p.text());
+    }
+
+    private void openEnded() {
+        openTask = null;
+        openingId = -1;
+        opening.set(false);
+    }
+
+    private void openCancelled() {
+        openEnded();
+        resumeWhenRead = false;
+        closed = true;
+        status.set("Opening cancelled");
+        onOpenCancelled.run();
     }
 
     private void runEnded(StudyResult r) {
@@ -697,10 +691,15 @@ public final class RunViewModel {
         state.set(stopRequested || r.wasStopped()
                 ? StudyState.STOPPED : StudyState.FINISHED);
         updateProgress();
-        status.set(String.format(Locale.ROOT, "%s %s: %d trials, best %s (%s, %.2f s)", name.get(),
-                state.get().label(), trialsDone.get(), formatValue(best.get()),
-                r.stopReason(),
+        String outcome = r.failure().orElse(r.stopReason());
+        status.set(String.format(Locale.ROOT, "%s %s: %s, best %s (%s, %.2f s)", name.get(),
+                state.get().label(), summary.get().describe(), formatValue(best.get()), outcome,
                 r.elapsed().toMillis() / 1000.0));
+        if (!stopRequested) {
+            // Whoever pressed Stop knows; a run that ended by itself may have been out of sight.
+            notice.set(new Notice(name.get() + " " + state.get().label(), summary.get().progress(
+                    spec.get().budget().maxTrials()) + " · best " + formatValue(best.get()) + " · " + outcome));
+        }
     }
 
     private void runFailed(Throwable e) {

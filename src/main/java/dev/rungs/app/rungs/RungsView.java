@@ -2,10 +2,13 @@ package dev.rungs.app.rungs;
 
 import dev.rungs.app.Controls;
 import dev.rungs.app.FilePicker;
+import dev.rungs.app.charts.ChartBox;
+import dev.rungs.app.charts.ChartHolder;
 import dev.rungs.app.charts.DensityChart;
 import dev.rungs.app.charts.RungsChart;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -16,6 +19,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -27,13 +31,19 @@ import javafx.scene.layout.VBox;
  * table (n_i trials at budget r_i, and how many reached each rung so far); for BOHB, below
  * them the good and bad densities of the budget its model was built on.
  *
- * <p>Only builds nodes and binds them to a {@link RungsViewModel}.
+ * <p>Only builds nodes and binds them to a {@link RungsViewModel}. Both parts of the split keep
+ * a minimum height, so that dragging the divider cannot squash either chart until its labels
+ * run into each other; at 1280 x 800 both are readable.
  */
-public final class RungsView extends BorderPane {
+public final class RungsView extends BorderPane implements ChartHolder {
+    /** The least height of the rungs part and of BOHB's densities part. */
+    static final double MIN_PART_HEIGHT = 230;
+
     private final RungsViewModel viewModel;
-    private final FilePicker files;
-    private final RungsChart chart = new RungsChart();
-    private final DensityChart densities = new DensityChart();
+    private final RungsChart chart;
+    private final DensityChart densities;
+    /** The chart the person last clicked; "Export chart…" exports it. */
+    private ChartBox inFront;
 
     /**
      * @param viewModel what to show
@@ -41,7 +51,12 @@ public final class RungsView extends BorderPane {
      */
     public RungsView(RungsViewModel viewModel, FilePicker files) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
-        this.files = Objects.requireNonNull(files, "files");
+        Objects.requireNonNull(files, "files");
+        this.chart = new RungsChart(files);
+        this.densities = new DensityChart(files);
+        inFront = chart;
+        chart.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> inFront = chart);
+        densities.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> inFront = densities);
         getStyleClass().add("rungs-view");
         setTop(controls());
         setCenter(body());
@@ -61,8 +76,8 @@ public final class RungsView extends BorderPane {
         label.setLabelFor(brackets);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button export = Controls.button("rungsExportPng", "Export PNG…", "Save the rungs chart as a PNG image",
-                () -> chart.exportPng(files, "rungs.png"));
+        Button export = Controls.button("rungsExportPng", "Export…", "Save the chart in front (the last one clicked) as a PNG "
+                + "picture, or an SVG drawing when the file name ends in .svg", () -> inFront.export(ChartBox.Format.PNG));
         HBox bar = new HBox(8, label, brackets, spacer, export);
         bar.setAlignment(Pos.CENTER_LEFT);
 
@@ -77,8 +92,10 @@ public final class RungsView extends BorderPane {
 
     private SplitPane body() {
         chart.setId("rungsChart");
+        chart.setMinWidth(320);
         SplitPane top = new SplitPane(chart, bracketTable());
         top.setDividerPositions(0.72);
+        top.setMinHeight(MIN_PART_HEIGHT);
 
         Label paramLabel = new Label("Parameter:");
         ComboBox<String> params = new ComboBox<>(viewModel.parameters());
@@ -87,13 +104,16 @@ public final class RungsView extends BorderPane {
         Label title = new Label();
         title.setId("bohbDensityTitle");
         title.textProperty().bind(viewModel.densityTitleProperty());
+        title.setWrapText(true);
         HBox bar = new HBox(8, paramLabel, params, title);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 0, 8));
         densities.setId("bohbDensityChart");
-        densities.setTitle("BOHB's good and bad densities");
+        densities.setFileName("bohb-densities");
+        densities.setMinHeight(MIN_PART_HEIGHT - 40);
         VBox.setVgrow(densities, Priority.ALWAYS);
         VBox bohb = new VBox(4, bar, densities);
+        bohb.setMinHeight(MIN_PART_HEIGHT);
 
         SplitPane split = new SplitPane(top);
         split.setOrientation(Orientation.VERTICAL);
@@ -106,11 +126,28 @@ public final class RungsView extends BorderPane {
                 }
             } else {
                 split.getItems().remove(bohb);
+                inFront = chart;
             }
         };
         viewModel.bohbProperty().addListener(o -> layout.run());
         layout.run();
         return split;
+    }
+
+    /** The chart the person last clicked: the rungs, or BOHB's densities. */
+    @Override
+    public Optional<ChartBox> chartInFront() {
+        return Optional.of(inFront);
+    }
+
+    /** The rungs chart, for tests. */
+    RungsChart rungsChart() {
+        return chart;
+    }
+
+    /** BOHB's density chart, for tests. */
+    DensityChart densityChart() {
+        return densities;
     }
 
     private TableView<RungsViewModel.RungRow> bracketTable() {

@@ -3,26 +3,22 @@ package dev.rungs.app.rungs;
 import dev.rungs.app.TaskExecutor;
 import dev.rungs.app.charts.DensityData;
 import dev.rungs.app.studies.ErrorReport;
-import dev.rungs.app.charts.ParamGrid;
 import dev.rungs.app.charts.RungsData;
-import dev.rungs.sampler.Sampler;
-import dev.rungs.sampler.bohb.BohbExplanation;
-import dev.rungs.sampler.bohb.BohbSampler;
+import dev.rungs.sampler.DensityExplanation;
+import dev.rungs.sampler.ExplainsDensities;
 import dev.rungs.scheduler.Scheduler;
 import dev.rungs.scheduler.hyperband.AshaScheduler;
 import dev.rungs.scheduler.hyperband.Bracket;
 import dev.rungs.scheduler.hyperband.RungAttrs;
 import dev.rungs.scheduler.hyperband.SynchronousBrackets;
 import dev.rungs.spec.Methods;
-import dev.rungs.space.CategoricalParam;
-import dev.rungs.space.FloatParam;
-import dev.rungs.space.IntParam;
 import dev.rungs.space.Param;
 import dev.rungs.spec.StudySpec;
 import dev.rungs.study.MutableTrialHistory;
 import dev.rungs.study.Trial;
 import dev.rungs.study.TrialState;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +92,10 @@ public final class RungsViewModel {
     private long modelGeneration;
     private Plan plan;
     private StudySpec spec;
-    private BohbSampler bohbSampler;
+    /** The spec {@link #sampler} was made for. */
+    private StudySpec modelSpec;
+    /** The study's sampler if it has a model per budget to show (BOHB), else null. */
+    private ExplainsDensities sampler;
     private List<Trial> trials = List.of();
 
     /**
@@ -142,7 +141,7 @@ public final class RungsViewModel {
         return message.getReadOnlyProperty();
     }
 
-    /** Whether the study's sampler is BOHB, whose model the view also shows. */
+    /** Whether the study's sampler models per budget (BOHB), so that the view also shows its model. */
     public ReadOnlyBooleanProperty bohbProperty() {
         return bohb.getReadOnlyProperty();
     }
@@ -206,14 +205,11 @@ public final class RungsViewModel {
     // ------------------------------------------------------------------ BOHB's model
 
     private void showModel() {
-        Sampler sampler;
-        try {
-            sampler = Methods.createSampler(spec.sampler(), spec.seed());
-        } catch (RuntimeException unknown) {
-            sampler = null;
+        if (!spec.equals(modelSpec)) {
+            modelSpec = spec;
+            sampler = Methods.densityExplainer(spec).filter(ExplainsDensities::modelsPerBudget).orElse(null);
         }
-        bohbSampler = sampler instanceof BohbSampler b ? b : null;
-        bohb.set(bohbSampler != null);
+        bohb.set(sampler != null);
         List<String> names = spec.space().params().stream().map(Param::name).toList();
         if (!parameters.equals(names)) {
             parameters.setAll(names);
@@ -227,65 +223,49 @@ public final class RungsViewModel {
         }
     }
 
-    /** The densities BOHB would sample from now, for the chosen parameter. */
+    /** The densities the sampler would sample from now, for the chosen parameter. */
     private void explainModel() {
         String name = densityParameter.get();
         long generation = ++modelGeneration;
-        if (bohbSampler == null || name == null) {
+        if (sampler == null || name == null) {
             densities.set(null);
             densityTitle.set("");
             return;
         }
-        // Fitting BOHB's densities reads every trial: in the background, and only the latest
+        // Fitting the densities reads every trial: in the background, and only the latest
         // request's answer is shown.
-        BohbSampler sampler = bohbSampler;
+        ExplainsDensities explainer = sampler;
         StudySpec s = spec;
         List<Trial> seen = trials;
         tasks.execute(() -> {
             MutableTrialHistory history = new MutableTrialHistory(s.direction());
             seen.forEach(history::put);
-            return sampler.explain(history, s.space(), name);
-        }, ex -> {
+            return explainer.explainDensities(history, s.space(), name).map(ex -> new Model(ex, DensityData.of(ex,
+                    Double.NaN)));
+        }, model -> {
             if (generation != modelGeneration) {
                 return;
             }
-            if (ex.isEmpty()) {
+            if (model.isEmpty()) {
                 densities.set(null);
-                densityTitle.set("BOHB has no model yet: no budget has enough results; it samples at random");
+                densityTitle.set(explainer.modelName() + " has no model yet: no budget has enough results; "
+                        + "it samples at random");
                 return;
             }
-            densities.set(densities(ex.get()));
-            densityTitle.set("BOHB's model of " + name + ", built on the results at budget " + ex.get().budget());
+            DensityExplanation ex = model.get().explanation();
+            densities.set(model.get().data());
+            densityTitle.set(ex.model() + "'s model of " + name + ", built on the results at budget "
+                    + ex.budget().orElseThrow());
         }, e -> {
             if (generation == modelGeneration) {
                 densities.set(null);
-                densityTitle.set("BOHB's model cannot be shown: " + ErrorReport.reason(e));
+                densityTitle.set(explainer.modelName() + "'s model cannot be shown: " + ErrorReport.reason(e));
             }
         });
     }
 
-    /** The chart's data: l and g on the parameter's grid, with the observations they were fitted to. */
-    static DensityData densities(BohbExplanation ex) {
-        Param p = ex.param();
-        double[] xs = ParamGrid.values(p);
-        double[] coords = new double[xs.length];
-        for (int i = 0; i < xs.length; i++) {
-            coords[i] = ex.isCategorical() ? xs[i] : p.toUnit(p instanceof IntParam ? (Object) Math.round(xs[i]) : xs[i]);
-        }
-        List<String> categories = p instanceof CategoricalParam c
-                ? c.choices().stream().map(String::valueOf).toList() : List.of();
-        boolean log = p instanceof FloatParam f ? f.log() : p instanceof IntParam i && i.log();
-        return new DensityData(p.name(), xs, ex.good(coords), ex.bad(coords), values(ex, ex.goodCoordinates()),
-                values(ex, ex.badCoordinates()), Double.NaN, log, p instanceof IntParam, categories,
-                "Density");
-    }
-
-    private static double[] values(BohbExplanation ex, double[] coordinates) {
-        double[] out = new double[coordinates.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = ex.isCategorical() ? coordinates[i] : ((Number) ex.param().fromUnit(coordinates[i])).doubleValue();
-        }
-        return out;
+    /** A model and its chart data, both made in the background. */
+    private record Model(DensityExplanation explanation, DensityData data) {
     }
 
     // ------------------------------------------------------------------ computing
@@ -319,7 +299,12 @@ public final class RungsViewModel {
         }
         List<RungsData.Rung> rungs = new ArrayList<>();
         List<RungRow> rows = new ArrayList<>();
+        // Best first: the chart stacks each rung's trials by rank.
+        Comparator<RungsData.Point> byRank = Comparator
+                .comparingDouble((RungsData.Point p) -> spec.direction().toLoss(p.value()))
+                .thenComparingInt(RungsData.Point::trial);
         for (int i = 0; i < budgets.length; i++) {
+            points.get(i).sort(byRank);
             RungsData.Rung r = new RungsData.Rung(budgets[i], planned[i], points.get(i));
             rungs.add(r);
             rows.add(new RungRow(i, planned[i], budgets[i], r.points().size(), r.promoted()));
@@ -341,7 +326,7 @@ public final class RungsViewModel {
             // At the top rung a trial simply finishes; below it, an ASHA pruner let it run out.
             return j == rungCount - 1 ? RungsData.Outcome.COMPLETED : RungsData.Outcome.PROMOTED;
         }
-        return RungsData.Outcome.WAITING;
+        return t.state() == TrialState.RUNNING ? RungsData.Outcome.RUNNING : RungsData.Outcome.PAUSED;
     }
 
     /** An integer attribute of the schedulers, or -1 when absent. */

@@ -1,5 +1,6 @@
 package dev.rungs.app.studies;
 
+import dev.rungs.spec.SpecReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -44,6 +46,42 @@ public record SampleSpec(String name, Path specFile) {
         }
         found.sort(Comparator.comparing(SampleSpec::name));
         return List.copyOf(found);
+    }
+
+    /**
+     * Why this build cannot run the sample, or empty when it can: its spec must read, and so
+     * name only methods {@code spec.Methods} has (a sample written for a method still to come is
+     * then not offered) and data that are there. Reads the spec, and a dataset objective's file:
+     * call it in the background.
+     */
+    public Optional<String> problem() {
+        try {
+            SpecReader.parse(Files.readString(specFile), specFile.toAbsolutePath().getParent());
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("cannot read " + specFile + ": " + e.getMessage());
+        } catch (RuntimeException e) { // a SpecException, or a method that refuses its settings
+            return Optional.of(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+    }
+
+    /**
+     * Samples sorted into those this build can run and those it cannot.
+     *
+     * @param offered the samples to offer, by name
+     * @param unavailable the others, each as {@code name: why}
+     */
+    public record Choice(List<SampleSpec> offered, List<String> unavailable) {
+    }
+
+    /** Sorts {@code found} by {@link #problem()}: reads every spec, so in the background. */
+    public static Choice sort(List<SampleSpec> found) {
+        List<SampleSpec> offered = new ArrayList<>();
+        List<String> unavailable = new ArrayList<>();
+        for (SampleSpec s : found) {
+            s.problem().ifPresentOrElse(why -> unavailable.add(s.name() + ": " + why), () -> offered.add(s));
+        }
+        return new Choice(List.copyOf(offered), List.copyOf(unavailable));
     }
 
     @Override

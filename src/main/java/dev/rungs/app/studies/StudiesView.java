@@ -6,11 +6,10 @@ import dev.rungs.app.run.RunViewModel;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.OptionalDouble;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import dev.rungs.study.FailureReasons;
+import dev.rungs.study.StudySummary;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -86,15 +85,20 @@ public final class StudiesView extends BorderPane {
     private void confirmDelete() {
         StudyRow row = viewModel.selectedProperty().get();
         if (row != null && Dialogs.confirm(this, "Delete the study \"" + row.name() + "\"?",
-                "Its " + row.trialsDone() + " trials are removed from the database. This cannot be undone.",
-                "Delete")) {
+                row.deleteMessage(), "Delete")) {
             viewModel.deleteSelected();
         }
     }
 
     private TableView<StudyRow> table() {
         table.setId("studiesTable");
-        table.setPlaceholder(new Label("No studies in this database yet. Start one with File > New study (Ctrl+N)."));
+        Label empty = new Label();
+        empty.setId("studiesPlaceholder");
+        // While the database is read the list is empty for a moment; it must not say "no studies" then.
+        empty.textProperty().bind(javafx.beans.binding.Bindings.when(viewModel.loadingProperty())
+                .then("Reading the database …")
+                .otherwise("No studies in this database yet. Start one with File > New study (Ctrl+N)."));
+        table.setPlaceholder(empty);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         TableColumn<StudyRow, String> name = Controls.valueColumn("nameColumn", "Study", 260, StudyRow::name);
@@ -102,15 +106,22 @@ public final class StudiesView extends BorderPane {
         TableColumn<StudyRow, StudyState> state = Controls.column("stateColumn", "State", 140,
                 StudyRow::stateProperty);
         Controls.showAsText(state, StudyState::label, false);
-        TableColumn<StudyRow, Number> trials = Controls.column("trialsColumn", "Trials done", 110,
-                StudyRow::trialsDoneProperty);
-        Controls.showAsText(trials, n -> Integer.toString(n.intValue()), true);
-        TableColumn<StudyRow, FailureReasons> failed = Controls.column("failedColumn", "Failed", 70,
-                StudyRow::failuresProperty);
-        Controls.showAsText(failed, f -> f.isEmpty() ? "" : Integer.toString(f.failed()), true);
-        TableColumn<StudyRow, OptionalDouble> best = Controls.column("bestColumn", "Best value", 140,
-                StudyRow::bestProperty);
-        Controls.showAsText(best, RunViewModel::formatValue, true);
+        // Trials as the budget counts them (StudySummary): the same number the run view and `rungs list` show.
+        TableColumn<StudyRow, StudySummary> trials = Controls.column("trialsColumn", "Trials", 110,
+                StudyRow::summaryProperty);
+        Controls.showAsText(trials, s -> Integer.toString(s.trials()), true);
+        TableColumn<StudyRow, StudySummary> failed = Controls.column("failedColumn", "Failed", 70,
+                StudyRow::summaryProperty);
+        Controls.showAsText(failed, s -> s.failed() == 0 ? "" : Integer.toString(s.failed()), true);
+        TableColumn<StudyRow, StudySummary> best = Controls.column("bestColumn", "Best value", 140,
+                StudyRow::summaryProperty);
+        Controls.showAsText(best, s -> RunViewModel.formatValue(s.best()), true);
+        trials.setComparator(java.util.Comparator.comparingInt(StudySummary::trials));
+        failed.setComparator(java.util.Comparator.comparingInt(StudySummary::failed));
+        // Studies without a best value sort after every value, whichever way.
+        best.setComparator((x, y) -> x.best().isPresent() && y.best().isPresent()
+                ? Double.compare(x.best().getAsDouble(), y.best().getAsDouble())
+                : Boolean.compare(x.best().isEmpty(), y.best().isEmpty()));
         TableColumn<StudyRow, Instant> started = Controls.valueColumn("startedColumn", "Started", 180,
                 StudyRow::started);
         Controls.showAsText(started, STARTED::format, false);

@@ -3,22 +3,16 @@ package dev.rungs.app.studies;
 import dev.rungs.app.Recheck;
 import dev.rungs.app.TaskExecutor;
 import dev.rungs.app.run.RunViewModel;
-import dev.rungs.spec.ComponentSpec;
-import dev.rungs.spec.SpecReader;
 import dev.rungs.spec.StudySpec;
 import dev.rungs.store.Lease;
-import dev.rungs.store.StudyRecord;
 import dev.rungs.store.StudyStore;
-import dev.rungs.study.Direction;
 import dev.rungs.study.FailureReasons;
-import dev.rungs.study.Trial;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.function.LongConsumer;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
@@ -30,6 +24,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.binding.StringExpression;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -54,6 +51,11 @@ public final class StudiesViewModel {
     private final ReadOnlyBooleanWrapper canStop = new ReadOnlyBooleanWrapper(this, "canStop");
     private final ReadOnlyBooleanWrapper canDelete = new ReadOnlyBooleanWrapper(this, "canDelete");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    /** Made from the list itself, so it can never say another number than the list shows. */
+    // While the store is read the list may hold only the studies open in tabs: no count then.
+    private final StringBinding count = Bindings.createStringBinding(() -> loading.get()
+            ? "Reading studies …" : studies.size() + (studies.size() == 1 ? " study" : " studies"), studies, loading);
     private final ReadOnlyStringWrapper selectedHint = new ReadOnlyStringWrapper(this, "selectedHint", "");
     private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>(this, "error");
     /** The runs of this window, each with the listener that mirrors it in its row. */
@@ -111,9 +113,19 @@ public final class StudiesViewModel {
         return selectedHint.getReadOnlyProperty();
     }
 
-    /** One line for the status bar. */
+    /** The last thing the list did or refused, for the status bar; empty when there is nothing to say. */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** How many studies the list shows ("3 studies"), or that it is reading them; for the status bar. */
+    public StringExpression countText() {
+        return count;
+    }
+
+    /** Whether the store is being read; the list may still show what it had. */
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
     }
 
     /** The problem to show in a dialog, or null; the view calls {@link #clearError} once shown. */
@@ -143,6 +155,7 @@ public final class StudiesViewModel {
         store = Objects.requireNonNull(newStore, "newStore");
         studies.clear();
         selected.set(null);
+        status.set("");
         refresh();
     }
 
@@ -190,11 +203,24 @@ public final class StudiesViewModel {
     /** Reads the store again. */
     public void refresh() {
         StudyStore from = store;
-        tasks.execute(() -> readStore(from), rows -> {
+        loading.set(true);
+        tasks.execute(() -> StudyRows.readStore(from), rows -> {
             if (from == store) {
+                loading.set(false);
                 mergeStudies(rows);
             }
-        }, e -> error.set(new ErrorReport("Cannot read the study store", ErrorReport.reason(e))));
+        }, e -> {
+            if (from == store) {
+                loading.set(false);
+                error.set(new ErrorReport("Cannot read the study store", ErrorReport.reason(e)));
+            }
+        });
+    }
+
+    /** The name the list shows for study {@code id}; empty when it lists no such study (yet). */
+    public Optional<String> nameOf(long id) {
+        StudyRow row = rowOf(id);
+        return row == null ? Optional.empty() : Optional.of(row.name());
     }
 
     /** Opens the selected study's run view. */
@@ -218,6 +244,7 @@ public final class StudiesViewModel {
             error.set(refusal);
         } else if (canResume.get()) {
             onResume.accept(row.studyId());
+            updateActions();
         }
     }
 
@@ -258,65 +285,6 @@ public final class StudiesViewModel {
 
     // ------------------------------------------------------------------ inner workings
 
-    /** Rows for every study in the store; on a background thread, since the store is a file. */
-    private static List<StudyRow> readStore(StudyStore from) {
-        List<StudyRow> rows = new ArrayList<>();
-        for (StudyRecord s : from.studies()) {
-            rows.add(readRow(from, s));
-        }
-        return rows;
-    }
-
-    /** Fresh rows for the studies {@code ids} (none for one deleted meanwhile); on a background thread. */
-    private static List<StudyRow> readRows(StudyStore from, List<Long> ids) {
-        List<StudyRow> rows = new ArrayList<>();
-        for (long id : ids) {
-            from.study(id).ifPresent(s -> rows.add(readRow(from, s)));
-        }
-        return rows;
-    }
-
-    private static StudyRow readRow(StudyStore from, StudyRecord s) {
-        int done = 0;
-        OptionalDouble best = OptionalDouble.empty();
-        List<Trial> trials = from.trials(s.id());
-        for (Trial t : trials) {
-            if (t.state().isFinished()) {
-                done++;
-            }
-            if (t.isComplete()) {
-                best = better(s.direction(), best, t.value().getAsDouble());
-            }
-        }
-        StoredState state = StoredState.read(from, s);
-        StudyRow row = new StudyRow(s.id(), s.name(), methodName(s), s.created(), state.state(),
-                state.elsewhere().orElse(null));
-        row.setProgress(done, best);
-        row.setFailures(FailureReasons.of(trials));
-        return row;
-    }
-
-    private static OptionalDouble better(Direction d, OptionalDouble best, double v) {
-        return best.isEmpty() || d.isBetter(v, best.getAsDouble()) ? OptionalDouble.of(v) : best;
-    }
-
-    /** The method as the list shows it: the spec's sampler, plus its scheduler if it has one. */
-    static String methodName(StudyRecord s) {
-        try {
-            return methodName(SpecReader.parse(s.specJson()));
-        } catch (RuntimeException unreadable) {
-            // A study written by a later version may name methods this one does not know.
-            return s.provenance().getOrDefault("sampler", "?");
-        }
-    }
-
-    /** The method of a spec, as the list shows it: {@code tpe}, {@code random + median}. */
-    public static String methodName(StudySpec spec) {
-        ComponentSpec scheduler = spec.scheduler();
-        return spec.sampler().type()
-                + (scheduler == null || "none".equals(scheduler.type()) ? "" : " + " + scheduler.type());
-    }
-
     private void mergeStudies(List<StudyRow> fromStore) {
         Map<Long, StudyRow> shown = new HashMap<>();
         for (StudyRow r : studies) {
@@ -337,7 +305,6 @@ public final class StudiesViewModel {
         StudyRow keep = selected.get();
         studies.setAll(merged);
         selected.set(keep == null ? null : rowOf(keep.studyId()));
-        status.set(merged.size() + (merged.size() == 1 ? " study" : " studies") + " in the store");
         updateActions();
         recheckIfElsewhere();
     }
@@ -354,7 +321,7 @@ public final class StudiesViewModel {
         if (ids.isEmpty()) {
             return;
         }
-        tasks.execute(() -> readRows(from, ids), fresh -> {
+        tasks.execute(() -> StudyRows.readRows(from, ids), fresh -> {
             if (from != store) {
                 return;
             }
@@ -373,7 +340,8 @@ public final class StudiesViewModel {
                 } else {
                     // In place, so the table keeps its selection and scroll position.
                     row.setState(now.state(), now.elsewhere().orElse(null));
-                    row.setProgress(now.trialsDone(), now.best());
+                    row.setSummary(now.summary());
+                    row.setFailures(now.failures());
                 }
             }
             updateActions();
@@ -390,7 +358,7 @@ public final class StudiesViewModel {
     /** What of a run its row mirrors. */
     private static List<Observable> mirrored(RunViewModel run) {
         return List.of(run.studyIdProperty(), run.stateProperty(), run.elsewhereProperty(),
-                run.trialsDoneProperty(), run.bestProperty());
+                run.summaryProperty(), run.openingProperty());
     }
 
     private void sync(RunViewModel run) {
@@ -409,12 +377,13 @@ public final class StudiesViewModel {
         }
         if (row == null) {
             StudySpec spec = run.specProperty().get();
-            row = new StudyRow(id, run.nameProperty().get(), spec == null ? "?" : methodName(spec),
-                    java.time.Instant.now(), run.stateProperty().get(), run.elsewhereProperty().get());
+            row = new StudyRow(id, run.nameProperty().get(), spec == null ? "?" : StudyRows.methodName(spec),
+                    run.created() == null ? java.time.Instant.now() : run.created(), run.stateProperty().get(),
+                    run.elsewhereProperty().get());
             studies.add(row);
         }
         row.setState(run.stateProperty().get(), run.elsewhereProperty().get());
-        row.setProgress(run.trialsDoneProperty().get(), run.bestProperty().get());
+        row.setSummary(run.summaryProperty().get());
         row.setFailures(FailureReasons.of(run.trials()));
         updateActions();
     }
@@ -430,40 +399,24 @@ public final class StudiesViewModel {
 
     private RunViewModel runOf(long id) {
         for (RunViewModel r : runs.keySet()) {
-            if (r.studyIdProperty().get() == id) {
+            if (r.shows(id)) {
                 return r;
             }
         }
         return null;
     }
 
-    /** The selected study's failures as the toolbar shows them: the commonest reasons, each with a trial that shows it. */
-    static String failureHint(FailureReasons f) {
-        if (f.isEmpty()) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(f.failed() + " failed: ");
-        List<FailureReasons.Reason> shown = f.reasons().subList(0, Math.min(2, f.reasons().size()));
-        for (int i = 0; i < shown.size(); i++) {
-            FailureReasons.Reason r = shown.get(i);
-            b.append(i == 0 ? "" : "; ").append(r.count()).append("× ").append(r.oneLine(400))
-                    .append(" (e.g. trial ").append(r.exampleTrial()).append(')');
-        }
-        int more = f.reasons().size() - shown.size();
-        return more > 0 ? b.append("; and ").append(more).append(" other reason").append(more == 1 ? "" : "s")
-                .toString() : b.toString();
-    }
-
     private void updateActions() {
         StudyRow row = selected.get();
         RunViewModel run = row == null ? null : runOf(row.studyId());
-        boolean runningHere = run != null && run.runningProperty().get();
+        // A view still reading the study to resume it counts as running: Resume again would start a second run.
+        boolean runningHere = run != null && (run.runningProperty().get() || run.openingProperty().get());
         Optional<Lease> elsewhere = row == null ? Optional.empty() : row.elsewhere();
         canStop.set(runningHere);
         canDelete.set(row != null && !runningHere && elsewhere.isEmpty());
         canResume.set(row != null && !runningHere && row.state() == StudyState.STOPPED);
         selectedHint.set(elsewhere.map(l -> StoredState.hint(l) + " · stop or resume it there")
-                .orElseGet(() -> row == null ? "" : failureHint(row.failures())));
+                .orElseGet(() -> row == null ? "" : row.failureHint()));
     }
 
 }

@@ -1,13 +1,12 @@
 package dev.rungs.app.studies;
 
-import dev.rungs.study.FailureReasons;
-import java.time.Instant;
 import dev.rungs.store.Lease;
+import dev.rungs.study.FailureReasons;
+import dev.rungs.study.StudySummary;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
@@ -25,9 +24,8 @@ public final class StudyRow {
     private final ReadOnlyObjectWrapper<StudyState> state = new ReadOnlyObjectWrapper<>(this, "state");
     private final ReadOnlyObjectWrapper<FailureReasons> failures =
             new ReadOnlyObjectWrapper<>(this, "failures", FailureReasons.of(java.util.List.of()));
-    private final ReadOnlyIntegerWrapper trialsDone = new ReadOnlyIntegerWrapper(this, "trialsDone");
-    private final ReadOnlyObjectWrapper<OptionalDouble> best =
-            new ReadOnlyObjectWrapper<>(this, "best", OptionalDouble.empty());
+    private final ReadOnlyObjectWrapper<StudySummary> summary =
+            new ReadOnlyObjectWrapper<>(this, "summary", StudySummary.EMPTY);
     /** The other runner's lease while the state is {@link StudyState#RUNNING_ELSEWHERE}; else null. */
     private Lease elsewhere;
 
@@ -64,14 +62,9 @@ public final class StudyRow {
         return state.getReadOnlyProperty();
     }
 
-    /** Trials that have ended: completed, pruned or failed. */
-    public ReadOnlyIntegerProperty trialsDoneProperty() {
-        return trialsDone.getReadOnlyProperty();
-    }
-
-    /** The best value of a completed trial so far; empty while none has completed. */
-    public ReadOnlyObjectProperty<OptionalDouble> bestProperty() {
-        return best.getReadOnlyProperty();
+    /** The study's trials in numbers (counted as the budget counts them), best value and resource used. */
+    public ReadOnlyObjectProperty<StudySummary> summaryProperty() {
+        return summary.getReadOnlyProperty();
     }
 
     /** Running, finished, stopped or failed, now. */
@@ -84,12 +77,9 @@ public final class StudyRow {
         return Optional.ofNullable(elsewhere);
     }
 
-    int trialsDone() {
-        return trialsDone.get();
-    }
-
-    OptionalDouble best() {
-        return best.get();
+    /** The study's trials in numbers, now. */
+    public StudySummary summary() {
+        return summary.get();
     }
 
     void setState(StudyState s, Lease elsewhereLease) {
@@ -113,9 +103,46 @@ public final class StudyRow {
         }
     }
 
-    void setProgress(int done, OptionalDouble bestValue) {
-        trialsDone.set(done);
-        // OptionalDouble.equals compares values, so an unchanged best fires no change event.
-        best.set(bestValue);
+    void setSummary(StudySummary s) {
+        // Records compare by value, so an unchanged summary fires no change event.
+        summary.set(Objects.requireNonNull(s, "s"));
     }
+
+    /** The delete dialog's question about this study, with its trials counted as everywhere else. */
+    public String deleteMessage() {
+        StudySummary s = summary();
+        return (s.stored() == 0 ? "It has no trials." : "Its " + s.describe() + " are removed from the database.")
+                + " This cannot be undone.";
+    }
+
+    /**
+     * The selected study's failures as the toolbar shows them: how many failed and were
+     * interrupted (as {@link StudySummary} counts them), then the commonest reasons, each with a
+     * trial that shows it.
+     */
+    String failureHint() {
+        StudySummary s = summary();
+        FailureReasons f = failures();
+        if (f.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        if (s.failed() > 0) {
+            b.append(s.failed()).append(" failed");
+        }
+        if (s.interrupted() > 0) {
+            b.append(b.isEmpty() ? "" : ", ").append(s.interrupted()).append(" interrupted");
+        }
+        b.append(": ");
+        List<FailureReasons.Reason> shown = f.reasons().subList(0, Math.min(2, f.reasons().size()));
+        for (int i = 0; i < shown.size(); i++) {
+            FailureReasons.Reason r = shown.get(i);
+            b.append(i == 0 ? "" : "; ").append(r.count()).append("× ").append(r.oneLine(400))
+                    .append(" (e.g. trial ").append(r.exampleTrial()).append(')');
+        }
+        int more = f.reasons().size() - shown.size();
+        return more > 0 ? b.append("; and ").append(more).append(" other reason").append(more == 1 ? "" : "s")
+                .toString() : b.toString();
+    }
+
 }

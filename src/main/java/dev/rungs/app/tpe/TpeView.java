@@ -1,9 +1,13 @@
 package dev.rungs.app.tpe;
 
 import dev.rungs.app.FilePicker;
-import java.util.Objects;
+import dev.rungs.app.charts.ChartBox;
+import dev.rungs.app.charts.ChartHolder;
 import dev.rungs.app.charts.DensityChart;
+import java.util.Objects;
+import java.util.Optional;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.IntegerProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -22,15 +26,14 @@ import javafx.scene.layout.Priority;
  *
  * <p>Only builds nodes and binds them to a {@link TpeViewModel}; what is shown is decided there.
  */
-public final class TpeView extends BorderPane {
+public final class TpeView extends BorderPane implements ChartHolder {
     private final TpeViewModel viewModel;
-    private final FilePicker files;
-    private final DensityChart chart = new DensityChart();
+    private final DensityChart chart;
 
     /** Builds the view over {@code viewModel}. */
     public TpeView(TpeViewModel viewModel, FilePicker files) {
-        this.viewModel = viewModel;
-        this.files = Objects.requireNonNull(files, "files");
+        this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+        this.chart = new DensityChart(Objects.requireNonNull(files, "files"));
         getStyleClass().add("tpe-view");
         setTop(controls());
         setCenter(buildChart());
@@ -54,7 +57,7 @@ public final class TpeView extends BorderPane {
         trials.setMinorTickCount(0);
         trials.setSnapToTicks(true);
         trials.maxProperty().bind(Bindings.max(0, Bindings.size(viewModel.trialNumbers()).subtract(1)));
-        trials.valueProperty().bindBidirectional(viewModel.selectedTrialIndexProperty());
+        followTrialIndex(trials);
         trials.disableProperty().bind(Bindings.size(viewModel.trialNumbers()).lessThan(2));
         trials.setTooltip(new Tooltip("Move through the study's trials (arrow keys step by one)"));
         HBox.setHgrow(trials, Priority.ALWAYS);
@@ -64,11 +67,12 @@ public final class TpeView extends BorderPane {
         trialLabel.textProperty().bind(viewModel.trialLabelProperty());
         trialLabel.setMinWidth(Label.USE_PREF_SIZE);
 
-        Button export = new Button("Export PNG…");
+        Button export = new Button("Export…");
         export.setId("tpeExportPng");
-        export.setTooltip(new Tooltip("Save the chart as it looks now as a PNG image"));
+        export.setTooltip(new Tooltip("Save the chart as it looks now: a PNG picture, or an SVG drawing when the "
+                + "file name ends in .svg (the chart's right-click menu offers both)"));
         export.disableProperty().bind(viewModel.densitiesProperty().isNull());
-        export.setOnAction(e -> exportPng());
+        export.setOnAction(e -> chart.export(ChartBox.Format.PNG));
 
         HBox bar = new HBox(8, paramLabel, params, trials, trialLabel, export);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -76,9 +80,33 @@ public final class TpeView extends BorderPane {
         return bar;
     }
 
+    /**
+     * Keeps the slider and the chosen trial together. Not a bidirectional binding: that puts the
+     * slider's value into the integer property by truncation, so while the thumb was dragged
+     * between two trials the chart showed the one below the thumb's nearest (it lagged by one).
+     */
+    private void followTrialIndex(Slider trials) {
+        IntegerProperty index = viewModel.selectedTrialIndexProperty();
+        trials.setValue(index.get());
+        trials.valueProperty().addListener((o, old, v) -> {
+            int nearest = (int) Math.round(v.doubleValue());
+            if (index.get() != nearest) {
+                index.set(nearest);
+            }
+        });
+        index.addListener((o, old, i) -> {
+            if (Math.round(trials.getValue()) != i.intValue()) {
+                trials.setValue(i.intValue());
+            }
+        });
+    }
+
     private DensityChart buildChart() {
         chart.setId("tpeDensityChart");
-        viewModel.densitiesProperty().addListener((o, old, data) -> chart.setData(data));
+        viewModel.densitiesProperty().addListener((o, old, data) -> {
+            chart.setFileName(viewModel.suggestedFileName());
+            chart.setData(data);
+        });
         chart.setData(viewModel.densitiesProperty().get());
         chart.titleProperty().bind(viewModel.chartTitleProperty());
         return chart;
@@ -94,7 +122,19 @@ public final class TpeView extends BorderPane {
         return message;
     }
 
-    private void exportPng() {
-        chart.exportPng(files, viewModel.suggestedFileName());
+    /** The density chart, while it shows densities. */
+    @Override
+    public Optional<ChartBox> chartInFront() {
+        return chart.data() == null ? Optional.empty() : Optional.of(chart);
+    }
+
+    @Override
+    public String noChartReason() {
+        return "No densities are shown yet";
+    }
+
+    /** The density chart, for tests. */
+    DensityChart chart() {
+        return chart;
     }
 }

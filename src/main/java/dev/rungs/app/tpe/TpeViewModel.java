@@ -2,14 +2,10 @@ package dev.rungs.app.tpe;
 
 import dev.rungs.app.TaskExecutor;
 import dev.rungs.app.charts.DensityData;
-import dev.rungs.app.charts.ParamGrid;
-import dev.rungs.app.charts.Scale;
-import dev.rungs.sampler.Sampler;
-import dev.rungs.sampler.tpe.TpeExplanation;
-import dev.rungs.sampler.tpe.TpeSampler;
+import dev.rungs.app.charts.ValueFormat;
+import dev.rungs.sampler.DensityExplanation;
+import dev.rungs.sampler.ExplainsDensities;
 import dev.rungs.space.CategoricalParam;
-import dev.rungs.space.FloatParam;
-import dev.rungs.space.IntParam;
 import dev.rungs.space.Param;
 import dev.rungs.space.SearchSpace;
 import dev.rungs.spec.Methods;
@@ -20,11 +16,10 @@ import dev.rungs.study.TrialHistory;
 import dev.rungs.study.TrialState;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import javafx.beans.property.IntegerProperty;
@@ -67,8 +62,8 @@ public final class TpeViewModel {
     private final ReadOnlyStringWrapper chartTitle = new ReadOnlyStringWrapper(this, "chartTitle", "");
 
     private StudySpec spec;
-    /** The study's sampler if it is TPE, else null. */
-    private TpeSampler sampler;
+    /** The study's sampler if it explains its densities trial by trial (TPE), else null. */
+    private ExplainsDensities sampler;
     /** The study's trials by number. */
     private List<Trial> trials = List.of();
 
@@ -135,21 +130,25 @@ public final class TpeViewModel {
         return i >= 0 && i < trialNumbers.size() ? trialNumbers.get(i) : -1;
     }
 
-    /** A file name for exporting the chart as it is now: {@code tpe-x1-trial-23.png}. */
+    /** A file name, without extension, for exporting the chart as it is now: {@code branin-tpe-x1-trial-23}. */
     public String suggestedFileName() {
         String param = selectedParameter.get() == null ? "parameter" : selectedParameter.get();
         String study = spec == null ? "" : spec.name() + "-";
-        return (study + "tpe-" + param + "-trial-" + selectedTrialNumber() + ".png")
+        return (study + "tpe-" + param + "-trial-" + selectedTrialNumber())
                 .replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
-    /** Whether this view has anything to show for a study: its sampler is TPE. */
+    /**
+     * Whether this view has anything to show for a study: its sampler explains its densities,
+     * and its model is one for every trial (TPE), not one per budget (BOHB, which the rungs view
+     * shows).
+     */
     public static boolean explains(StudySpec studySpec) {
-        try {
-            return Methods.createSampler(studySpec.sampler(), studySpec.seed()) instanceof TpeSampler;
-        } catch (RuntimeException unknown) {
-            return false;
-        }
+        return explainer(studySpec) != null;
+    }
+
+    private static ExplainsDensities explainer(StudySpec studySpec) {
+        return Methods.densityExplainer(studySpec).filter(e -> !e.modelsPerBudget()).orElse(null);
     }
 
     // ------------------------------------------------------------------ actions
@@ -165,9 +164,10 @@ public final class TpeViewModel {
         String keepParameter = selectedParameter.get();
         int keepTrial = selectedTrialNumber();
 
+        if (!studySpec.equals(spec)) {
+            sampler = explainer(studySpec);
+        }
         spec = studySpec;
-        Sampler s = Methods.createSampler(studySpec.sampler(), studySpec.seed());
-        sampler = s instanceof TpeSampler tpe ? tpe : null;
         List<Trial> sorted = new ArrayList<>(studyTrials);
         sorted.sort(Comparator.comparingInt(Trial::number));
         trials = List.copyOf(sorted);
@@ -291,7 +291,7 @@ public final class TpeViewModel {
     }
 
     /** Everything a computation needs, captured on the UI thread. */
-    private record Request(long generation, TpeSampler sampler, SearchSpace space, Direction direction,
+    private record Request(long generation, ExplainsDensities sampler, SearchSpace space, Direction direction,
             List<Trial> trials, Trial target, String param) {
     }
 
@@ -299,12 +299,19 @@ public final class TpeViewModel {
     private record Result(long generation, DensityData densities, String title, String message) {
     }
 
-    /** Fits TPE's model as it was when the target was proposed; on a background thread. */
+    /** Fits the sampler's model as it was when the target was proposed; on a background thread. */
     private static Result explain(Request r) {
         List<Trial> seen = historyBefore(r.trials(), r.target());
-        TpeExplanation ex = r.sampler().explain(new FixedHistory(seen, r.direction()), r.space(), r.param());
-        DensityData data = densities(ex, r.target());
-        String title = "TPE's model of " + r.param() + " when trial " + r.target().number() + " was proposed";
+        Optional<DensityExplanation> model = r.sampler().explainDensities(new FixedHistory(seen, r.direction()),
+                r.space(), r.param());
+        String name = r.sampler().modelName();
+        if (model.isEmpty()) {
+            return new Result(r.generation(), null, "", name + " had no model yet when trial "
+                    + r.target().number() + " was proposed: too few results.");
+        }
+        DensityExplanation ex = model.get();
+        DensityData data = DensityData.of(ex, pickedValue(ex.param(), r.target()));
+        String title = name + "'s model of " + r.param() + " when trial " + r.target().number() + " was proposed";
         return new Result(r.generation(), data, title, describe(r, ex, data));
     }
 
@@ -339,38 +346,8 @@ public final class TpeViewModel {
 
     // ------------------------------------------------------------------ from explanation to chart
 
-    /** The chart's data: the densities on a grid over the parameter, its observations and the trial's value. */
-    static DensityData densities(TpeExplanation ex, Trial target) {
-        Param p = ex.param();
-        double[] xs = ParamGrid.values(p);
-        double[] good = ex.good(xs);
-        double[] bad = ex.bad(xs);
-        String valueLabel = "Probability";
-        if (p instanceof FloatParam f && f.step() == 0) {
-            valueLabel = "Density";
-            if (f.log() && f.high() > f.low()) {
-                // TpeExplanation gives density per unit of x, which piles up at the low end of a
-                // log axis; per unit of ln x (normalised over the range) the curve looks as TPE
-                // models it.
-                double span = Math.log(f.high() / f.low());
-                for (int i = 0; i < xs.length; i++) {
-                    good[i] *= xs[i] * span;
-                    bad[i] *= xs[i] * span;
-                }
-                valueLabel = "Density over log(" + p.name() + ")";
-            }
-        }
-        List<String> categories = List.of();
-        if (p instanceof CategoricalParam c) {
-            categories = c.choices().stream().map(String::valueOf).toList();
-        }
-        boolean log = p instanceof FloatParam f ? f.log() : p instanceof IntParam i && i.log();
-        return new DensityData(p.name(), xs, good, bad, ex.goodValues(), ex.badValues(), pickedValue(p, target),
-                log, p instanceof IntParam, categories, valueLabel);
-    }
-
     /** The target trial's value of the parameter (a choice index for a categorical), or NaN if it has none. */
-    private static double pickedValue(Param p, Trial target) {
+    static double pickedValue(Param p, Trial target) {
         if (!target.config().has(p.name())) {
             return Double.NaN;
         }
@@ -381,41 +358,19 @@ public final class TpeViewModel {
         return v instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
-
-    /** The message under the chart: how the trial was proposed and what the split was. */
-    private static String describe(Request r, TpeExplanation ex, DensityData data) {
-        Trial t = r.target();
-        String mode = t.attrs().get(TpeSampler.MODE_ATTR);
-        int startup = r.sampler().settings().nStartupTrials();
-        StringBuilder m = new StringBuilder();
-        if (TpeSampler.MODE_STARTUP.equals(mode)) {
-            m.append(String.format(Locale.ROOT, "Trial %d was proposed at random: TPE's %d startup trials come "
-                    + "before its model is used. The chart shows the model as it would have been.", t.number(), startup));
-        } else if (TpeSampler.MODE_MODEL.equals(mode)) {
-            m.append(String.format(Locale.ROOT, "Trial %d: TPE split the %d trials before it into %d good and %d bad, "
-                    + "drew %d candidates from l(x) and kept the one with the largest l(x)/g(x).", t.number(),
-                    data.goodObservations().length + data.badObservations().length, data.goodObservations().length,
-                    data.badObservations().length, r.sampler().settings().nEiCandidates()));
-            if (r.sampler().settings().multivariate()) {
-                m.append(" This study models the parameters jointly; the chart shows each one on its own.");
-            }
-        } else if (ex.startupPhase()) {
-            m.append(String.format(Locale.ROOT, "Trial %d was not proposed by TPE (it was queued by hand).",
-                    t.number()));
-        } else {
-            m.append(String.format(Locale.ROOT, "Trial %d was not proposed by TPE (it was queued by hand); the "
-                    + "chart shows TPE's model at that point.", t.number()));
-        }
+    /** The message under the chart: how the sampler proposed the trial, and the value it has. */
+    private static String describe(Request r, DensityExplanation ex, DensityData data) {
+        StringBuilder m = new StringBuilder(r.sampler().describeProposal(r.target(), ex));
         if (Double.isNaN(data.picked())) {
-            m.append(' ').append(r.param()).append(" was not used by trial ").append(t.number()).append('.');
-        } else if (!TpeSampler.MODE_STARTUP.equals(mode)) {
+            m.append(' ').append(r.param()).append(" was not used by trial ").append(r.target().number()).append('.');
+        } else {
             m.append(' ').append(r.param()).append(" = ").append(pickedText(data)).append('.');
         }
         return m.toString();
     }
 
     private static String pickedText(DensityData data) {
-        return data.isCategorical() ? data.categories().get((int) data.picked()) : Scale.formatValue(data.picked());
+        return data.isCategorical() ? data.categories().get((int) data.picked()) : ValueFormat.of(data.picked());
     }
 
     /** A fixed list of trials as a sampler's history. */

@@ -4,6 +4,7 @@ import dev.rungs.app.Dialogs;
 import dev.rungs.app.FilePicker;
 import dev.rungs.app.TaskExecutor;
 import dev.rungs.app.newstudy.NewStudyView;
+import dev.rungs.app.charts.ChartBox;
 import dev.rungs.app.run.RunView;
 import dev.rungs.app.run.RunViewModel;
 import dev.rungs.app.studies.SampleSpec;
@@ -16,9 +17,6 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
-import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -27,12 +25,11 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import javafx.stage.Window;
 
 /**
  * The main window's content: the menu bar with the keyboard shortcuts, a tab for the study
- * list and one per open study, and the status bar.
+ * list and one per open study, and the status bar; and the notifications the view model asks for.
  */
 public final class WorkbenchView extends BorderPane {
     private final WorkbenchViewModel viewModel;
@@ -43,24 +40,35 @@ public final class WorkbenchView extends BorderPane {
     private final Tab newStudyTab = new Tab("New study");
     private final Map<RunViewModel, Tab> runTabs = new HashMap<>();
     private final Menu samplesMenu = new Menu("New from sample");
-    private final Label status = new Label();
 
     /**
-     * @param viewModel the workbench shown
-     * @param tasks handed to the features that compute in the background
+     * @param viewModel the workbench shown; its executor is handed to the features that compute in the background
      * @param files asks for files to open and save
      */
-    public WorkbenchView(WorkbenchViewModel viewModel, TaskExecutor tasks, FilePicker files) {
+    public WorkbenchView(WorkbenchViewModel viewModel, FilePicker files) {
+        this(viewModel, files, Notifier.controlsFx());
+    }
+
+    /** As {@link #WorkbenchView(WorkbenchViewModel, FilePicker)}, notifying through {@code notifier}. */
+    public WorkbenchView(WorkbenchViewModel viewModel, FilePicker files, Notifier notifier) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
-        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.tasks = viewModel.tasks();
         this.files = Objects.requireNonNull(files, "files");
+        Objects.requireNonNull(notifier, "notifier");
         getStyleClass().add("workbench");
         setTop(menus());
         setCenter(tabs());
-        setBottom(statusBar());
+        setBottom(new WorkbenchStatusBar(viewModel));
         viewModel.errorProperty().addListener((o, old, report) -> {
             if (report != null) {
                 Dialogs.showError(this, report, viewModel::clearError);
+            }
+        });
+        viewModel.noticeProperty().addListener((o, old, notice) -> {
+            Window window = getScene() == null ? null : getScene().getWindow();
+            // A notification needs a window to belong to; before there is one, the status line says it.
+            if (notice != null && window != null && window.isShowing()) {
+                notifier.show(window, notice);
             }
         });
     }
@@ -70,6 +78,7 @@ public final class WorkbenchView extends BorderPane {
     private MenuBar menus() {
         samplesMenu.setId("samplesMenu");
         viewModel.samples().addListener((ListChangeListener<SampleSpec>) c -> fillSamples());
+        viewModel.unavailableSamples().addListener((ListChangeListener<String>) c -> fillSamples());
         fillSamples();
 
         MenuItem newStudy = item("newStudyItem", "New study…", "Shortcut+N", viewModel::showNewStudy);
@@ -77,17 +86,21 @@ public final class WorkbenchView extends BorderPane {
                 getScene() == null ? null : getScene().getWindow(), "Open a study spec", "Study specs", "json")
                 .ifPresent(viewModel::newStudyFrom));
         MenuItem openDb = item("openDatabaseItem", "Open database…", "Shortcut+Shift+O", this::chooseDatabase);
+        MenuItem newDb = item("newDatabaseItem", "New database…", "Shortcut+Shift+N", this::chooseNewDatabase);
         MenuItem exportCsv = item("exportCsvItem", "Export trials as CSV…", "Shortcut+E",
                 () -> withRun(RunView::exportCsv));
-        MenuItem exportPng = item("exportPngItem", "Export history chart as PNG…", "Shortcut+Shift+E",
-                () -> withRun(RunView::exportHistoryPng));
+        MenuItem exportPng = item("exportPngItem", "Export chart as PNG…", "Shortcut+Shift+E",
+                () -> withRun(run -> run.exportChart(ChartBox.Format.PNG)));
+        MenuItem exportSvg = item("exportSvgItem", "Export chart as SVG…", null,
+                () -> withRun(run -> run.exportChart(ChartBox.Format.SVG)));
         BooleanBinding noRun = Bindings.createBooleanBinding(() -> !(viewModel.focusProperty().get() instanceof RunViewModel),
                 viewModel.focusProperty());
         exportCsv.disableProperty().bind(noRun);
         exportPng.disableProperty().bind(noRun);
+        exportSvg.disableProperty().bind(noRun);
         MenuItem quit = item("quitItem", "Quit", "Shortcut+Q", Platform::exit);
-        Menu file = new Menu("File", null, newStudy, openSpec, samplesMenu, new SeparatorMenuItem(), openDb,
-                new SeparatorMenuItem(), exportCsv, exportPng, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("File", null, newStudy, openSpec, samplesMenu, new SeparatorMenuItem(), openDb, newDb,
+                new SeparatorMenuItem(), exportCsv, exportPng, exportSvg, new SeparatorMenuItem(), quit);
         file.setId("fileMenu");
 
         MenuItem list = item("showStudiesItem", "Study list", "Shortcut+1", viewModel::showStudies);
@@ -138,13 +151,33 @@ public final class WorkbenchView extends BorderPane {
             m.setOnAction(e -> viewModel.newStudyFrom(s.specFile()));
             samplesMenu.getItems().add(m);
         }
-        samplesMenu.setDisable(samplesMenu.getItems().isEmpty());
+        boolean any = !samplesMenu.getItems().isEmpty();
+        // Samples this build cannot run are not offered; these lines say which and why.
+        if (!viewModel.unavailableSamples().isEmpty() && any) {
+            samplesMenu.getItems().add(new SeparatorMenuItem());
+        }
+        for (String why : viewModel.unavailableSamples()) {
+            MenuItem m = new MenuItem("Not offered: " + (why.length() <= 90 ? why : why.substring(0, 89) + "…"));
+            m.getStyleClass().add("unavailable-sample");
+            m.setDisable(true);
+            samplesMenu.getItems().add(m);
+        }
+        samplesMenu.setDisable(!any);
     }
 
+    /** An open dialog: only an existing file can be chosen, and nothing asks to replace it. */
     private void chooseDatabase() {
-        // A save dialog, so that a new file name creates a database.
-        files.saveFile(getScene() == null ? null : getScene().getWindow(), "Open or create a Rungs database",
-                "rungs.db", "Rungs databases", "db").ifPresent(viewModel::openDatabase);
+        files.openFile(window(), "Open a Rungs database", "Rungs databases", "db").ifPresent(viewModel::openDatabase);
+    }
+
+    /** A save dialog for a file that does not exist yet; the view model refuses an existing one. */
+    private void chooseNewDatabase() {
+        files.saveFile(window(), "New Rungs database", "rungs.db", "Rungs databases", "db")
+                .ifPresent(viewModel::newDatabase);
+    }
+
+    private Window window() {
+        return getScene() == null ? null : getScene().getWindow();
     }
 
     private void withRun(Consumer<RunView> action) {
@@ -227,29 +260,5 @@ public final class WorkbenchView extends BorderPane {
         if (tab != null && tabs.getSelectionModel().getSelectedItem() != tab) {
             tabs.getSelectionModel().select(tab);
         }
-    }
-
-    // ------------------------------------------------------------------ status bar
-
-    private HBox statusBar() {
-        Label studiesStatus = new Label();
-        studiesStatus.setId("statusLabel");
-        // The status line belongs to whatever is in front: the study list or a study.
-        studiesStatus.textProperty().bind(viewModel.studies().statusProperty());
-        viewModel.focusProperty().addListener((o, old, f) -> {
-            studiesStatus.textProperty().unbind();
-            studiesStatus.textProperty().bind(f instanceof RunViewModel run ? run.statusProperty()
-                    : f == viewModel.newStudy() ? viewModel.newStudy().statusProperty()
-                    : viewModel.studies().statusProperty());
-        });
-        studiesStatus.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(studiesStatus, Priority.ALWAYS);
-        status.setId("databaseLabel");
-        status.textProperty().bind(viewModel.statusProperty());
-        HBox bar = new HBox(12, studiesStatus, status);
-        bar.getStyleClass().add("status-bar");
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(4, 8, 4, 8));
-        return bar;
     }
 }

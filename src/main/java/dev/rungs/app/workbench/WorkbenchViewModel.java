@@ -1,6 +1,7 @@
 package dev.rungs.app.workbench;
 
 import dev.rungs.app.AppPreferences;
+import dev.rungs.app.Notice;
 import dev.rungs.app.TaskExecutor;
 import dev.rungs.app.newstudy.NewStudyViewModel;
 import dev.rungs.app.run.RunViewModel;
@@ -8,7 +9,9 @@ import dev.rungs.app.studies.ErrorReport;
 import dev.rungs.app.studies.SampleSpec;
 import dev.rungs.app.studies.StudiesViewModel;
 import dev.rungs.spec.StudySpec;
+import dev.rungs.store.StudyRecord;
 import dev.rungs.store.StudyStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -18,17 +21,19 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
  * The workbench as a whole: which database is open, the study list, the studies opened in
- * run views, and the samples on offer.
+ * run views (remembered per database, so they come back after a restart), the samples on
+ * offer, the notifications to show and what the status bar says.
  *
  * <p>Holds properties and lists, no nodes; the {@link WorkbenchView} turns {@link #runs()} into
  * tabs and shows the one {@link #focusProperty()} names. UI thread only.
  */
 public final class WorkbenchViewModel {
-    private final TaskExecutor tasks;
+    private final TrackedTasks tasks;
     private final AppPreferences preferences;
     private final Path samplesFolder;
     private final Function<Path, StudyStore> opener;
@@ -40,19 +45,26 @@ public final class WorkbenchViewModel {
     private final ObservableList<RunViewModel> runsView = FXCollections.unmodifiableObservableList(runs);
     private final ObservableList<SampleSpec> samples = FXCollections.observableArrayList();
     private final ObservableList<SampleSpec> samplesView = FXCollections.unmodifiableObservableList(samples);
+    private final ObservableList<String> unavailableSamples = FXCollections.observableArrayList();
+    private final ObservableList<String> unavailableView = FXCollections.unmodifiableObservableList(unavailableSamples);
     private final ReadOnlyObjectWrapper<Object> focus = new ReadOnlyObjectWrapper<>(this, "focus");
     private final ReadOnlyObjectWrapper<Path> databaseFile = new ReadOnlyObjectWrapper<>(this, "databaseFile");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>(this, "error");
+    private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
+    private final RunInStatusBar runInStatusBar;
+    private final OpenTabs openTabs;
 
     private StudyStore store;
+    /** While the tabs of a database are being closed or reopened, what is open is not remembered. */
+    private boolean restoringTabs;
 
     /**
      * @param store the store to start with (already open)
      * @param databaseFile its file, or null for a store in memory
-     * @param opener opens a database file as a store; throws with a reason when it cannot
+     * @param opener opens a database file as a store (creating a missing one); throws with a reason when it cannot
      * @param samplesFolder the folder whose sub-folders with a {@code spec.json} are the samples
-     * @param preferences where the last database is remembered
+     * @param preferences where the last database and the open tabs are remembered
      * @param tasks runs background work and brings results to the UI thread
      */
     public WorkbenchViewModel(StudyStore store, Path databaseFile, Function<Path, StudyStore> opener,
@@ -61,10 +73,12 @@ public final class WorkbenchViewModel {
         this.opener = Objects.requireNonNull(opener, "opener");
         this.samplesFolder = Objects.requireNonNull(samplesFolder, "samplesFolder");
         this.preferences = Objects.requireNonNull(preferences, "preferences");
-        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.openTabs = new OpenTabs(preferences);
+        this.tasks = new TrackedTasks(Objects.requireNonNull(tasks, "tasks"));
         this.databaseFile.set(databaseFile);
-        this.studies = new StudiesViewModel(store, tasks);
-        this.newStudy = new NewStudyViewModel(tasks);
+        this.studies = new StudiesViewModel(store, this.tasks);
+        this.newStudy = new NewStudyViewModel(this.tasks);
+        this.runInStatusBar = new RunInStatusBar(runs, focus);
         newStudy.setOnCreate(this::startStudy);
         studies.setOnOpen(this::openStudy);
         studies.setOnResume(this::resumeStudy);
@@ -74,6 +88,7 @@ public final class WorkbenchViewModel {
                 closeRun(run);
             }
         });
+        runs.addListener((ListChangeListener<RunViewModel>) c -> rememberOpenStudies());
         updateStatus();
     }
 
@@ -94,9 +109,14 @@ public final class WorkbenchViewModel {
         return runsView;
     }
 
-    /** The samples found in the samples folder, by name. */
+    /** The samples found in the samples folder that this build can run, by name. */
     public ObservableList<SampleSpec> samples() {
         return samplesView;
+    }
+
+    /** The samples this build cannot run, each as {@code name: why}; not offered. */
+    public ObservableList<String> unavailableSamples() {
+        return unavailableView;
     }
 
     /**
@@ -122,6 +142,26 @@ public final class WorkbenchViewModel {
         return error.getReadOnlyProperty();
     }
 
+    /** The last notice of any open study (finished, exported), or null; every one is a change. */
+    public ReadOnlyObjectProperty<Notice> noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** The running study the status bar follows, and its line; see {@link RunInStatusBar}. */
+    public RunInStatusBar runInStatusBar() {
+        return runInStatusBar;
+    }
+
+    /** The long background tasks running now, for the status bar (each with progress and a Cancel). */
+    public ObservableList<dev.rungs.app.TaskHandle> backgroundTasks() {
+        return tasks.running();
+    }
+
+    /** The executor the workbench's features share; its titled tasks are {@link #backgroundTasks()}. */
+    public TaskExecutor tasks() {
+        return tasks;
+    }
+
     /** The store studies are kept in now. */
     public StudyStore store() {
         return store;
@@ -134,11 +174,51 @@ public final class WorkbenchViewModel {
 
     // ------------------------------------------------------------------ actions
 
-    /** Reads the samples folder and the store again. */
+    /** Reads the samples folder and the store again. Only samples this build can run are offered. */
     public void refresh() {
-        tasks.execute(() -> SampleSpec.findIn(samplesFolder), samples::setAll,
-                e -> error.set(new ErrorReport("Cannot read the samples folder " + samplesFolder, ErrorReport.reason(e))));
+        tasks.execute(() -> SampleSpec.sort(SampleSpec.findIn(samplesFolder)), found -> {
+            samples.setAll(found.offered());
+            unavailableSamples.setAll(found.unavailable());
+        }, e -> error.set(new ErrorReport("Cannot read the samples folder " + samplesFolder, ErrorReport.reason(e))));
         studies.refresh();
+    }
+
+    /**
+     * Opens the tabs that were open when this database was last used here; a study deleted
+     * meanwhile is skipped, and the status says how many were.
+     */
+    public void restoreOpenStudies() {
+        Path file = databaseFile.get();
+        if (file == null) {
+            return;
+        }
+        List<Long> saved = openTabs.saved(file);
+        if (saved.isEmpty()) {
+            return;
+        }
+        StudyStore from = store;
+        // The records too: the list may not have been read yet, and the tabs should have their names at once.
+        tasks.execute(() -> saved.stream().flatMap(id -> from.study(id).stream()).toList(), present -> {
+            if (from != store) {
+                return;
+            }
+            restoringTabs = true;
+            try {
+                for (StudyRecord r : present) {
+                    if (runOf(r.id()) == null) {
+                        addRun().open(r.id(), r.name());
+                    }
+                }
+            } finally {
+                restoringTabs = false;
+            }
+            rememberOpenStudies();
+            int gone = saved.size() - present.size();
+            if (gone > 0) {
+                status.set("Database: " + describeStore() + " · " + gone + (gone == 1 ? " study tab was" : " study tabs were")
+                        + " not reopened: deleted meanwhile");
+            }
+        }, e -> { });
     }
 
     /** Shows a stored study in a run view, opening one unless it is open already. */
@@ -146,7 +226,8 @@ public final class WorkbenchViewModel {
         RunViewModel run = runOf(studyId);
         if (run == null) {
             run = addRun();
-            run.open(studyId);
+            run.open(studyId, studies.nameOf(studyId).orElse(""));
+            rememberOpenStudies();
         }
         focus.set(run);
     }
@@ -160,8 +241,10 @@ public final class WorkbenchViewModel {
             return;
         }
         RunViewModel run = addRun();
-        // Resume once the study is read: its spec says how to run it.
-        run.openToResume(studyId);
+        // Resume once the study is read: its spec says how to run it. The tab shows its name and
+        // "Reading trials …" at once, and the status bar the reading with a Cancel.
+        run.openToResume(studyId, studies.nameOf(studyId).orElse(""));
+        rememberOpenStudies();
         focus.set(run);
     }
 
@@ -209,21 +292,31 @@ public final class WorkbenchViewModel {
     }
 
     /**
-     * Switches to another database file (created if it does not exist). Refused while a study
-     * runs, since its trials are being written to the current one. On failure the current
-     * database stays open and the reason is shown.
+     * Switches to an existing database file. Refused while a study runs, since its trials are
+     * being written to the current one, and for a file that is missing or is not a Rungs
+     * database: the current database then stays open and the reason is shown.
      */
     public void openDatabase(Path file) {
-        if (runs.stream().anyMatch(r -> r.runningProperty().get())) {
-            error.set(new ErrorReport("Cannot switch databases while a study runs",
-                    "Stop the running studies first; their trials are being written to " + describeStore() + "."));
-            return;
+        if (Files.exists(file)) {
+            switchDatabase(file, "Cannot open the database " + file);
+        } else {
+            error.set(new ErrorReport("Cannot open the database " + file,
+                    "There is no file " + file + ". File > New database… creates one."));
         }
-        status.set("Opening " + file + " …");
-        tasks.execute(() -> opener.apply(file), opened -> switchTo(opened, file), e -> {
-            updateStatus();
-            error.set(new ErrorReport("Cannot open the database " + file, ErrorReport.reason(e)));
-        });
+    }
+
+    /**
+     * Creates a database in a new file and switches to it. An existing file is never replaced:
+     * it is refused, pointing to File > Open database….
+     */
+    public void newDatabase(Path file) {
+        if (Files.exists(file)) {
+            error.set(new ErrorReport("Cannot create the database " + file, file
+                    + " exists already; Rungs does not replace it. Open it with File > Open database…, "
+                    + "or choose a new name."));
+        } else {
+            switchDatabase(file, "Cannot create the database " + file);
+        }
     }
 
     /** Forgets the error once the view has shown it. */
@@ -231,7 +324,7 @@ public final class WorkbenchViewModel {
         error.set(null);
     }
 
-    /** Stops every run and closes the store; for when the window closes. */
+    /** Stops every run and closes the store; for when the window closes. The open tabs stay remembered. */
     public void shutdown() {
         for (RunViewModel run : List.copyOf(runs)) {
             run.shutdown();
@@ -241,16 +334,41 @@ public final class WorkbenchViewModel {
 
     // ------------------------------------------------------------------ inner workings
 
+    private void switchDatabase(Path file, String failureHeading) {
+        if (runs.stream().anyMatch(r -> r.runningProperty().get())) {
+            error.set(new ErrorReport("Cannot switch databases while a study runs",
+                    "Stop the running studies first; their trials are being written to " + describeStore() + "."));
+            return;
+        }
+        status.set("Opening " + file + " …");
+        tasks.execute(() -> opener.apply(file), opened -> switchTo(opened, file), e -> {
+            updateStatus();
+            error.set(new ErrorReport(failureHeading, ErrorReport.reason(e)));
+        });
+    }
+
     private RunViewModel addRun() {
         RunViewModel run = new RunViewModel(store, tasks);
         runs.add(run);
         studies.track(run);
+        run.setOnOpenCancelled(() -> closeRun(run));
+        run.studyIdProperty().addListener(o -> rememberOpenStudies());
+        run.noticeProperty().addListener((o, old, n) -> {
+            if (n != null && runs.contains(run)) {
+                notice.set(n);
+            }
+        });
         return run;
     }
 
     private void switchTo(StudyStore opened, Path file) {
-        for (RunViewModel run : List.copyOf(runs)) {
-            closeRun(run);
+        restoringTabs = true; // the old database's tabs stay remembered for it
+        try {
+            for (RunViewModel run : List.copyOf(runs)) {
+                closeRun(run);
+            }
+        } finally {
+            restoringTabs = false;
         }
         StudyStore old = store;
         store = opened;
@@ -259,15 +377,24 @@ public final class WorkbenchViewModel {
         studies.setStore(opened);
         focus.set(null);
         updateStatus();
+        restoreOpenStudies();
         tasks.execute(() -> {
             old.close();
             return null;
         }, ignored -> { }, e -> { });
     }
 
+    private void rememberOpenStudies() {
+        Path file = databaseFile.get();
+        if (file != null && !restoringTabs) {
+            openTabs.remember(file, runs.stream().mapToLong(RunViewModel::shownStudyId).filter(id -> id >= 0)
+                    .boxed().toList());
+        }
+    }
+
     private RunViewModel runOf(long studyId) {
         for (RunViewModel r : runs) {
-            if (r.studyIdProperty().get() == studyId) {
+            if (r.shows(studyId)) {
                 return r;
             }
         }

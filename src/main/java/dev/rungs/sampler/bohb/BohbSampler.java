@@ -1,5 +1,7 @@
 package dev.rungs.sampler.bohb;
 
+import dev.rungs.sampler.DensityExplanation;
+import dev.rungs.sampler.ExplainsDensities;
 import dev.rungs.sampler.Proposal;
 import dev.rungs.sampler.Sampler;
 import dev.rungs.space.CategoricalParam;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -44,7 +47,7 @@ import java.util.random.RandomGenerator;
  * would have without the interruption. Each proposal records {@value #PROPOSED_BY_ATTR} =
  * {@value #MODEL} or {@value #RANDOM}, and for a model pick {@value #MODEL_BUDGET_ATTR}.
  */
-public final class BohbSampler implements Sampler {
+public final class BohbSampler implements Sampler, ExplainsDensities {
     /** The attribute multi-fidelity schedulers write: the resource of a trial's current run. */
     public static final String BUDGET_ATTR = "budget";
     /** Attribute: who proposed the trial. */
@@ -120,6 +123,39 @@ public final class BohbSampler implements Sampler {
         Model m = model(history, space, levels(space), new SplittableRandom(0));
         return m == null ? Optional.empty() : Optional.of(new BohbExplanation(m.budget(), space.params().get(j), j,
                 m.good(), m.bad()));
+    }
+
+    @Override
+    public String modelName() {
+        return "BOHB";
+    }
+
+    @Override
+    public boolean modelsPerBudget() {
+        return true;
+    }
+
+    /** {@link #explain} in the form every density-explaining sampler shares. */
+    @Override
+    public Optional<DensityExplanation> explainDensities(TrialHistory history, SearchSpace space, String paramName) {
+        return explain(history, space, paramName).map(BohbExplanation::common);
+    }
+
+    @Override
+    public String describeProposal(Trial trial, DensityExplanation model) {
+        String by = trial.attrs().get(PROPOSED_BY_ATTR);
+        if (MODEL.equals(by)) {
+            return String.format(Locale.ROOT, "Trial %d was proposed by BOHB's model of budget %s: it drew %d "
+                    + "candidates around the good points and kept the one with the smallest g(x)/l(x).",
+                    trial.number(), trial.attrs().getOrDefault(MODEL_BUDGET_ATTR, "?"), settings.numSamples());
+        }
+        if (RANDOM.equals(by)) {
+            return String.format(Locale.ROOT, "Trial %d was drawn at random: BOHB does so for %.0f %% of its "
+                    + "proposals, and always while no budget has enough results for a model.", trial.number(),
+                    100 * settings.randomFraction());
+        }
+        return String.format(Locale.ROOT, "Trial %d was not proposed by BOHB (it was queued by hand).",
+                trial.number());
     }
 
     /** The model of the largest budget that can have one, or null; package-private for tests. */

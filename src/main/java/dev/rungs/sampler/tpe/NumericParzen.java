@@ -1,5 +1,8 @@
 package dev.rungs.sampler.tpe;
 
+import dev.rungs.sampler.DensityExplanation;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
@@ -484,6 +487,15 @@ final class NumericParzen implements UnivariateEstimator {
     /** Number of kernels after merging ties, the prior included. */
     int kernels() {
         return k;
+    }
+
+    @Override
+    public List<DensityExplanation.Kernel> kernelShapes() {
+        List<DensityExplanation.Kernel> out = new ArrayList<>(k);
+        for (int i = 0; i < k; i++) {
+            out.add(new DensityExplanation.Kernel(mu[i], sigma[i]));
+        }
+        return out;
     }
 
     /** Whether the fast Gauss transform serves part of the kernels (for tests). */

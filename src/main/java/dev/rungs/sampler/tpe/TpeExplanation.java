@@ -1,7 +1,11 @@
 package dev.rungs.sampler.tpe;
 
+import dev.rungs.sampler.DensityExplanation;
 import dev.rungs.space.CategoricalParam;
+import dev.rungs.space.FloatParam;
+import dev.rungs.space.IntParam;
 import dev.rungs.space.Param;
+import java.util.OptionalLong;
 
 /**
  * What TPE's univariate model of one parameter looked like for a given history: the good and
@@ -123,19 +127,36 @@ public final class TpeExplanation {
         return l;
     }
 
+    /**
+     * The same model in the form every density-explaining sampler shares: densities per unit of
+     * x also for discrete values (their probability over the step), and the kernels.
+     */
+    DensityExplanation common() {
+        double perValue = switch (dim.kind) {
+            case GRID -> 1 / (dim.param instanceof IntParam i ? i.step() : ((FloatParam) dim.param).step());
+            case LOG_INT -> 1 / (double) ((IntParam) dim.param).step();
+            default -> 1;
+        };
+        return new DensityExplanation("TPE", dim.param,
+                new DensityExplanation.Side(goodValues, x -> eval(good, x) * perValue, good.kernelShapes()),
+                new DensityExplanation.Side(badValues, x -> eval(bad, x) * perValue, bad.kernelShapes()),
+                startup, OptionalLong.empty());
+    }
+
     private double[] eval(UnivariateEstimator d, double[] xs) {
         double[] out = new double[xs.length];
         for (int i = 0; i < xs.length; i++) {
-            double t = dim.coordinateOfValue(xs[i]);
-            if (Double.isNaN(t)) {
-                out[i] = 0;
-            } else if (dim.kind == Dim.Kind.CONTINUOUS) {
-                out[i] = d.density(t) * dim.jacobian(xs[i]);
-            } else {
-                out[i] = d.density(t);
-            }
+            out[i] = eval(d, xs[i]);
         }
         return out;
+    }
+
+    private double eval(UnivariateEstimator d, double x) {
+        double t = dim.coordinateOfValue(x);
+        if (Double.isNaN(t)) {
+            return 0;
+        }
+        return dim.kind == Dim.Kind.CONTINUOUS ? d.density(t) * dim.jacobian(x) : d.density(t);
     }
 
     private static double[] log(double[] v) {

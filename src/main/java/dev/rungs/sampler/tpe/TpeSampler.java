@@ -1,5 +1,7 @@
 package dev.rungs.sampler.tpe;
 
+import dev.rungs.sampler.DensityExplanation;
+import dev.rungs.sampler.ExplainsDensities;
 import dev.rungs.sampler.Proposal;
 import dev.rungs.sampler.Sampler;
 import dev.rungs.space.Config;
@@ -11,7 +13,9 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -54,7 +58,7 @@ import java.util.random.RandomGenerator;
  * floor, kernels beyond 8σ skipped). With 10 float parameters a proposal takes well under a
  * millisecond at 1,000 trials and a few milliseconds at 10,000.
  */
-public final class TpeSampler implements Sampler {
+public final class TpeSampler implements Sampler, ExplainsDensities {
     /** Proposal attribute telling how the configuration was chosen. */
     public static final String MODE_ATTR = "tpe_mode";
     /** {@link #MODE_ATTR} value: uniform random during the startup phase. */
@@ -159,6 +163,40 @@ public final class TpeSampler implements Sampler {
         return new TpeExplanation(dims[j], obs.n < settings.nStartupTrials(),
                 rawValues(good, dims[j]), rawValues(bad, dims[j]),
                 weights(good.size(), memo), weights(bad.size(), memo), lg[0], lg[1]);
+    }
+
+    @Override
+    public String modelName() {
+        return "TPE";
+    }
+
+    /** {@link #explain} in the form every density-explaining sampler shares; TPE always has a model. */
+    @Override
+    public Optional<DensityExplanation> explainDensities(TrialHistory history, SearchSpace space, String paramName) {
+        return Optional.of(explain(history, space, paramName).common());
+    }
+
+    @Override
+    public String describeProposal(Trial trial, DensityExplanation model) {
+        String mode = trial.attrs().get(MODE_ATTR);
+        int good = model.goodObservations().length;
+        int bad = model.badObservations().length;
+        if (MODE_STARTUP.equals(mode)) {
+            return String.format(Locale.ROOT, "Trial %d was proposed at random: TPE's %d startup trials come "
+                    + "before its model is used. The chart shows the model as it would have been.", trial.number(),
+                    settings.nStartupTrials());
+        }
+        if (MODE_MODEL.equals(mode)) {
+            return String.format(Locale.ROOT, "Trial %d: TPE split the %d trials before it into %d good and %d bad, "
+                    + "drew %d candidates from l(x) and kept the one with the largest l(x)/g(x).", trial.number(),
+                    good + bad, good, bad, settings.nEiCandidates())
+                    + (settings.multivariate()
+                            ? " This study models the parameters jointly; the chart shows each one on its own." : "");
+        }
+        return model.warmingUp()
+                ? String.format(Locale.ROOT, "Trial %d was not proposed by TPE (it was queued by hand).", trial.number())
+                : String.format(Locale.ROOT, "Trial %d was not proposed by TPE (it was queued by hand); the chart "
+                        + "shows TPE's model at that point.", trial.number());
     }
 
     private static double[] rawValues(List<Trial> trials, Dim dim) {

@@ -1,5 +1,7 @@
 package dev.rungs.sampler.tpe;
 
+import dev.rungs.sampler.DensityExplanation;
+import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
@@ -20,5 +22,10 @@ interface UnivariateEstimator {
         for (int c = 0; c < count; c++) {
             out[c] = density(t[c]);
         }
+    }
+
+    /** The kernels, for a chart to evaluate closely around narrow ones; none for a categorical estimator. */
+    default List<DensityExplanation.Kernel> kernelShapes() {
+        return List.of();
     }
 }

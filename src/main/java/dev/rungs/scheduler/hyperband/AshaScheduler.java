@@ -4,6 +4,8 @@ import static dev.rungs.scheduler.hyperband.RungAttrs.BUDGET;
 import static dev.rungs.scheduler.hyperband.RungAttrs.RUNG;
 
 import dev.rungs.scheduler.Decision;
+import dev.rungs.scheduler.DescribesRungs;
+import dev.rungs.scheduler.RungPlan;
 import dev.rungs.scheduler.Scheduler;
 import dev.rungs.scheduler.Work;
 import dev.rungs.study.Direction;
@@ -42,7 +44,7 @@ import java.util.OptionalLong;
  * for work (always before it starts a trial of its own); that is a setting of the study, not
  * state, and is the same after a resume.
  */
-public final class AshaScheduler implements Scheduler {
+public final class AshaScheduler implements Scheduler, DescribesRungs {
     /** Default reduction factor (Optuna, Ray). */
     public static final int DEFAULT_ETA = 4;
 
@@ -96,6 +98,18 @@ public final class AshaScheduler implements Scheduler {
         }
         out.add(rMax);
         return out.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** One bracket of rung resources, with no planned counts: ASHA promotes whenever a trial qualifies. */
+    @Override
+    public RungPlan rungPlan(long studyMax) {
+        long[] resources = rungResources(studyMax);
+        List<Bracket.Rung> rungs = new ArrayList<>();
+        for (int i = 0; i < resources.length; i++) {
+            rungs.add(new Bracket.Rung(i, -1, resources[i]));
+        }
+        return new RungPlan(false, eta, minResource, resources[resources.length - 1],
+                List.of(new Bracket(minEarlyStoppingRate, rungs)));
     }
 
     @Override

@@ -6,6 +6,8 @@ import static dev.rungs.scheduler.hyperband.RungAttrs.ROUND;
 import static dev.rungs.scheduler.hyperband.RungAttrs.RUNG;
 
 import dev.rungs.scheduler.Decision;
+import dev.rungs.scheduler.DescribesRungs;
+import dev.rungs.scheduler.RungPlan;
 import dev.rungs.scheduler.Scheduler;
 import dev.rungs.scheduler.Work;
 import dev.rungs.study.Direction;
@@ -36,7 +38,7 @@ import java.util.OptionalLong;
  * was paused before it reached its rung's resource (the run was stopped) is resumed at the same
  * rung first. A failed trial counts as the worst result of its rung.
  */
-public abstract sealed class SynchronousBrackets implements Scheduler permits SuccessiveHalvingScheduler, HyperbandScheduler {
+public abstract sealed class SynchronousBrackets implements Scheduler, DescribesRungs permits SuccessiveHalvingScheduler, HyperbandScheduler {
     private final long minResource;
     private final long maxResource;
     private final int eta;
@@ -94,6 +96,11 @@ public abstract sealed class SynchronousBrackets implements Scheduler permits Su
     }
 
     @Override
+    public RungPlan rungPlan(long studyMax) {
+        return new RungPlan(true, eta, minResource, effectiveMax(studyMax), brackets(studyMax));
+    }
+
+    @Override
     public boolean judgesResults() {
         return true;
     }
@@ -112,6 +119,21 @@ public abstract sealed class SynchronousBrackets implements Scheduler permits Su
 
     @Override
     public Work nextWork(TrialHistory history, long studyMax) {
+        return next(history, studyMax, false);
+    }
+
+    /**
+     * Closes the open bracket with the trials it has, as Ray Tune's HyperBand does with a bracket
+     * that cannot fill: each rung promotes its best ⌊k/η⌋ (at least one, at most the plan's n_i)
+     * of the k trials that reached it, so the bracket still ends with a trial at its top resource.
+     * Brackets not yet started stay unstarted.
+     */
+    @Override
+    public Work nextWorkWithoutNewTrials(TrialHistory history, long studyMax) {
+        return next(history, studyMax, true);
+    }
+
+    private Work next(TrialHistory history, long studyMax, boolean closed) {
         List<Bracket> cycle = brackets(studyMax);
         Map<Integer, Integer> positionOfS = new HashMap<>();
         for (int k = 0; k < cycle.size(); k++) {
@@ -130,17 +152,26 @@ public abstract sealed class SynchronousBrackets implements Scheduler permits Su
         }
         for (int instance = 0; ; instance++) {
             Bracket b = cycle.get(instance % cycle.size());
-            Work w = step(b, instance / cycle.size(), byInstance.getOrDefault(instance, List.of()),
-                    history.direction());
+            List<Trial> members = byInstance.getOrDefault(instance, List.of());
+            if (closed && members.isEmpty()) {
+                return Work.DONE; // brackets run in order: none after this one has started either
+            }
+            Work w = step(b, instance / cycle.size(), members, history.direction(), closed ? eta : 0);
             if (w != null) {
                 return w;
             }
         }
     }
 
-    /** The next work in one bracket instance, or null when it is finished. */
-    private static Work step(Bracket b, int round, List<Trial> members, Direction direction) {
-        if (members.size() >= b.rungs().get(0).configs() && members.stream().allMatch(t -> t.state().isFinished())) {
+    /**
+     * The next work in one bracket instance, or null when it is finished. {@code closingEta} is 0
+     * for a bracket that fills to its plan, else the η by which a closed bracket's rungs shrink
+     * from the trials they have.
+     */
+    private static Work step(Bracket b, int round, List<Trial> members, Direction direction, int closingEta) {
+        boolean closed = closingEta > 0;
+        if ((closed || members.size() >= b.rungs().get(0).configs())
+                && members.stream().allMatch(t -> t.state().isFinished())) {
             return null; // every configuration has ended: a past bracket, no need to rank it again
         }
         OptionalInt roundAttr = OptionalInt.of(round);
@@ -152,7 +183,7 @@ public abstract sealed class SynchronousBrackets implements Scheduler permits Su
                     reached.add(t);
                 }
             }
-            if (i == 0 && reached.size() < rung.configs()) {
+            if (i == 0 && reached.size() < rung.configs() && !closed) {
                 return new Work.NewTrial(rung.resource(), RungAttrs.attrs(b.s(), roundAttr, 0, rung.resource(), null));
             }
             for (Trial t : reached) {
@@ -179,7 +210,7 @@ public abstract sealed class SynchronousBrackets implements Scheduler permits Su
                 if (rungOf(t) != i || t.state() != TrialState.PAUSED) {
                     continue;
                 }
-                if (k < next.configs()) {
+                if (k < promotions(next.configs(), reached.size(), closingEta)) {
                     return new Work.Resume(t.number(), next.resource(),
                             RungAttrs.attrs(b.s(), roundAttr, i + 1, next.resource(), RungAttrs.PROMOTED));
                 }
@@ -187,6 +218,11 @@ public abstract sealed class SynchronousBrackets implements Scheduler permits Su
             }
         }
         return null;
+    }
+
+    /** How many of a rung's {@code reached} trials go on: the plan's n_{i+1}, or for a closed bracket ⌊reached/η⌋ (at least 1). */
+    private static int promotions(int planned, int reached, int closingEta) {
+        return closingEta == 0 ? planned : Math.min(planned, Math.max(1, reached / closingEta));
     }
 
     private static int rungOf(Trial t) {

@@ -27,7 +27,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.layout.Region;
-import javafx.scene.paint.Color;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,6 +61,7 @@ class ChartsTest {
     static <T extends Region> T show(T chart) throws Exception {
         FxToolkit.setupStage(stage -> {
             stage.setScene(new Scene(chart, WIDTH, HEIGHT));
+            stage.sizeToScene();
             stage.show();
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -80,199 +80,6 @@ class ChartsTest {
             out.add(trial(i, TrialState.COMPLETE, values[i]));
         }
         return out;
-    }
-
-    @Test
-    void tenThousandTrialsAreAllPlottedAndExportToAPngOfTheChartsSize() throws Exception {
-        HistoryChart chart = show(new HistoryChart());
-        SplittableRandom rng = new SplittableRandom(7);
-        List<Trial> trials = new ArrayList<>();
-        for (int i = 0; i < 10_000; i++) {
-            trials.add(trial(i, TrialState.COMPLETE, 0.4 + 10 * rng.nextDouble() * rng.nextDouble()));
-        }
-        long nanos = fx(() -> {
-            long start = System.nanoTime();
-            chart.setTrials(trials, Direction.MINIMIZE);
-            chart.drawNow();
-            return System.nanoTime() - start;
-        });
-        Path png = dir.resolve("exports/history.png");
-        long exportNanos = fx(() -> {
-            long start = System.nanoTime();
-            chart.writePng(png);
-            return System.nanoTime() - start;
-        });
-        long again = fx(() -> {
-            long start = System.nanoTime();
-            chart.writePng(png);
-            return System.nanoTime() - start;
-        });
-        System.out.printf("HistoryChart, 10,000 trials: drawn in %.1f ms, exported in %.1f ms (again: %.1f ms)%n",
-                nanos / 1e6, exportNanos / 1e6, again / 1e6);
-
-        assertEquals(10_000, chart.plottedPoints());
-        assertTrue(chart.bestLinePoints() >= 1 && chart.bestLinePoints() < 10_000, "" + chart.bestLinePoints());
-        assertTrue(Files.isRegularFile(png), "the export folder is created");
-        BufferedImage image = ImageIO.read(png.toFile());
-        assertNotNull(image, "ImageIO reads the PNG back");
-        assertEquals(WIDTH, image.getWidth());
-        assertEquals(HEIGHT, image.getHeight());
-        assertEquals(0xFFFFFFFF, image.getRGB(1, 1), "white background in the corner");
-        assertEquals(0xFFFFFFFF, image.getRGB(WIDTH - 2, HEIGHT - 2), "white background in the corner");
-    }
-
-    @Test
-    void theBestSoFarLineStepsAtEachImprovementInTheStudysDirection() throws Exception {
-        HistoryChart chart = show(new HistoryChart());
-        List<Trial> trials = new ArrayList<>(completed(5, 3, 4, 1, 2));
-        trials.add(trial(5, TrialState.PRUNED, 0.5));
-        trials.add(trial(6, TrialState.FAIL, Double.NaN));
-        trials.add(trial(7, TrialState.RUNNING, Double.NaN));
-
-        fx(() -> {
-            chart.setTrials(trials, Direction.MINIMIZE);
-            chart.drawNow();
-            return null;
-        });
-        assertEquals(5, chart.plottedPoints(), "pruned, failed and running trials are not dots");
-        assertEquals(3, chart.bestLinePoints(), "5, then 3, then 1; the pruned 0.5 does not count");
-
-        fx(() -> {
-            chart.setTrials(trials, Direction.MAXIMIZE);
-            chart.drawNow();
-            return null;
-        });
-        assertEquals(1, chart.bestLinePoints(), "the first trial, 5, is never beaten");
-    }
-
-    @Test
-    void aLogScaleLeavesOutValuesOfZeroOrLess() throws Exception {
-        HistoryChart chart = show(new HistoryChart());
-        fx(() -> {
-            chart.setTrials(completed(-1, 0, 1e-3, 10, 1e4), Direction.MINIMIZE);
-            chart.logScaleProperty().set(true);
-            chart.drawNow();
-            return null;
-        });
-        assertEquals(3, chart.plottedPoints());
-        assertTrue(chart.plotArea().y().isLog());
-
-        fx(() -> {
-            chart.setTrials(completed(-1, 0), Direction.MINIMIZE);
-            chart.drawNow();
-            return null;
-        });
-        assertNull(chart.plotArea(), "nothing to draw: the placeholder shows");
-        assertEquals(0, chart.plottedPoints());
-    }
-
-    @Test
-    void hoveringAPointNamesTheTrialAndClickingItReportsItsNumber() throws Exception {
-        HistoryChart chart = show(new HistoryChart());
-        AtomicInteger clicked = new AtomicInteger(-1);
-        fx(() -> {
-            chart.setTrials(completed(5, 3, 4, 0.4123, 2), Direction.MINIMIZE);
-            chart.setOnTrialClicked(clicked::set);
-            chart.drawNow();
-            return null;
-        });
-        PlotArea area = chart.plotArea();
-        double x = area.toX(3);
-        double y = area.toY(0.4123);
-
-        fx(() -> {
-            chart.hoverAtForTest(x + 2, y - 2);
-            return null;
-        });
-        assertEquals("Trial 3: 0.4123", fx(chart::hoverText));
-        fx(() -> {
-            chart.hoverAtForTest(area.toX(1.5), area.toY(4.9));
-            return null;
-        });
-        assertNull(fx(chart::hoverText), "nothing near: no label");
-
-        Point2D onScreen = fx(() -> chart.localToScreen(x, y));
-        robot.clickOn(onScreen);
-        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> clicked.get() == 3);
-        assertEquals(3, clicked.get());
-    }
-
-    @Test
-    void chartsWithoutDataShowTheirPlaceholder() throws Exception {
-        CurveChart curve = show(new CurveChart());
-        fx(() -> {
-            curve.setCurve(new TreeMap<>());
-            curve.drawNow();
-            return null;
-        });
-        assertNull(curve.plotArea());
-        assertEquals("No intermediate values", curve.placeholderProperty().get());
-
-        TreeMap<Long, Double> values = new TreeMap<>(Map.of(1L, 0.9, 2L, 0.7, 3L, Double.NaN, 4L, 0.5));
-        fx(() -> {
-            curve.setCurve(values);
-            curve.drawNow();
-            curve.hoverAtForTest(curve.plotArea().toX(4), curve.plotArea().toY(0.5));
-            return null;
-        });
-        assertEquals(3, curve.pointCount(), "the NaN at step 3 is left out");
-        assertNotNull(curve.plotArea());
-        assertEquals("Step 4: 0.5", fx(curve::hoverText));
-    }
-
-    @Test
-    void aCategoricalDensityIsDrawnAsBarsNamedByChoice() throws Exception {
-        DensityChart chart = show(new DensityChart());
-        DensityData data = new DensityData("optimizer", new double[] {0, 1, 2}, new double[] {0.6, 0.3, 0.1},
-                new double[] {0.2, 0.3, 0.5}, new double[] {0, 0, 1}, new double[] {2, 2, 1, 0}, 0, false, false,
-                List.of("adam", "sgd", "rmsprop"), "Probability");
-        Path png = dir.resolve("density.png");
-        fx(() -> {
-            chart.setData(data);
-            chart.writePng(png);
-            chart.hoverAtForTest(chart.plotArea().toX(1), chart.plotArea().toY(0.1));
-            return null;
-        });
-        assertEquals("optimizer", chart.xLabelProperty().get());
-        assertEquals(-0.5, chart.plotArea().x().min());
-        assertEquals(2.5, chart.plotArea().x().max());
-        assertEquals("sgd: l = 0.3, g = 0.3", fx(chart::hoverText));
-        BufferedImage image = ImageIO.read(png.toFile());
-        assertEquals(WIDTH, image.getWidth());
-        // The good bar of "adam" (60 %) is blue somewhere in the middle of its height.
-        PlotArea a = chart.plotArea();
-        assertEquals(ChartTheme.BLUE.toString(), colorAt(image, a.toX(0) - 5, a.toY(0.3)));
-    }
-
-    @Test
-    void aSmallIntegerRangeIsDrawnAsBarsAtItsValues() throws Exception {
-        DensityChart chart = show(new DensityChart());
-        DensityData data = new DensityData("layers", new double[] {1, 2, 3, 4}, new double[] {0.7, 0.2, 0.05, 0.05},
-                new double[] {0.1, 0.2, 0.3, 0.4}, new double[] {1, 1}, new double[] {4}, 1, false, true, List.of(),
-                "Probability");
-        Path png = dir.resolve("layers.png");
-        fx(() -> {
-            chart.setData(data);
-            chart.writePng(png);
-            return null;
-        });
-        PlotArea a = chart.plotArea();
-        assertEquals(0.5, a.x().min(), 1e-12, "half a step of room left of the first value");
-        assertEquals(4.5, a.x().max(), 1e-12);
-        BufferedImage image = ImageIO.read(png.toFile());
-        assertEquals(ChartTheme.BLUE.toString(), colorAt(image, a.toX(1) - 5, a.toY(0.35)), "l(1) = 0.7 reaches 0.35");
-        assertEquals(ChartTheme.ORANGE.toString(), colorAt(image, a.toX(4) + 5, a.toY(0.35)), "g(4) = 0.4");
-        assertEquals(ChartTheme.BACKGROUND.toString(), colorAt(image, a.toX(4) - 5, a.toY(0.35)), "l(4) = 0.05");
-    }
-
-    static String colorAt(BufferedImage image, double x, double y) {
-        int rgb = image.getRGB((int) x, (int) y);
-        return Color.rgb((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF).toString();
-    }
-
-    @Test
-    void writePngBelongsToTheUiThread() {
-        assertThrows(IllegalStateException.class, () -> new HistoryChart().writePng(dir.resolve("x.png")));
     }
 
     static <T> T fx(Callable<T> c) throws Exception {

@@ -183,6 +183,59 @@ class NewStudyViewTest {
         assertEquals("bohb", shownText("#samplerChoice"));
         assertEquals("successive_halving", shownText("#schedulerChoice"));
         assertEquals(title("bohb"), fx(() -> robot.lookup("#samplerChoice").queryComboBox().getTooltip().getText()));
+        // and they have the room for it: the long description beside them does not squeeze them.
+        for (String id : List.of("#samplerChoice", "#schedulerChoice")) {
+            ComboBox<?> box = robot.lookup(id).queryComboBox();
+            assertTrue(fx(() -> box.getWidth() >= box.prefWidth(-1) - 0.5), id + " is " + fx(box::getWidth) + " wide");
+        }
+    }
+
+    /** Issue 11, item 1, in the form: BOHB shows its plan and proposes a budget that reaches the largest resource. */
+    @Test
+    void bohbShowsItsBracketPlanAndADefaultBudgetThatReachesTheLargestResource() throws Exception {
+        robot.clickOn("#objectiveChoice");
+        robot.clickOn("mf-hartmann6");
+        waitUntil(() -> "mf-hartmann6".equals(vm.objectiveProperty().get()));
+        robot.clickOn("#samplerChoice");
+        robot.clickOn("bohb  –  " + title("bohb"));
+        waitUntil(() -> "hyperband".equals(vm.scheduler().typeProperty().get()));
+
+        TableView<?> plan = robot.lookup("#rungPlanTable").queryTableView();
+        waitUntil(() -> plan.getItems().size() == 5);
+        RungPlanViewModel.BracketLine first = (RungPlanViewModel.BracketLine) fx(() -> plan.getItems().get(0));
+        assertEquals(new RungPlanViewModel.BracketLine("s = 4", "81 at 1 → 27 at 3 → 9 at 9 → 3 at 27 → 1 at 81", 81,
+                81 + 27 * 3 + 9 * 9 + 3 * 27 + 81), first, "a benchmark function is run afresh at each rung");
+        assertEquals("r = 1, R = 81 (max_resource 0: the objective's largest resource per trial), η = 3",
+                labelText("#rungPlanResources"));
+        assertTrue(labelText("#rungPlanIteration").startsWith("One full iteration: 143 configurations in 5 brackets"),
+                labelText("#rungPlanIteration"));
+        assertEquals("143", fx(() -> robot.lookup("#trialsField").queryAs(TextField.class).getText()),
+                "the default budget is one full Hyperband iteration");
+        assertEquals("143 trials complete one full iteration.", labelText("#rungPlanBudget"));
+
+        robot.clickOn("#createStudy");
+        waitUntil(() -> created.size() == 1);
+        StudySpec spec = created.get(0);
+        assertEquals(143, spec.budget().maxTrials());
+        // Run it as the app does: the study ends with configurations at the largest resource.
+        dev.rungs.engine.StudyResult r;
+        try (var store = dev.rungs.store.sqlite.SqliteStudyStore.open(dir.resolve("bohb.db"));
+                var tuner = dev.rungs.spec.StudyFactory.createTuner(spec, store, "test")) {
+            r = tuner.optimize(dev.rungs.spec.StudyFactory.createObjective(spec), spec.budget());
+        }
+        assertEquals(143, r.trials().size());
+        assertTrue(r.trials().stream().anyMatch(t -> t.state() == dev.rungs.study.TrialState.COMPLETE
+                && "81".equals(t.attrs().get("budget"))), "a trial completed at the maximum resource, 81");
+
+        // A budget the person typed stays theirs when the method changes, and the plan says what it means.
+        retype(robot.lookup("#trialsField").queryAs(TextField.class), "40");
+        waitUntil(() -> labelText("#rungPlanBudget").startsWith("40 trials start fewer configurations than one full "
+                + "iteration needs (143)."));
+        robot.clickOn("#schedulerChoice");
+        robot.clickOn("asha  –  " + fx(() -> vm.scheduler().titleOf("asha")));
+        waitUntil(() -> "asha".equals(vm.scheduler().typeProperty().get()));
+        assertEquals("40", fx(() -> robot.lookup("#trialsField").queryAs(TextField.class).getText()));
+        assertEquals(List.of(), fx(() -> List.copyOf(vm.problems())));
     }
 
     @Test
@@ -250,6 +303,10 @@ class NewStudyViewTest {
             }
             throw new AssertionError("no editor in column " + columnId + ", row " + rowIndex);
         });
+    }
+
+    String labelText(String query) throws Exception {
+        return fx(() -> robot.lookup(query).queryAs(Label.class).getText());
     }
 
     String problemsText() throws Exception {

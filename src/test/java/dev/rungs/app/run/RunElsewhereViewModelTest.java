@@ -116,7 +116,7 @@ class RunElsewhereViewModelTest {
         long id = stoppedStudy();
         Lease lease = takenElsewhere(id);
         RunViewModel vm = new RunViewModel(store, clock);
-        vm.openToResume(id);
+        vm.openToResume(id, "held");
         assertEquals("Cannot resume held", vm.errorProperty().get().heading());
         assertEquals(StudyState.RUNNING_ELSEWHERE, vm.stateProperty().get());
 

@@ -12,12 +12,15 @@ import dev.rungs.app.studies.StudyState;
 import dev.rungs.spec.SpecReader;
 import dev.rungs.store.InMemoryStudyStore;
 import dev.rungs.store.TrialsCsv;
+import dev.rungs.study.Direction;
+import dev.rungs.study.StudySummary;
 import dev.rungs.study.Trial;
 import dev.rungs.study.TrialState;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,7 +54,8 @@ class RunViewModelTest {
         List<Trial> stored = store.trials(vm.studyIdProperty().get());
         assertEquals(20, stored.size());
         assertEquals(stored, List.copyOf(vm.trials()), "the view shows the stored trials, in number order");
-        assertEquals(20, vm.trialsDoneProperty().get());
+        assertEquals(20, vm.summaryProperty().get().trials());
+        assertEquals(20, vm.summaryProperty().get().complete());
         double best = stored.stream().mapToDouble(t -> t.value().getAsDouble()).min().orElseThrow();
         assertEquals(best, vm.bestProperty().get().getAsDouble());
         assertEquals(1.0, vm.progressProperty().get());
@@ -132,9 +136,11 @@ class RunViewModelTest {
         RunViewModel vm = new RunViewModel(store, new ImmediateTaskExecutor());
         vm.startNew(SpecReader.parse(BRANIN_RANDOM));
         assertEquals(20, vm.shownTrials().size());
-        vm.stateFilterProperty().set(TrialFilter.States.FAILED);
+        vm.shownStatesProperty().set(Set.of(TrialState.FAIL));
         assertEquals(0, vm.shownTrials().size());
-        vm.stateFilterProperty().set(TrialFilter.States.COMPLETE);
+        vm.shownStatesProperty().set(Set.of());
+        assertEquals(0, vm.shownTrials().size(), "no state checked, nothing shown");
+        vm.shownStatesProperty().set(Set.of(TrialState.COMPLETE, TrialState.FAIL));
         assertEquals(20, vm.shownTrials().size());
         vm.filterTextProperty().set("7");
         assertTrue(vm.shownTrials().stream().anyMatch(t -> t.number() == 7));
@@ -163,7 +169,7 @@ class RunViewModelTest {
                 return null;
             });
             long t0 = System.nanoTime();
-            waitUntil(uiThread, () -> vm.trialsDoneProperty().get() >= 200);
+            waitUntil(uiThread, () -> vm.summaryProperty().get().ended() >= 200);
             Thread.sleep(500);
             assertEquals(StudyState.RUNNING, onUi(uiThread, () -> vm.stateProperty().get()));
             onUi(uiThread, () -> {
@@ -176,7 +182,8 @@ class RunViewModelTest {
             long id = onUi(uiThread, () -> vm.studyIdProperty().get());
             List<Trial> stopped = store.trials(id);
             long finished = stopped.stream().filter(t -> t.state().isFinished()).count();
-            assertEquals(finished, (long) onUi(uiThread, () -> vm.trialsDoneProperty().get()));
+            assertEquals(StudySummary.of(stopped, Direction.MINIMIZE),
+                    onUi(uiThread, () -> vm.summaryProperty().get()), "the view counts the stored trials");
             assertEquals(stopped, onUi(uiThread, () -> List.copyOf(vm.trials())), "the view ends with the stored trials");
             int allowed = (int) Math.ceil(seconds * 10) + 3;
             assertTrue(updates.get() <= allowed, updates.get() + " updates for " + finished + " trials in "
@@ -187,7 +194,7 @@ class RunViewModelTest {
                 vm.resume();
                 return null;
             });
-            waitUntil(uiThread, () -> vm.trialsDoneProperty().get() >= finished + 200);
+            waitUntil(uiThread, () -> vm.summaryProperty().get().ended() >= finished + 200);
             onUi(uiThread, () -> {
                 vm.stop();
                 return null;

@@ -16,6 +16,8 @@ import dev.rungs.spec.StudySpec;
 import dev.rungs.store.InMemoryStudyStore;
 import dev.rungs.store.Lease;
 import dev.rungs.store.LeaseHolder;
+import dev.rungs.study.Direction;
+import dev.rungs.study.StudySummary;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,10 +59,11 @@ class StudiesViewModelTest {
         assertEquals("tpe + median", rowB.method());
         assertEquals("random", vm.studies().get(0).method());
         assertEquals(StudyState.FINISHED, rowB.state());
-        assertEquals(12, rowB.trialsDone());
+        assertEquals(12, rowB.summary().trials());
         double best = store.trials(b).stream().mapToDouble(t -> t.value().getAsDouble()).min().orElseThrow();
-        assertEquals(best, rowB.best().getAsDouble());
-        assertEquals("2 studies in the store", vm.statusProperty().get());
+        assertEquals(best, rowB.summary().best().getAsDouble());
+        assertEquals("2 studies", vm.countText().get());
+        assertFalse(vm.loadingProperty().get());
     }
 
     @Test
@@ -136,8 +139,9 @@ class StudiesViewModelTest {
         assertEquals("live-1", row.name());
         assertEquals("sobol", row.method());
         assertEquals(StudyState.FINISHED, row.state());
-        assertEquals(12, row.trialsDone());
-        assertEquals(run.bestProperty().get(), row.best());
+        assertEquals(12, row.summary().trials());
+        assertEquals(run.summaryProperty().get(), row.summary(), "the row shows the run's own summary");
+        assertEquals(run.bestProperty().get(), row.summary().best());
 
         vm.refresh();
         assertEquals(1, vm.studies().size(), "the store's copy does not add a second row");
@@ -205,7 +209,7 @@ class StudiesViewModelTest {
     void rowsRunningElsewhereAreReadAgainUntilTheOtherRunnerEnds() throws Exception {
         long id = stoppedStudy();
         runStudy(spec("finished", "random", null));
-        int before = (int) store.trials(id).stream().filter(t -> t.state().isFinished()).count();
+        int before = StudySummary.of(store.trials(id), Direction.MINIMIZE).trials();
         Lease lease = store.acquireLease(id, ELSEWHERE, Duration.ofSeconds(30));
         SteppedTaskExecutor clock = new SteppedTaskExecutor();
         StudiesViewModel vm = new StudiesViewModel(store, clock);
@@ -222,7 +226,7 @@ class StudiesViewModelTest {
         store.addTrial(id, store.trials(id).get(0));
         assertEquals(1, clock.runDue());
         StudyRow row = vm.studies().get(0);
-        assertEquals(before + 1, row.trialsDone());
+        assertEquals(before + 1, row.summary().trials());
         assertEquals(StudyState.RUNNING_ELSEWHERE, row.state());
         assertEquals(1, clock.waiting().size(), "still elsewhere, so read again");
         assertTrue(finished == vm.studies().get(1), "only the rows running elsewhere are read again");

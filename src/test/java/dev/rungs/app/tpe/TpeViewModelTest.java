@@ -236,12 +236,16 @@ class TpeViewModelTest {
         DensityData layers = vm.densitiesProperty().get();
         assertArrayEquals(new double[] {1, 2, 3, 4}, layers.xs());
         assertTrue(layers.integers());
-        assertEquals("Probability", layers.valueLabel());
+        // Issue #11 item 6: numeric axes show densities (for a whole number with step 1 its
+        // density per unit equals its probability, so the four still sum to 1).
+        assertEquals("Density", layers.valueLabel());
+        assertEquals(1, java.util.Arrays.stream(layers.good()).sum(), 1e-9);
 
         vm.selectedParameterProperty().set("optimizer");
         DensityData optimizer = vm.densitiesProperty().get();
         assertEquals(List.of("adam", "sgd"), optimizer.categories());
         assertArrayEquals(new double[] {0, 1}, optimizer.xs());
+        assertEquals("Probability", optimizer.valueLabel(), "a choice has a probability, not a density");
         assertEquals(List.of("adam", "sgd").indexOf(trials.get(24).config().get("optimizer")), optimizer.picked());
     }
 

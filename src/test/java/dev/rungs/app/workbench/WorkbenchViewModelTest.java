@@ -65,7 +65,7 @@ class WorkbenchViewModelTest {
         assertEquals(0, vm.runs().size());
         vm.openStudy(id);
         assertEquals(1, vm.runs().size());
-        assertEquals(50, vm.runs().get(0).trialsDoneProperty().get());
+        assertEquals(50, vm.runs().get(0).summaryProperty().get().trials());
     }
 
     @Test
@@ -112,12 +112,12 @@ class WorkbenchViewModelTest {
     }
 
     @Test
-    void anotherDatabaseReplacesTheListAndIsRemembered() {
+    void aNewDatabaseReplacesTheListAndIsRemembered() {
         vm.startStudy(SpecReader.parse(SPEC));
         assertEquals(1, vm.studies().studies().size());
 
         Path second = dir.resolve("second.db");
-        vm.openDatabase(second);
+        vm.newDatabase(second);
         assertNull(vm.errorProperty().get());
         assertEquals(second, vm.databaseFileProperty().get());
         assertEquals(0, vm.runs().size(), "views of the old database are closed");
