@@ -4,7 +4,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Shape;
 import java.awt.geom.Path2D;
-import java.util.Locale;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
@@ -213,12 +212,8 @@ final class HistoryPlots {
     static final XYToolTipGenerator TOOLTIP = (dataset, series, item) -> {
         int number = (int) Math.round(dataset.getXValue(series, item));
         return FAILED.equals(dataset.getSeriesKey(series)) ? "Trial " + number + ": failed"
-                : "Trial " + number + ": " + formatValue(dataset.getYValue(series, item));
+                : "Trial " + number + ": " + ValueFormat.of(dataset.getYValue(series, item));
     };
-
-    static String formatValue(double v) {
-        return String.format(Locale.ROOT, "%.6g", v).replaceFirst("\\.?0+(e|$)", "$1");
-    }
 
     private static Shape cross() {
         double h = 3.5;

@@ -25,7 +25,9 @@ public final class ValueFormat {
         }
         double a = Math.abs(v);
         if (a >= 1e-4 && a < 1e7) {
-            return new BigDecimal(v, new MathContext(6)).stripTrailingZeros().toPlainString();
+            // From the shortest decimal that reads back as v (Double.toString), not the exact binary
+            // value: as readable, and cheap enough to label every point of a 10,000-trial chart.
+            return BigDecimal.valueOf(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
         }
         String s = String.format(Locale.ROOT, "%.5e", v);
         // 1.50000e-07 → 1.5e-7

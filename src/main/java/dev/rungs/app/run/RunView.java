@@ -324,9 +324,14 @@ exportNote.setId("exportNote");
             @Override
             protected void updateItem(Trial item, boolean empty) {
                 super.updateItem(item, empty);
-                getStyleClass().removeAll(STATE_CLASSES);
-                if (!empty && item != null) {
-                    getStyleClass().add("trial-" + item.state().name().toLowerCase(Locale.ROOT));
+                // Only a changed class: touching the style classes re-applies CSS to the row,
+                // which during a fast run is most of what redrawing the table costs.
+                String want = empty || item == null ? null : "trial-" + item.state().name().toLowerCase(Locale.ROOT);
+                if (want == null || !getStyleClass().contains(want)) {
+                    getStyleClass().removeAll(STATE_CLASSES);
+                    if (want != null) {
+                        getStyleClass().add(want);
+                    }
                 }
             }
         });

@@ -6,11 +6,7 @@ import dev.rungs.app.studies.ErrorReport;
 import dev.rungs.app.charts.RungsData;
 import dev.rungs.sampler.DensityExplanation;
 import dev.rungs.sampler.ExplainsDensities;
-import dev.rungs.scheduler.Scheduler;
-import dev.rungs.scheduler.hyperband.AshaScheduler;
-import dev.rungs.scheduler.hyperband.Bracket;
 import dev.rungs.scheduler.hyperband.RungAttrs;
-import dev.rungs.scheduler.hyperband.SynchronousBrackets;
 import dev.rungs.spec.Methods;
 import dev.rungs.space.Param;
 import dev.rungs.spec.StudySpec;
@@ -19,9 +15,7 @@ import dev.rungs.study.Trial;
 import dev.rungs.study.TrialState;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import javafx.beans.property.ObjectProperty;
@@ -41,7 +35,7 @@ import javafx.collections.ObservableList;
  * reached each, and the bracket table of the plan (n_i trials at budget r_i).
  *
  * <p>Everything is read from the trials' own attributes (bracket, round, rung, outcome) and
- * the scheduler's plan, built from the study's spec by the same code the engine uses, so the
+ * the scheduler's own {@link dev.rungs.scheduler.RungPlan} ({@link Methods#rungPlan}), so the
  * view shows what the scheduler did, not a re-enactment. The rungs take one pass over the
  * trials, on the UI thread; BOHB's densities are fitted in the background.
  */
@@ -90,7 +84,7 @@ public final class RungsViewModel {
     private final TaskExecutor tasks;
     /** Counts density requests, so that an answer to an older one is dropped. */
     private long modelGeneration;
-    private Plan plan;
+    private PlanBrackets plan;
     private StudySpec spec;
     /** The spec {@link #sampler} was made for. */
     private StudySpec modelSpec;
@@ -168,7 +162,7 @@ public final class RungsViewModel {
 
     /** Whether this view has anything to show for a study: its scheduler works in rungs. */
     public static boolean shows(StudySpec studySpec) {
-        return Plan.of(studySpec) != null;
+        return Methods.rungPlan(studySpec).isPresent();
     }
 
     // ------------------------------------------------------------------ input
@@ -179,7 +173,7 @@ public final class RungsViewModel {
      */
     public void setStudy(StudySpec spec, List<Trial> studyTrials) {
         this.spec = Objects.requireNonNull(spec, "spec");
-        plan = Plan.of(spec);
+        plan = Methods.rungPlan(spec).map(PlanBrackets::new).orElse(null);
         trials = List.copyOf(studyTrials);
         showModel();
         applicable.set(plan != null);
@@ -288,7 +282,7 @@ public final class RungsViewModel {
             if (!plan.belongs(t, choice)) {
                 continue;
             }
-            int rung = intAttr(t, RungAttrs.RUNG);
+            int rung = PlanBrackets.intAttr(t, RungAttrs.RUNG);
             for (int j = 0; j <= Math.min(rung, budgets.length - 1); j++) {
                 OptionalDouble v = t.reportAtOrAfter(budgets[j]);
                 if (v.isPresent() && Double.isFinite(v.getAsDouble())) {
@@ -327,130 +321,5 @@ public final class RungsViewModel {
             return j == rungCount - 1 ? RungsData.Outcome.COMPLETED : RungsData.Outcome.PROMOTED;
         }
         return t.state() == TrialState.RUNNING ? RungsData.Outcome.RUNNING : RungsData.Outcome.PAUSED;
-    }
-
-    /** An integer attribute of the schedulers, or -1 when absent. */
-    private static int intAttr(Trial t, String key) {
-        return RungAttrs.intAttr(t, key).orElse(-1);
-    }
-
-    // ------------------------------------------------------------------ the scheduler's plan
-
-    /** The rungs a study's scheduler plans, per bracket. */
-    private interface Plan {
-
-        /** The plan of the spec's scheduler, or null if it has no rungs. */
-        static Plan of(StudySpec spec) {
-            Scheduler s;
-            try {
-                s = Methods.createScheduler(spec.scheduler(), spec.seed());
-            } catch (RuntimeException unknown) {
-                return null;
-            }
-            if (s instanceof SynchronousBrackets sync) {
-                Map<Integer, Bracket> byS = new LinkedHashMap<>();
-                for (Bracket b : sync.brackets(spec.maxResource())) {
-                    byS.put(b.s(), b);
-                }
-                return new SynchronousPlan(byS);
-            }
-            if (s instanceof AshaScheduler asha) {
-                return new AshaPlan(asha.rungResources(spec.maxResource()), asha.reductionFactor());
-            }
-            return null;
-        }
-
-        /** The brackets there are trials of, in order of their first trial. */
-        List<BracketChoice> choices(List<Trial> trials);
-
-        /** Whether {@code t} ran in the chosen bracket. */
-        boolean belongs(Trial t, BracketChoice choice);
-
-        /** r_i of each rung of bracket {@code s}. */
-        long[] budgets(int s);
-
-        /** n_i of each rung of bracket {@code s}, or -1 each where there is no plan. */
-        int[] planned(int s);
-
-        /** A line on the bracket's plan. */
-        String describe(int s);
-    }
-
-    /** Successive Halving and Hyperband: brackets of n_i trials at r_i, repeated in rounds. */
-    private record SynchronousPlan(Map<Integer, Bracket> byS) implements Plan {
-        @Override
-        public List<BracketChoice> choices(List<Trial> trials) {
-            Map<String, BracketChoice> found = new LinkedHashMap<>();
-            for (Trial t : trials) {
-                int s = intAttr(t, RungAttrs.BRACKET);
-                int round = intAttr(t, RungAttrs.ROUND);
-                if (byS.containsKey(s) && round >= 0) {
-                    found.putIfAbsent(s + "/" + round, new BracketChoice(s, round,
-                            "Round " + (round + 1) + " · bracket s = " + s));
-                }
-            }
-            return new ArrayList<>(found.values());
-        }
-
-        @Override
-        public boolean belongs(Trial t, BracketChoice choice) {
-            return intAttr(t, RungAttrs.BRACKET) == choice.bracket() && intAttr(t, RungAttrs.ROUND) == choice.round();
-        }
-
-        @Override
-        public long[] budgets(int s) {
-            return byS.get(s).rungs().stream().mapToLong(Bracket.Rung::resource).toArray();
-        }
-
-        @Override
-        public int[] planned(int s) {
-            return byS.get(s).rungs().stream().mapToInt(Bracket.Rung::configs).toArray();
-        }
-
-        @Override
-        public String describe(int s) {
-            StringBuilder b = new StringBuilder();
-            for (Bracket.Rung r : byS.get(s).rungs()) {
-                b.append(b.length() == 0 ? "" : " → ").append(r.configs()).append(" at ").append(r.resource());
-            }
-            return b.append(" (trials at budget)").toString();
-        }
-    }
-
-    /** ASHA: rungs at r·η^k; trials are promoted as soon as they rank in the top 1/η of a rung. */
-    private record AshaPlan(long[] rungBudgets, int eta) implements Plan {
-        @Override
-        public List<BracketChoice> choices(List<Trial> trials) {
-            Map<Integer, BracketChoice> found = new LinkedHashMap<>();
-            for (Trial t : trials) {
-                int s = intAttr(t, RungAttrs.BRACKET);
-                if (s >= 0) {
-                    found.putIfAbsent(s, new BracketChoice(s, -1, "Bracket s = " + s));
-                }
-            }
-            return new ArrayList<>(found.values());
-        }
-
-        @Override
-        public boolean belongs(Trial t, BracketChoice choice) {
-            return intAttr(t, RungAttrs.BRACKET) == choice.bracket();
-        }
-
-        @Override
-        public long[] budgets(int s) {
-            return rungBudgets.clone();
-        }
-
-        @Override
-        public int[] planned(int s) {
-            int[] none = new int[rungBudgets.length];
-            java.util.Arrays.fill(none, -1);
-            return none;
-        }
-
-        @Override
-        public String describe(int s) {
-            return "asynchronous: a trial goes on once it ranks in the top 1/" + eta + " of its rung";
-        }
     }
 }
