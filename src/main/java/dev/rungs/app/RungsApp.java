@@ -7,7 +7,10 @@ import dev.rungs.store.InMemoryStudyStore;
 import dev.rungs.store.StoreLocation;
 import dev.rungs.store.StudyStore;
 import dev.rungs.store.sqlite.SqliteStudyStore;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Objects;
 import javafx.application.Application;
@@ -20,8 +23,8 @@ import javafx.stage.Stage;
  * <p>The database comes from, in order: the constructor (tests), the argument
  * {@code --db=FILE}, the system property {@code rungs.db}, the last database opened, and else
  * the default file in the user's data folder ({@link StoreLocation#defaultFile()}). The samples
- * folder likewise from {@code --samples=DIR}, {@code rungs.samples}, or {@code sample-projects}
- * in the working directory.
+ * folder likewise from {@code --samples=DIR}, {@code rungs.samples}, {@code sample-projects}
+ * in the working directory, or the {@code sample-projects} installed beside the app's jar.
  */
 public final class RungsApp extends Application {
     /** The samples folder used when none is given. */
@@ -77,6 +80,7 @@ public final class RungsApp extends Application {
                 preferences.getDouble(AppPreferences.WINDOW_HEIGHT, DEFAULT_HEIGHT));
         scene.getStylesheets().add(Objects.requireNonNull(RungsApp.class.getResource("rungs.css")).toExternalForm());
         stage.setTitle("Rungs");
+        AppIcon.set(stage);
         stage.setMinWidth(800);
         stage.setMinHeight(500);
         stage.setScene(scene);
@@ -120,7 +124,22 @@ public final class RungsApp extends Application {
         if (named != null && !named.isBlank()) {
             return Path.of(named);
         }
-        return Path.of(System.getProperty("rungs.samples", DEFAULT_SAMPLES));
+        String property = System.getProperty("rungs.samples");
+        if (property != null && !property.isBlank()) {
+            return Path.of(property);
+        }
+        Path here = Path.of(DEFAULT_SAMPLES);
+        return Files.isDirectory(here) ? here : besideTheJar().filter(Files::isDirectory).orElse(here);
+    }
+
+    /** The samples an installed app carries: next to its jar (jpackage puts both in lib/app). */
+    private static Optional<Path> besideTheJar() {
+        try {
+            Path code = Path.of(RungsApp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Optional.ofNullable(code.getParent()).map(p -> p.resolve(DEFAULT_SAMPLES));
+        } catch (URISyntaxException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

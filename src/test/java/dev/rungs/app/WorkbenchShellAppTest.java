@@ -54,6 +54,20 @@ class WorkbenchShellAppTest extends AppWindowTest {
     }
 
     @Test
+    void helpAboutShowsTheVersionTheLicenceAndTheLibraries() throws Exception {
+        start(dir.resolve("studies.db"));
+        robot.clickOn("#helpMenu");
+        robot.clickOn("#aboutItem");
+        waitUntil(() -> robot.lookup("#aboutTitle").tryQuery().isPresent());
+        assertEquals("Rungs " + dev.rungs.study.RungsVersion.VERSION, window.text("#aboutTitle"));
+        List<String> names = fx(() -> robot.lookup("#aboutLibraries").<TableView<dev.rungs.app.about.AboutViewModel.Library>>query()
+                .getItems().stream().map(dev.rungs.app.about.AboutViewModel.Library::name).toList());
+        assertTrue(names.contains("ControlsFX") && names.contains("JFreeSVG") && names.contains("SQLite JDBC (with SQLite, public domain)"),
+                names.toString());
+        assertTrue(fx(() -> org.testfx.api.FxToolkit.toolkitContext().getRegisteredStage().getIcons().size()) >= 5, "the window carries the icon at several sizes");
+    }
+
+    @Test
     void newDatabaseIsASaveDialogAndCreatesTheFile() throws Exception {
         start(dir.resolve("first.db"));
         Path fresh = dir.resolve("fresh.db");

@@ -4,6 +4,8 @@ import dev.rungs.app.Dialogs;
 import dev.rungs.app.FilePicker;
 import dev.rungs.app.TaskExecutor;
 import dev.rungs.app.newstudy.NewStudyView;
+import dev.rungs.app.about.AboutView;
+import dev.rungs.app.about.AboutViewModel;
 import dev.rungs.app.charts.ChartBox;
 import dev.rungs.app.run.RunView;
 import dev.rungs.app.run.RunViewModel;
@@ -127,7 +129,13 @@ public final class WorkbenchView extends BorderPane {
         Menu study = new Menu("Study", null, list, resume, stop, close, new SeparatorMenuItem(), reload);
         study.setId("studyMenu");
 
-        MenuBar bar = new MenuBar(file, study);
+        MenuItem about = new MenuItem("About Rungs");
+        about.setId("aboutItem");
+        about.setOnAction(e -> new AboutView(new AboutViewModel(), getScene().getWindow()).showAndWait());
+        Menu help = new Menu("Help", null, about);
+        help.setId("helpMenu");
+
+        MenuBar bar = new MenuBar(file, study, help);
         bar.setId("menuBar");
         return bar;
     }
