@@ -254,7 +254,8 @@ final class Run {
                 tuner.setState(resumable ? StudyState.STOPPED : StudyState.FINISHED);
                 StudyResult r = new StudyResult(tuner.name(), tuner.history().trials(), tuner.history().best(),
                         stopReason == null ? "finished" : stopReason, elapsed(), tuner.resourceUsed() - startResource,
-                        Optional.ofNullable(failure));
+                        Optional.ofNullable(failure),
+                        ProgressPoint.of(tuner.history().trials(), tuner.direction()));
                 tuner.publish(new TrialEvent.Finished(r));
                 return r;
             });
