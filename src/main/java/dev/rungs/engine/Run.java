@@ -266,13 +266,34 @@ final class Run {
         done.complete(result);
     }
 
-    /** The objective's window onto the engine for one run of one trial. */
+    /**
+     * The objective's window onto the engine for one run of one trial. What stays fixed for the
+     * run (budget, where it resumed from, its random generator) is read from the engine once,
+     * and the configuration again only after an exploit changed it, so objectives may ask as
+     * often as they like.
+     */
     private final class Context implements TrialContext {
         private final int number;
         final StopRequest stop = new StopRequest();
+        private final long budget;
+        private final long resumedFrom;
+        private final RandomGenerator random;
+        private volatile Config config;
+
+        private record Start(long budget, long resumedFrom, RandomGenerator random, Config config) {
+        }
 
         Context(int number) {
             this.number = number;
+            Start s = tuner.engine().call(() -> {
+                RunningTrial r = tuner.runningTrial(number);
+                return new Start(r.budget, r.restore == null ? 0 : r.restoreStep, r.objectiveRandom,
+                        tuner.history().trials().get(number).config());
+            });
+            this.budget = s.budget();
+            this.resumedFrom = s.resumedFrom();
+            this.random = s.random();
+            this.config = s.config();
         }
 
         @Override
@@ -282,12 +303,16 @@ final class Run {
 
         @Override
         public Config config() {
-            return tuner.engine().call(() -> tuner.history().trials().get(number).config());
+            return config;
         }
 
         @Override
         public Decision report(long step, double value) {
-            return tuner.report(number, step, value);
+            Decision d = tuner.report(number, step, value);
+            if (d instanceof Decision.Exploit) {
+                config = tuner.engine().call(() -> tuner.history().trials().get(number).config());
+            }
+            return d;
         }
 
         @Override
@@ -302,12 +327,17 @@ final class Run {
 
         @Override
         public long budget() {
-            return tuner.engine().call(() -> tuner.runningTrial(number).budget);
+            return budget;
+        }
+
+        @Override
+        public long resumedFrom() {
+            return resumedFrom;
         }
 
         @Override
         public RandomGenerator random() {
-            return tuner.engine().call(() -> tuner.runningTrial(number).objectiveRandom);
+            return random;
         }
 
         @Override
