@@ -100,14 +100,14 @@ public final class Tuner implements AutoCloseable {
     private Tuner(Builder b) {
         this.name = b.name;
         this.space = b.space;
-        this.direction = b.direction;
-        this.sampler = Objects.requireNonNull(b.sampler, "a sampler is required");
+        this.direction = b.built.direction();
+        this.sampler = b.built.sampler();
         this.scheduler = b.scheduler;
         this.seed = b.seed;
         this.maxResource = b.maxResource;
         this.workers = b.workers;
-        this.store = b.store;
-        this.ownsStore = b.storeFile != null;
+        this.store = b.built.store();
+        this.ownsStore = b.built.ownsStore();
         this.engine = new EngineThread(name);
         this.history = new MutableTrialHistory(direction);
         this.failures = new FailureWatch(b.stopAfterFailures);
@@ -706,6 +706,8 @@ public final class Tuner implements AutoCloseable {
         private String runner = "library";
         private Duration leaseTimeout = DEFAULT_LEASE_TIMEOUT;
         private int stopAfterFailures = DEFAULT_STOP_AFTER_FAILURES;
+        /** Set during {@link #build()} only. */
+        private Built built;
 
         private Builder(SearchSpace space) {
             this.space = Objects.requireNonNull(space, "space");
@@ -864,23 +866,27 @@ public final class Tuner implements AutoCloseable {
             if (store != null && storeFile != null) {
                 throw new IllegalStateException("give the study one store: store(...) or storeAt(" + storeFile + ")");
             }
-            sampler = StudySeeded.seeded(sampler, seed);
-            if (storeFile != null) {
-                store = SqliteStudyStore.open(storeFile);
-            } else if (store == null) {
+            if (store == null && storeFile == null) {
                 store = new InMemoryStudyStore();
             }
+            StudyStore s = storeFile != null ? SqliteStudyStore.open(storeFile) : store;
             try {
-                if (resume && !directionGiven) {
-                    store.findStudy(name).ifPresent(found -> direction = found.direction());
-                }
+                Direction d = resume && !directionGiven
+                        ? s.findStudy(name).map(StudyRecord::direction).orElse(direction) : direction;
+                built = new Built(StudySeeded.seeded(sampler, seed), s, storeFile != null, d);
                 return new Tuner(this);
             } catch (RuntimeException e) {
                 if (storeFile != null) {
-                    store.close();
+                    s.close();
                 }
                 throw e;
+            } finally {
+                built = null;
             }
+        }
+
+        /** What {@link #build()} settled for the tuner it makes, leaving the settings as given. */
+        private record Built(Sampler sampler, StudyStore store, boolean ownsStore, Direction direction) {
         }
     }
 }

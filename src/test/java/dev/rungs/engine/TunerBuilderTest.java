@@ -174,6 +174,21 @@ class TunerBuilderTest {
     }
 
     @Test
+    void buildingLeavesTheSettingsAsGiven(@TempDir Path dir) {
+        Tuner.Builder b = Tuner.builder(SPACE).sampler(new SobolSampler()).storeAt(dir.resolve("again.db")).name("a");
+        List<Config> first;
+        try (Tuner t = b.seed(1).build()) {
+            first = t.optimize((config, ctx) -> config.getDouble("x"), Budget.trials(4)).trials().stream()
+                    .map(Trial::config).toList();
+        }
+        try (Tuner t = b.name("b").seed(2).build()) {
+            List<Config> second = t.optimize((config, ctx) -> config.getDouble("x"), Budget.trials(4)).trials()
+                    .stream().map(Trial::config).toList();
+            assertNotEquals(first, second, "the second tuner took its own seed, not the first's");
+        }
+    }
+
+    @Test
     void oneStoreOnly(@TempDir Path dir) {
         assertThrows(IllegalStateException.class, () -> Tuner.builder(SPACE).sampler(new RandomSampler())
                 .store(new InMemoryStudyStore()).storeAt(dir.resolve("x.db")).build());
