@@ -268,32 +268,36 @@ final class Run {
 
     /**
      * The objective's window onto the engine for one run of one trial. What stays fixed for the
-     * run (budget, where it resumed from, its random generator) is read from the engine once,
-     * and the configuration again only after an exploit changed it, so objectives may ask as
-     * often as they like.
+     * run (budget, where it resumed from, its random generator, the configuration until an
+     * exploit changes it) is read from the engine once, on first use, so objectives may ask as
+     * often as they like, and one that asks nothing costs no extra trip.
      */
     private final class Context implements TrialContext {
         private final int number;
         final StopRequest stop = new StopRequest();
-        private final long budget;
-        private final long resumedFrom;
-        private final RandomGenerator random;
-        private volatile Config config;
+        /** Read on first use; racing readers read the same values. */
+        private volatile Start start;
+        /** The configuration an exploit switched to, if one did. */
+        private volatile Config exploited;
 
         private record Start(long budget, long resumedFrom, RandomGenerator random, Config config) {
         }
 
         Context(int number) {
             this.number = number;
-            Start s = tuner.engine().call(() -> {
-                RunningTrial r = tuner.runningTrial(number);
-                return new Start(r.budget, r.restore == null ? 0 : r.restoreStep, r.objectiveRandom,
-                        tuner.history().trials().get(number).config());
-            });
-            this.budget = s.budget();
-            this.resumedFrom = s.resumedFrom();
-            this.random = s.random();
-            this.config = s.config();
+        }
+
+        private Start start() {
+            Start s = start;
+            if (s == null) {
+                s = tuner.engine().call(() -> {
+                    RunningTrial r = tuner.runningTrial(number);
+                    return new Start(r.budget, r.restore == null ? 0 : r.restoreStep, r.objectiveRandom,
+                            tuner.history().trials().get(number).config());
+                });
+                start = s;
+            }
+            return s;
         }
 
         @Override
@@ -303,14 +307,15 @@ final class Run {
 
         @Override
         public Config config() {
-            return config;
+            Config c = exploited;
+            return c != null ? c : start().config();
         }
 
         @Override
         public Decision report(long step, double value) {
             Decision d = tuner.report(number, step, value);
             if (d instanceof Decision.Exploit) {
-                config = tuner.engine().call(() -> tuner.history().trials().get(number).config());
+                exploited = tuner.engine().call(() -> tuner.history().trials().get(number).config());
             }
             return d;
         }
@@ -327,17 +332,17 @@ final class Run {
 
         @Override
         public long budget() {
-            return budget;
+            return start().budget();
         }
 
         @Override
         public long resumedFrom() {
-            return resumedFrom;
+            return start().resumedFrom();
         }
 
         @Override
         public RandomGenerator random() {
-            return random;
+            return start().random();
         }
 
         @Override

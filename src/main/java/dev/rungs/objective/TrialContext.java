@@ -21,8 +21,9 @@ import java.util.random.RandomGenerator;
  * }
  * }</pre>
  *
- * <p>Everything but {@link #report}, the checkpoints and {@link #setUserAttr} answers from the
- * context itself, without waiting for the engine, so it may be called as often as is handy.
+ * <p>In a study, everything but {@link #report}, the checkpoints and {@link #setUserAttr} is
+ * answered by the context itself once it has read it from the engine (on first use), so it may
+ * be called as often as is handy.
  */
 public interface TrialContext {
 

@@ -118,10 +118,11 @@ class TrialContextTest {
     }
 
     @Test
-    void budgetConfigRandomAndResumedFromAnswerWithoutTheEngine() throws Exception {
+    void afterItsFirstAnswerTheContextAnswersWithoutTheEngine() throws Exception {
         CompletableFuture<long[]> seen = new CompletableFuture<>();
         try (Tuner t = Tuner.builder(SPACE).sampler(new RandomSampler()).maxResource(7).seed(1).build()) {
             t.optimize((config, ctx) -> {
+                long first = ctx.budget(); // the one trip: the context reads what it needs on first use
                 CountDownLatch release = new CountDownLatch(1);
                 CountDownLatch held = new CountDownLatch(1);
                 Thread blocker = new Thread(() -> t.engine().run(() -> {
@@ -143,7 +144,7 @@ class TrialContextTest {
                     ctx.random();
                     ctx.stopRequested();
                 }
-                seen.complete(new long[] {ctx.budget(), ctx.resumedFrom(), sum});
+                seen.complete(new long[] {first, ctx.resumedFrom(), sum});
                 release.countDown();
                 blocker.join();
                 return config.getDouble("x");
