@@ -254,7 +254,8 @@ final class Run {
                 tuner.setState(resumable ? StudyState.STOPPED : StudyState.FINISHED);
                 StudyResult r = new StudyResult(tuner.name(), tuner.history().trials(), tuner.history().best(),
                         stopReason == null ? "finished" : stopReason, elapsed(), tuner.resourceUsed() - startResource,
-                        Optional.ofNullable(failure));
+                        Optional.ofNullable(failure),
+                        ProgressPoint.of(tuner.history().trials(), tuner.direction()));
                 tuner.publish(new TrialEvent.Finished(r));
                 return r;
             });
@@ -265,13 +266,38 @@ final class Run {
         done.complete(result);
     }
 
-    /** The objective's window onto the engine for one run of one trial. */
+    /**
+     * The objective's window onto the engine for one run of one trial. What stays fixed for the
+     * run (budget, where it resumed from, its random generator, the configuration until an
+     * exploit changes it) is read from the engine once, on first use, so objectives may ask as
+     * often as they like, and one that asks nothing costs no extra trip.
+     */
     private final class Context implements TrialContext {
         private final int number;
         final StopRequest stop = new StopRequest();
+        /** Read on first use; racing readers read the same values. */
+        private volatile Start start;
+        /** The configuration an exploit switched to, if one did. */
+        private volatile Config exploited;
+
+        private record Start(long budget, long resumedFrom, RandomGenerator random, Config config) {
+        }
 
         Context(int number) {
             this.number = number;
+        }
+
+        private Start start() {
+            Start s = start;
+            if (s == null) {
+                s = tuner.engine().call(() -> {
+                    RunningTrial r = tuner.runningTrial(number);
+                    return new Start(r.budget, r.restore == null ? 0 : r.restoreStep, r.objectiveRandom,
+                            tuner.history().trials().get(number).config());
+                });
+                start = s;
+            }
+            return s;
         }
 
         @Override
@@ -281,12 +307,17 @@ final class Run {
 
         @Override
         public Config config() {
-            return tuner.engine().call(() -> tuner.history().trials().get(number).config());
+            Config c = exploited;
+            return c != null ? c : start().config();
         }
 
         @Override
         public Decision report(long step, double value) {
-            return tuner.report(number, step, value);
+            Decision d = tuner.report(number, step, value);
+            if (d instanceof Decision.Exploit) {
+                exploited = tuner.engine().call(() -> tuner.history().trials().get(number).config());
+            }
+            return d;
         }
 
         @Override
@@ -301,12 +332,17 @@ final class Run {
 
         @Override
         public long budget() {
-            return tuner.engine().call(() -> tuner.runningTrial(number).budget);
+            return start().budget();
+        }
+
+        @Override
+        public long resumedFrom() {
+            return start().resumedFrom();
         }
 
         @Override
         public RandomGenerator random() {
-            return tuner.engine().call(() -> tuner.runningTrial(number).objectiveRandom);
+            return start().random();
         }
 
         @Override

@@ -1,10 +1,12 @@
 package dev.rungs.engine;
 
+import dev.rungs.space.Config;
 import dev.rungs.study.Trial;
 import dev.rungs.study.TrialState;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * How a run ended.
@@ -17,14 +19,27 @@ import java.util.Optional;
  * @param resourceUsed resource consumed by the run
  * @param failure why the run failed as a whole although the engine and the store worked (its
  *     first trials all failed with the same reason); empty when it ended as it should
+ * @param progress the study's best value as its trials finished, against trials, wall time and
+ *     resource ({@link ProgressPoint#of}): what a regret plot needs, without an event listener
  */
 public record StudyResult(String studyName, List<Trial> trials, Optional<Trial> best, String stopReason,
-        Duration elapsed, long resourceUsed, Optional<String> failure) {
+        Duration elapsed, long resourceUsed, Optional<String> failure, List<ProgressPoint> progress) {
     /** The stop reason of a run that was asked to stop before its budget; it can be resumed. */
     public static final String STOP_REQUESTED = "stop requested";
 
     public StudyResult {
         trials = List.copyOf(trials);
+        progress = List.copyOf(progress);
+    }
+
+    /** The value of the best completed trial; empty if no trial completed. */
+    public OptionalDouble bestValue() {
+        return best.map(t -> t.value()).orElse(OptionalDouble.empty());
+    }
+
+    /** The configuration of the best completed trial; empty if no trial completed. */
+    public Optional<Config> bestConfig() {
+        return best.map(Trial::config);
     }
 
     /** Whether the run ended because it was asked to stop, not because its budget was reached. */

@@ -3,7 +3,9 @@ package dev.rungs.engine;
 import dev.rungs.objective.Objective;
 import dev.rungs.sampler.Proposal;
 import dev.rungs.sampler.Sampler;
+import dev.rungs.sampler.StudySeeded;
 import dev.rungs.scheduler.Decision;
+import dev.rungs.scheduler.DescribesRungs;
 import dev.rungs.scheduler.Scheduler;
 import dev.rungs.scheduler.Work;
 import dev.rungs.space.Config;
@@ -13,6 +15,7 @@ import dev.rungs.store.LineageEntry;
 import dev.rungs.store.StudyState;
 import dev.rungs.store.StudyRecord;
 import dev.rungs.store.StudyStore;
+import dev.rungs.store.sqlite.SqliteStudyStore;
 import dev.rungs.study.Direction;
 import dev.rungs.study.FailureReasons;
 import dev.rungs.study.MutableTrialHistory;
@@ -20,6 +23,7 @@ import dev.rungs.study.RungsVersion;
 import dev.rungs.study.Trial;
 import dev.rungs.study.TrialHistory;
 import dev.rungs.study.TrialState;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -76,6 +80,8 @@ public final class Tuner implements AutoCloseable {
     private final long maxResource;
     private final int workers;
     private final StudyStore store;
+    /** Whether the tuner opened the store ({@link Builder#storeAt}) and so closes it. */
+    private final boolean ownsStore;
     private final StudyRecord study;
     private final LeaseKeeper lease;
     private final FailureWatch failures;
@@ -94,13 +100,14 @@ public final class Tuner implements AutoCloseable {
     private Tuner(Builder b) {
         this.name = b.name;
         this.space = b.space;
-        this.direction = b.direction;
-        this.sampler = Objects.requireNonNull(b.sampler, "a sampler is required");
+        this.direction = b.built.direction();
+        this.sampler = b.built.sampler();
         this.scheduler = b.scheduler;
         this.seed = b.seed;
         this.maxResource = b.maxResource;
         this.workers = b.workers;
-        this.store = b.store;
+        this.store = b.built.store();
+        this.ownsStore = b.built.ownsStore();
         this.engine = new EngineThread(name);
         this.history = new MutableTrialHistory(direction);
         this.failures = new FailureWatch(b.stopAfterFailures);
@@ -319,11 +326,21 @@ public final class Tuner implements AutoCloseable {
         return start(objective, budget).await();
     }
 
-    /** Ends the tuner: gives up the study's lease and stops the engine thread. */
+    /**
+     * Ends the tuner: gives up the study's lease and stops the engine thread. It closes the store
+     * only if it opened it ({@link Builder#storeAt}); a store given to {@link Builder#store} is
+     * the caller's to close.
+     */
     @Override
     public void close() {
-        lease.close();
-        engine.close();
+        try {
+            lease.close();
+            engine.close();
+        } finally {
+            if (ownsStore) {
+                store.close();
+            }
+        }
     }
 
     // ------------------------------------------------------------------ engine-thread internals
@@ -651,23 +668,46 @@ public final class Tuner implements AutoCloseable {
         return z ^ (z >>> 31);
     }
 
-    /** Settings of a study; everything but the search space has a default. */
+    /**
+     * Settings of a study. Only the search space and the sampler must be given; the defaults
+     * that change what a study means are:
+     * <ul>
+     *   <li><b>direction</b>: {@link Direction#MINIMIZE}, unless {@link #maximize()} or
+     *       {@link #direction} says otherwise; a resumed study keeps the direction it was made
+     *       with, and naming another one is refused.</li>
+     *   <li><b>maximum resource</b>: 1 (each trial is one evaluation) for schedulers that do
+     *       not work in rungs. A scheduler that does (Successive Halving, Hyperband, ASHA;
+     *       BOHB is {@code BohbSampler} with Hyperband) has no sensible default, since every
+     *       trial would silently run at resource 1: {@link #build()} refuses it unless
+     *       {@link #maxResource} was given.</li>
+     *   <li><b>seed</b>: a random one; samplers whose whole-study randomness was given no seed
+     *       of their own ({@code new SobolSampler()}, {@code GridSampler.shuffled(n)}) take
+     *       this one.</li>
+     *   <li><b>store</b>: a fresh in-memory store, gone when the program ends; see
+     *       {@link #store} and {@link #storeAt} for who closes what.</li>
+     * </ul>
+     */
     public static final class Builder {
         private final SearchSpace space;
         private String name = "study-" + Long.toString(System.currentTimeMillis(), 36);
         private Direction direction = Direction.MINIMIZE;
+        private boolean directionGiven;
         private Sampler sampler;
         private Scheduler scheduler = Scheduler.none();
         private long seed = new SplittableRandom().nextLong();
         private long maxResource = 1;
+        private boolean maxResourceGiven;
         private int workers = 1;
         private StudyStore store;
+        private Path storeFile;
         private String specJson = "{}";
         private boolean resume;
         private int retries;
         private String runner = "library";
         private Duration leaseTimeout = DEFAULT_LEASE_TIMEOUT;
         private int stopAfterFailures = DEFAULT_STOP_AFTER_FAILURES;
+        /** Set during {@link #build()} only. */
+        private Built built;
 
         private Builder(SearchSpace space) {
             this.space = Objects.requireNonNull(space, "space");
@@ -681,8 +721,10 @@ public final class Tuner implements AutoCloseable {
             return this;
         }
 
+        /** Whether smaller or larger values are better; default {@link Direction#MINIMIZE}. */
         public Builder direction(Direction d) {
             this.direction = Objects.requireNonNull(d);
+            this.directionGiven = true;
             return this;
         }
 
@@ -709,12 +751,17 @@ public final class Tuner implements AutoCloseable {
             return this;
         }
 
-        /** The largest resource (steps, epochs, budget units) one trial may use; default 1. */
+        /**
+         * The largest resource (steps, epochs, budget units) one trial may use: what
+         * {@code TrialContext.budget()} is for a trial that runs to the end. Default 1, and
+         * required with a scheduler that works in rungs (see the class comment).
+         */
         public Builder maxResource(long r) {
             if (r < 1) {
                 throw new IllegalArgumentException("maxResource must be at least 1, got " + r);
             }
             this.maxResource = r;
+            this.maxResourceGiven = true;
             return this;
         }
 
@@ -727,9 +774,24 @@ public final class Tuner implements AutoCloseable {
             return this;
         }
 
-        /** Where the study is kept; default a fresh in-memory store. */
+        /**
+         * Where the study is kept; default a fresh in-memory store. The store stays the
+         * caller's: {@link Tuner#close()} leaves it open, so one store can serve several tuners
+         * in turn, and the caller closes it after the last (try-with-resources around both).
+         * To have the tuner open and close a SQLite file itself, use {@link #storeAt}.
+         */
         public Builder store(StudyStore s) {
             this.store = Objects.requireNonNull(s);
+            return this;
+        }
+
+        /**
+         * Keeps the study in the SQLite file at {@code file} (created if missing), opened by
+         * {@link #build()} and closed by {@link Tuner#close()}: the tuner owns this store. Not
+         * together with {@link #store}.
+         */
+        public Builder storeAt(Path file) {
+            this.storeFile = Objects.requireNonNull(file, "file");
             return this;
         }
 
@@ -786,11 +848,45 @@ public final class Tuner implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Opens or creates the study.
+         *
+         * @throws IllegalStateException if a setting is missing or ambiguous: no sampler, a
+         *     scheduler that works in rungs without {@link #maxResource}
+         */
         public Tuner build() {
-            if (store == null) {
+            if (sampler == null) {
+                throw new IllegalStateException("a sampler is required: Tuner.builder(space).sampler(new TpeSampler())");
+            }
+            if (scheduler instanceof DescribesRungs && !maxResourceGiven) {
+                throw new IllegalStateException(scheduler.getClass().getSimpleName() + " works in rungs up to the"
+                        + " study's maximum resource, which has no default: give it with maxResource(R), the"
+                        + " resource (epochs, steps) a trial that runs to the end uses");
+            }
+            if (store != null && storeFile != null) {
+                throw new IllegalStateException("give the study one store: store(...) or storeAt(" + storeFile + ")");
+            }
+            if (store == null && storeFile == null) {
                 store = new InMemoryStudyStore();
             }
-            return new Tuner(this);
+            StudyStore s = storeFile != null ? SqliteStudyStore.open(storeFile) : store;
+            try {
+                Direction d = resume && !directionGiven
+                        ? s.findStudy(name).map(StudyRecord::direction).orElse(direction) : direction;
+                built = new Built(StudySeeded.seeded(sampler, seed), s, storeFile != null, d);
+                return new Tuner(this);
+            } catch (RuntimeException e) {
+                if (storeFile != null) {
+                    s.close();
+                }
+                throw e;
+            } finally {
+                built = null;
+            }
+        }
+
+        /** What {@link #build()} settled for the tuner it makes, leaving the settings as given. */
+        private record Built(Sampler sampler, StudyStore store, boolean ownsStore, Direction direction) {
         }
     }
 }

@@ -32,6 +32,7 @@ public final class StandaloneContext implements TrialContext {
     private final StopRequest stop = new StopRequest();
     private Config config;
     private byte[] checkpoint;
+    private long resumedFrom;
 
     /**
      * @param trialNumber the number the objective is told it runs as
@@ -91,6 +92,18 @@ public final class StandaloneContext implements TrialContext {
         checkpoint = state;
     }
 
+    /**
+     * The checkpoint the run restores from and the step it was saved at, as when a paused trial
+     * is resumed with a larger budget ({@link #resumedFrom()}).
+     */
+    public synchronized void resumeFrom(byte[] state, long step) {
+        if (step < 0) {
+            throw new IllegalArgumentException("step must not be negative, got " + step);
+        }
+        checkpoint = Objects.requireNonNull(state, "state");
+        resumedFrom = step;
+    }
+
     /** Changes the configuration, as an exploit does between reports. */
     public synchronized void setConfig(Config c) {
         config = Objects.requireNonNull(c, "c");
@@ -140,6 +153,11 @@ public final class StandaloneContext implements TrialContext {
     @Override
     public long budget() {
         return budget;
+    }
+
+    @Override
+    public synchronized long resumedFrom() {
+        return resumedFrom;
     }
 
     @Override

@@ -52,7 +52,7 @@ import java.util.random.RandomGenerator;
  * <p>Grids larger than {@link #MAX_POINTS} are rejected, because every point is held in memory
  * and such a grid could never be run to the end anyway.
  */
-public final class GridSampler implements Sampler {
+public final class GridSampler implements Sampler, StudySeeded {
     /** Values per numeric parameter unless configured otherwise. */
     public static final int DEFAULT_POINTS_PER_PARAM = 5;
     /** The largest grid this sampler accepts. */
@@ -64,6 +64,8 @@ public final class GridSampler implements Sampler {
     private final int pointsPerParam;
     private final boolean shuffle;
     private final long seed;
+    /** Whether a shuffled grid waits for the study's seed. */
+    private final boolean needsSeed;
 
     /**
      * The enumerated grid of the last space seen. It is derived only from the space and the
@@ -83,7 +85,7 @@ public final class GridSampler implements Sampler {
      *     since both ends of each range are always included
      */
     public GridSampler(int pointsPerParam) {
-        this(pointsPerParam, false, 0);
+        this(pointsPerParam, false, 0, false);
     }
 
     /**
@@ -93,10 +95,19 @@ public final class GridSampler implements Sampler {
      * @param shuffleSeed seed of the permutation; the same seed always gives the same order
      */
     public GridSampler(int pointsPerParam, long shuffleSeed) {
-        this(pointsPerParam, true, shuffleSeed);
+        this(pointsPerParam, true, shuffleSeed, false);
     }
 
-    private GridSampler(int pointsPerParam, boolean shuffle, long seed) {
+    /**
+     * A grid proposed in an order shuffled by the seed of the study it is given to.
+     *
+     * @param pointsPerParam values per numeric parameter with more allowed values; at least 2
+     */
+    public static GridSampler shuffled(int pointsPerParam) {
+        return new GridSampler(pointsPerParam, true, 0, true);
+    }
+
+    private GridSampler(int pointsPerParam, boolean shuffle, long seed, boolean needsSeed) {
         if (pointsPerParam < 2) {
             throw new IllegalArgumentException("pointsPerParam must be at least 2 (both ends of a range are "
                     + "grid points), got " + pointsPerParam);
@@ -104,6 +115,17 @@ public final class GridSampler implements Sampler {
         this.pointsPerParam = pointsPerParam;
         this.shuffle = shuffle;
         this.seed = seed;
+        this.needsSeed = needsSeed;
+    }
+
+    @Override
+    public boolean needsSeed() {
+        return needsSeed;
+    }
+
+    @Override
+    public Sampler withSeed(long studySeed) {
+        return new GridSampler(pointsPerParam, studySeed);
     }
 
     /** Values per numeric parameter with more allowed values. */
@@ -295,6 +317,10 @@ public final class GridSampler implements Sampler {
         }
         int[][] points = partial.toArray(new int[0][]);
         if (shuffle) {
+            if (needsSeed) {
+                throw new IllegalStateException("this shuffled GridSampler has no seed: give it one"
+                        + " (new GridSampler(points, seed)) or give it to a Tuner, whose seed it then takes");
+            }
             SplittableRandom r = new SplittableRandom(seed);
             for (int i = points.length - 1; i > 0; i--) {
                 int s = r.nextInt(i + 1);
@@ -402,6 +428,6 @@ public final class GridSampler implements Sampler {
 
     @Override
     public String toString() {
-        return "GridSampler(pointsPerParam=" + pointsPerParam + (shuffle ? ", shuffled, seed=" + seed : "") + ")";
+        return "GridSampler(pointsPerParam=" + pointsPerParam + (shuffle ? ", shuffled, seed=" + (needsSeed ? "the study's" : Long.toString(seed)) : "") + ")";
     }
 }

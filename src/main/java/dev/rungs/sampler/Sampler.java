@@ -15,7 +15,8 @@ import java.util.random.RandomGenerator;
  *   <li>Randomness comes from {@code rng}, which the engine seeds per trial from the study
  *       seed; with one worker, the same seed gives the same trials. Randomness that must stay
  *       fixed for a whole study (a Sobol scramble, a grid's order) comes from a seed given to
- *       the constructor, which specs derive from the study seed.</li>
+ *       the constructor, or, for a sampler made without one, from the study seed
+ *       ({@link StudySeeded}); specs give it the study seed.</li>
  *   <li>The engine calls a sampler from its one engine thread only; no locking is needed.</li>
  *   <li>The history includes RUNNING trials; a sampler may use them (TPE's constant liar)
  *       or ignore them.</li>

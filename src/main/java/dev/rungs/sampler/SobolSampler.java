@@ -32,14 +32,14 @@ import org.apache.commons.math3.random.SobolSequenceGenerator;
  * <p><b>State.</b> None: the point for the next trial is the one with index = number of trials in
  * the history ({@link SobolSequenceGenerator#skipTo}), so a resumed study continues the same
  * sequence. Unlike most samplers this one does not use the per-trial {@code rng}: the shift has to
- * be the same for every trial of a study, so it comes from the constructor seed; the engine should
- * derive that seed from the study seed.
+ * be the same for every trial of a study, so it comes from a seed: the constructor's, or, made with
+ * {@link #SobolSampler()}, the study's ({@link StudySeeded}).
  *
  * <p>Inactive parameters of a conditional space still own a coordinate, which the decoding
  * ignores, so the dimension of the sequence — and hence every point — does not depend on which
  * branch earlier points took.
  */
-public final class SobolSampler implements Sampler {
+public final class SobolSampler implements Sampler, StudySeeded {
     /** The most parameters the generator has direction numbers for. */
     public static final int MAX_DIMENSIONS = 1000;
 
@@ -48,6 +48,7 @@ public final class SobolSampler implements Sampler {
     private static final double SCALE = 0x1p52;
 
     private final long seed;
+    private final boolean seeded;
 
     /**
      * The generator of the last dimension seen. Building one parses direction numbers, so it is
@@ -64,11 +65,40 @@ public final class SobolSampler implements Sampler {
      */
     public SobolSampler(long seed) {
         this.seed = seed;
+        this.seeded = true;
     }
 
-    /** The seed of the digital shift. */
+    /** A Sobol sampler whose shift is drawn from the seed of the study it is given to. */
+    public SobolSampler() {
+        this.seed = 0;
+        this.seeded = false;
+    }
+
+    /**
+     * The seed of the digital shift.
+     *
+     * @throws IllegalStateException if the sampler waits for the study's seed
+     */
     public long seed() {
+        requireSeed();
         return seed;
+    }
+
+    @Override
+    public boolean needsSeed() {
+        return !seeded;
+    }
+
+    @Override
+    public Sampler withSeed(long studySeed) {
+        return new SobolSampler(studySeed);
+    }
+
+    private void requireSeed() {
+        if (!seeded) {
+            throw new IllegalStateException("this SobolSampler has no seed: give it one (new SobolSampler(seed))"
+                    + " or give it to a Tuner, whose seed it then takes");
+        }
     }
 
     @Override
@@ -89,6 +119,7 @@ public final class SobolSampler implements Sampler {
             throw new IllegalArgumentException("the Sobol sampler supports at most " + MAX_DIMENSIONS
                     + " parameters, but the search space has " + dims + "; use the random sampler instead");
         }
+        requireSeed();
         if (dims == 0) {
             return new double[0];
         }
@@ -122,6 +153,6 @@ public final class SobolSampler implements Sampler {
 
     @Override
     public String toString() {
-        return "SobolSampler(seed=" + seed + ")";
+        return "SobolSampler(seed=" + (seeded ? Long.toString(seed) : "the study's") + ")";
     }
 }

@@ -16,6 +16,21 @@ public sealed interface Decision permits Decision.Continue, Decision.Pause, Deci
     /** Return now; the trial is pruned. */
     Stop STOP = new Stop();
 
+    /** The decisions by kind, for a {@code switch} in an objective. */
+    enum Kind {
+        /** Keep going. */
+        CONTINUE,
+        /** Save a checkpoint and return; the trial may be resumed with a larger budget. */
+        PAUSE,
+        /** Return now; the trial is pruned. */
+        STOP,
+        /** Keep going from a donor's checkpoint with a new configuration. */
+        EXPLOIT
+    }
+
+    /** Which decision this is: after {@link #shouldContinue()} is false, whether to pause or stop. */
+    Kind kind();
+
     /** Whether the trial should keep running. */
     default boolean shouldContinue() {
         return this instanceof Continue;
@@ -23,14 +38,26 @@ public sealed interface Decision permits Decision.Continue, Decision.Pause, Deci
 
     /** Keep going. */
     record Continue() implements Decision {
+        @Override
+        public Kind kind() {
+            return Kind.CONTINUE;
+        }
     }
 
     /** Save a checkpoint and return; the trial becomes PAUSED. */
     record Pause() implements Decision {
+        @Override
+        public Kind kind() {
+            return Kind.PAUSE;
+        }
     }
 
     /** Return now; the trial becomes PRUNED. */
     record Stop() implements Decision {
+        @Override
+        public Kind kind() {
+            return Kind.STOP;
+        }
     }
 
     /**
@@ -42,6 +69,11 @@ public sealed interface Decision permits Decision.Continue, Decision.Pause, Deci
      * @param newConfig the perturbed configuration to continue with
      */
     record Exploit(int donorTrial, Config newConfig) implements Decision {
+        @Override
+        public Kind kind() {
+            return Kind.EXPLOIT;
+        }
+
         @Override
         public boolean shouldContinue() {
             return true;

@@ -156,7 +156,7 @@ final class ObjectiveReader {
         ModelFamily family;
         try {
             family = ModelFamilies.byName(model);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | ModelFamilies.SmileMissingException e) {
             throw o.get("model").error(e.getMessage());
         }
         opts.put("model", model);
