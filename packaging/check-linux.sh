@@ -55,6 +55,9 @@ for f in ./opt/rungs/bin/Rungs ./opt/rungs/bin/rungs ./opt/rungs/lib/rungs-Rungs
     ./opt/rungs/lib/app/sample-projects/branin-tpe/spec.json; do
   grep -q " $f\$" <<<"$contents" || fail "the .deb does not contain $f"
 done
+# The command line's own entry stays out of the menus: it is for a terminal.
+cli_entry="$(dpkg-deb --fsys-tarfile "$deb" | tar -xO ./opt/rungs/lib/rungs-rungs.desktop 2>/dev/null || true)"
+[[ -z "$cli_entry" ]] || grep -q "^NoDisplay=true" <<<"$cli_entry" || fail "the rungs command line has a menu entry"
 echo "ok: $(basename "$deb") lists the launchers, the desktop entry, the icon and the samples"
 
 unpacked="$home/unpacked"
