@@ -15,7 +15,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 import javafx.beans.InvalidationListener;
-import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -59,7 +58,7 @@ public final class StudiesViewModel {
     private final ReadOnlyStringWrapper selectedHint = new ReadOnlyStringWrapper(this, "selectedHint", "");
     private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>(this, "error");
     /** The runs of this window, each with the listener that mirrors it in its row. */
-    private final Map<RunViewModel, InvalidationListener> runs = new java.util.LinkedHashMap<>();
+    private final MirroredRuns mirroredRuns = new MirroredRuns(this::sync, this::updateActions);
 
     private StudyStore store;
     private LongConsumer onOpen = id -> { };
@@ -161,12 +160,7 @@ public final class StudiesViewModel {
 
     /** Mirrors a run of this window in the list: its row shows the run's progress live. */
     public void track(RunViewModel run) {
-        InvalidationListener sync = o -> sync(run);
-        runs.put(run, sync);
-        for (Observable o : mirrored(run)) {
-            o.addListener(sync);
-        }
-        sync(run);
+        mirroredRuns.track(run);
     }
 
     /**
@@ -174,28 +168,7 @@ public final class StudiesViewModel {
      * has stopped, so its row ends with the right state.
      */
     public void untrack(RunViewModel run) {
-        if (run.runningProperty().get()) {
-            run.runningProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-                @Override
-                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean is) {
-                    if (!is) {
-                        o.removeListener(this);
-                        untrack(run);
-                    }
-                }
-            });
-            return;
-        }
-        InvalidationListener sync = runs.remove(run);
-        if (sync != null) {
-            // The last word, whatever order the listeners were told in; a deleted study stays gone.
-            sync(run, false);
-
-            for (Observable o : mirrored(run)) {
-                o.removeListener(sync);
-            }
-        }
-        updateActions();
+        mirroredRuns.untrack(run);
     }
 
     // ------------------------------------------------------------------ actions
@@ -251,7 +224,7 @@ public final class StudiesViewModel {
     /** Stops the selected study's run. */
     public void stopSelected() {
         StudyRow row = selected.get();
-        RunViewModel run = row == null ? null : runOf(row.studyId());
+        RunViewModel run = row == null ? null : mirroredRuns.runOf(row.studyId());
         if (run != null) {
             run.stop();
         }
@@ -294,11 +267,11 @@ public final class StudiesViewModel {
         for (StudyRow r : fromStore) {
             StudyRow old = shown.remove(r.studyId());
             // A study running in this window knows its state better than the store does.
-            merged.add(old != null && runOf(r.studyId()) != null ? old : r);
+            merged.add(old != null && mirroredRuns.runOf(r.studyId()) != null ? old : r);
         }
         // Runs whose study the store did not list yet (created while it was being read).
         for (StudyRow r : shown.values()) {
-            if (runOf(r.studyId()) != null) {
+            if (mirroredRuns.runOf(r.studyId()) != null) {
                 merged.add(r);
             }
         }
@@ -316,7 +289,7 @@ public final class StudiesViewModel {
     private void recheckElsewhere() {
         StudyStore from = store;
         List<Long> ids = studies.stream()
-                .filter(r -> r.state() == StudyState.RUNNING_ELSEWHERE && runOf(r.studyId()) == null)
+                .filter(r -> r.state() == StudyState.RUNNING_ELSEWHERE && mirroredRuns.runOf(r.studyId()) == null)
                 .map(StudyRow::studyId).toList();
         if (ids.isEmpty()) {
             return;
@@ -328,7 +301,7 @@ public final class StudiesViewModel {
             for (long id : ids) {
                 StudyRow row = rowOf(id);
                 StudyRow now = fresh.stream().filter(f -> f.studyId() == id).findFirst().orElse(null);
-                if (row == null || runOf(id) != null) {
+                if (row == null || mirroredRuns.runOf(id) != null) {
                     continue; // gone from the list, or a run of this window has it now
                 }
                 if (now == null) {
@@ -353,16 +326,6 @@ public final class StudiesViewModel {
         if (studies.stream().anyMatch(r -> r.state() == StudyState.RUNNING_ELSEWHERE)) {
             recheck.request();
         }
-    }
-
-    /** What of a run its row mirrors. */
-    private static List<Observable> mirrored(RunViewModel run) {
-        return List.of(run.studyIdProperty(), run.stateProperty(), run.elsewhereProperty(),
-                run.summaryProperty(), run.openingProperty());
-    }
-
-    private void sync(RunViewModel run) {
-        sync(run, true);
     }
 
     /** Shows the run's state in its row; adds the row (a study just created) if {@code add}. */
@@ -397,18 +360,9 @@ public final class StudiesViewModel {
         return null;
     }
 
-    private RunViewModel runOf(long id) {
-        for (RunViewModel r : runs.keySet()) {
-            if (r.shows(id)) {
-                return r;
-            }
-        }
-        return null;
-    }
-
     private void updateActions() {
         StudyRow row = selected.get();
-        RunViewModel run = row == null ? null : runOf(row.studyId());
+        RunViewModel run = row == null ? null : mirroredRuns.runOf(row.studyId());
         // A view still reading the study to resume it counts as running: Resume again would start a second run.
         boolean runningHere = run != null && (run.runningProperty().get() || run.openingProperty().get());
         Optional<Lease> elsewhere = row == null ? Optional.empty() : row.elsewhere();
