@@ -48,8 +48,11 @@ import java.util.OptionalLong;
  *
  * <p><b>End of a study.</b> Once no new trial may start ({@link #nextWorkWithoutNewTrials}),
  * trials that qualify are still promoted; while trials run, a free worker waits for their
- * results (they may qualify others); when nothing runs and nothing qualifies, every trial left
- * paused is ended as PRUNED with its value at its last rung, so none stays PAUSED.
+ * results (they may qualify others). When nothing runs, a rung can get no more results, so it
+ * promotes its best {@code max(1, ⌊n/η⌋)} as a closed synchronous bracket does (the best of a rung
+ * with fewer than η results still goes on, and the study ends with a trial at R); when nothing
+ * qualifies even so, every trial left paused is ended as PRUNED with its value at its last
+ * rung, so none stays PAUSED.
  *
  * <p>Defaults follow Optuna and Ray: η = 4, r = 1, s = 0, one bracket, R = the study's largest
  * resource per trial. Trials record {@code bracket} (s + b), {@code rung}, {@code budget} and,
@@ -261,6 +264,10 @@ public final class AshaScheduler implements Scheduler, DescribesRungs {
             if (index.active() > 0) {
                 return Work.WAIT; // a result still to come may qualify a paused trial
             }
+            Work last = closingPromotion(index, studyMax);
+            if (last != null) {
+                return last;
+            }
             int left = index.firstPaused();
             return left >= 0 ? new Work.Prune(left, Map.of(RungAttrs.OUTCOME, RungAttrs.STOPPED)) : Work.DONE;
         }
@@ -268,6 +275,21 @@ public final class AshaScheduler implements Scheduler, DescribesRungs {
         long[] rungs = rungResources(studyMax, b);
         return new Work.NewTrial(rungs[0], RungAttrs.attrs(minEarlyStoppingRate + b, OptionalInt.empty(), 0, rungs[0],
                 null));
+    }
+
+    /** With no result still to come, the best of a rung with fewer than η results goes on; or null. */
+    private Work closingPromotion(PromotionRungs index, long studyMax) {
+        for (int b = 0; b < brackets; b++) {
+            long[] rungs = rungResources(studyMax, b);
+            for (int k = rungs.length - 2; k >= 0; k--) {
+                int trial = index.promotableAtClose(b, k);
+                if (trial >= 0) {
+                    return new Work.Resume(trial, rungs[k + 1], RungAttrs.attrs(minEarlyStoppingRate + b,
+                            OptionalInt.empty(), k + 1, rungs[k + 1], RungAttrs.PROMOTED));
+                }
+            }
+        }
+        return null;
     }
 
     /** The promotion index, following {@code history} with the rungs for {@code studyMax}. */

@@ -4,6 +4,7 @@ import static dev.rungs.scheduler.hyperband.RungAttrs.BRACKET;
 import static dev.rungs.scheduler.hyperband.RungAttrs.RUNG;
 
 import dev.rungs.scheduler.FollowedHistory;
+import dev.rungs.scheduler.RankedRung;
 import dev.rungs.study.Direction;
 import dev.rungs.study.Trial;
 import dev.rungs.study.TrialState;
@@ -81,6 +82,20 @@ final class PromotionRungs implements FollowedHistory.Index {
     int promotable(int b, int k) {
         TreeSet<RankedRung.Entry> w = waiting[b][k];
         return !w.isEmpty() && recorded[b][k].inTop(w.first()) ? w.first().trial() : -1;
+    }
+
+    /**
+     * For a study that can get no more results at rung {@code k}: the best paused trial there if
+     * it ranks in the top {@code max(1, ⌊n/η⌋)}, so that the best of a rung with fewer than η
+     * results still goes on (as a synchronous bracket closes), else -1.
+     */
+    int promotableAtClose(int b, int k) {
+        TreeSet<RankedRung.Entry> w = waiting[b][k];
+        if (w.isEmpty()) {
+            return -1;
+        }
+        RankedRung.Entry best = w.first();
+        return recorded[b][k].inTop(best) || best.equals(recorded[b][k].first()) ? best.trial() : -1;
     }
 
     /** The bracket a trial of ours belongs to, or -1 when it is not one of ours. */

@@ -3,6 +3,7 @@ package dev.rungs.scheduler.hyperband;
 import static dev.rungs.scheduler.hyperband.RungAttrs.BRACKET;
 
 import dev.rungs.scheduler.FollowedHistory;
+import dev.rungs.scheduler.RankedRung;
 import dev.rungs.study.Direction;
 import dev.rungs.study.Trial;
 import java.util.OptionalInt;
