@@ -10,7 +10,9 @@ import java.util.List;
  *
  * <p>Trials are immutable snapshots and every change makes a new one, so a trial whose snapshot
  * is the same object as at the last call has not changed: {@link #follow} compares references
- * only and hands each new or changed trial to the index. An index kept this way is still a pure
+ * only and hands each new or changed trial to the index. A history that counts its changes
+ * ({@link TrialHistory#changedSince}) says which trials to compare, so a call costs the changes
+ * since the last one, not the size of the study; any other history is compared trial by trial. An index kept this way is still a pure
  * function of the trials, as the schedulers' state has always been (a study resumed from disk,
  * or a different history, simply starts the index again from nothing).
  */
@@ -32,6 +34,10 @@ public final class FollowedHistory {
     private TrialHistory followed;
     private Trial[] seen = new Trial[64];
     private int size;
+    /** The history's change count when it was last followed; -1 when unknown. */
+    private long followedChanges = -1;
+    /** Trials indexed from a snapshot the caller handed in ({@link #use}): compared again at the next follow. */
+    private final java.util.BitSet used = new java.util.BitSet();
 
     public FollowedHistory(Index index) {
         this.index = index;
@@ -48,13 +54,33 @@ public final class FollowedHistory {
         if (n > seen.length) {
             seen = Arrays.copyOf(seen, Math.max(n, seen.length * 2));
         }
-        for (int i = 0; i < n; i++) {
-            Trial t = trials.get(i);
-            if (i >= size || t != seen[i]) {
-                take(i, i < size ? seen[i] : null, t);
+        long changes = history.changeCount();
+        int[] changed = followedChanges < 0 || changes < 0 ? null : history.changedSince(followedChanges);
+        if (changed != null) {
+            for (int i : changed) {
+                if (i < size && trials.get(i) != seen[i]) {
+                    take(i, seen[i], trials.get(i));
+                }
+            }
+        } else {
+            for (int i = 0; i < size; i++) {
+                Trial t = trials.get(i);
+                if (t != seen[i]) {
+                    take(i, seen[i], t);
+                }
             }
         }
+        for (int i = used.nextSetBit(0); i >= 0 && i < size; i = used.nextSetBit(i + 1)) {
+            if (trials.get(i) != seen[i]) {
+                take(i, seen[i], trials.get(i));
+            }
+        }
+        used.clear();
+        for (int i = size; i < n; i++) {
+            take(i, null, trials.get(i));
+        }
         size = n;
+        followedChanges = changes;
     }
 
     /**
@@ -66,6 +92,7 @@ public final class FollowedHistory {
         int i = trial.number();
         if (i < size && seen[i] != trial) {
             take(i, seen[i], trial);
+            used.set(i);
         }
     }
 
@@ -74,6 +101,8 @@ public final class FollowedHistory {
         Arrays.fill(seen, 0, size, null);
         size = 0;
         followed = null;
+        followedChanges = -1;
+        used.clear();
         index.clear();
     }
 

@@ -183,7 +183,7 @@ public final class AshaScheduler implements Scheduler, DescribesRungs {
     }
 
     private Decision prune(Trial trial, long step, long rMax, TrialHistory history) {
-        PrunerRungs index = prunerFor(history, rMax);
+        PrunerRungs index = prunerFor(history, trial, rMax);
         int b = index.bracketOf(trial);
         if (b < 0) {
             return Decision.CONTINUE; // a bracket this scheduler does not have
@@ -207,14 +207,15 @@ public final class AshaScheduler implements Scheduler, DescribesRungs {
         return Decision.CONTINUE;
     }
 
-    /** The pruner index, following {@code history} with {@code trial}'s budget's rungs. */
-    private PrunerRungs prunerFor(TrialHistory history, long rMax) {
+    /** The pruner index for the rungs below {@code rMax}, following {@code history} and the reporting {@code trial}. */
+    private PrunerRungs prunerFor(TrialHistory history, Trial trial, long rMax) {
         long[][] rungs = allRungs(rMax);
         if (prunerRungs == null || !prunerRungs.hasRungs(rungs) || prunerRungs.direction() != history.direction()) {
             prunerRungs = new PrunerRungs(rungs, eta, minEarlyStoppingRate, history.direction());
             prunerFollowed = new FollowedHistory(prunerRungs);
         }
         prunerFollowed.follow(history);
+        prunerFollowed.use(trial);
         return prunerRungs;
     }
 

@@ -213,6 +213,13 @@ public abstract sealed class SynchronousBrackets implements Scheduler, Describes
             if (i == b.s()) {
                 return null;
             }
+            boolean undecided = false;
+            for (int m : reached) {
+                undecided |= rungOf[m] == i && members.get(m).state() == TrialState.PAUSED;
+            }
+            if (!undecided) {
+                continue; // every trial of this rung went on or was ended: nothing to rank
+            }
             Bracket.Rung next = b.rungs().get(i + 1);
             long resource = rung.resource();
             double[] loss = new double[members.size()];
