@@ -25,6 +25,38 @@ final class BracketInstances implements FollowedHistory.Index {
     static final class Instance {
         final TreeSet<Integer> members = new TreeSet<>();
         int unfinished;
+        /** Per rung, the last ranking of the trials that reached it (trial numbers, best first). */
+        private final Map<Integer, int[]> ranked = new HashMap<>();
+
+        /**
+         * The ranking of a rung's {@code reached} trials, made by {@code rank} unless the last one
+         * ranked the same trials. A rung is ranked only once every trial that reached it has its
+         * result there, and a result at a rung never changes, so the same trials rank the same way.
+         */
+        int[] ranking(int rung, List<Integer> reached, java.util.function.Supplier<int[]> rank) {
+            int[] last = ranked.get(rung);
+            if (last != null && sameTrials(last, reached)) {
+                return last;
+            }
+            int[] fresh = rank.get();
+            ranked.put(rung, fresh);
+            return fresh;
+        }
+
+        private static boolean sameTrials(int[] ranking, List<Integer> reached) {
+            if (ranking.length != reached.size()) {
+                return false;
+            }
+            int[] a = ranking.clone();
+            java.util.Arrays.sort(a);
+            int i = 0;
+            for (int n : reached) {
+                if (a[i++] != n) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private static final Instance EMPTY = new Instance();
@@ -34,6 +66,8 @@ final class BracketInstances implements FollowedHistory.Index {
     private final TreeMap<Integer, Instance> instances = new TreeMap<>();
     /** Trial number → the instance it was counted in; absent when it is not one of ours. */
     private final Map<Integer, Integer> instanceOf = new HashMap<>();
+    /** Every instance below this one has all its planned trials, all finished: they never change again. */
+    private int settledBelow;
 
     /** Sets the cycle the instances are counted in; the caller clears the index when it changes. */
     void cycle(List<Bracket> cycle) {
@@ -49,10 +83,24 @@ final class BracketInstances implements FollowedHistory.Index {
         return instances.getOrDefault(instance, EMPTY);
     }
 
+    /** The first instance that may still have work. */
+    int settledBelow() {
+        return settledBelow;
+    }
+
+    /**
+     * Notes that {@code instance} (the first that may still have work) has all its planned trials
+     * and that every one has finished: finished trials never change, so neither does it.
+     */
+    void settled(int instance) {
+        settledBelow = instance + 1;
+    }
+
     @Override
     public void clear() {
         instances.clear();
         instanceOf.clear();
+        settledBelow = 0;
     }
 
     @Override

@@ -143,20 +143,24 @@ public abstract sealed class SynchronousBrackets implements Scheduler, Describes
     private Work next(TrialHistory history, long studyMax, boolean closed) {
         List<Bracket> cycle = cycle(studyMax);
         followed.follow(history);
-        for (int instance = 0; ; instance++) {
+        for (int instance = instances.settledBelow(); ; instance++) {
             Bracket b = cycle.get(instance % cycle.size());
             BracketInstances.Instance in = instances.get(instance);
             if (closed && in.members.isEmpty()) {
                 return Work.DONE; // brackets run in order: none after this one has started either
             }
-            if ((closed || in.members.size() >= b.rungs().get(0).configs()) && in.unfinished == 0) {
+            boolean full = in.members.size() >= b.rungs().get(0).configs();
+            if (full && in.unfinished == 0 && instance == instances.settledBelow()) {
+                instances.settled(instance); // it has all its trials and every one ended: for good
+            }
+            if ((closed || full) && in.unfinished == 0) {
                 continue; // every configuration has ended: a past bracket, no need to rank it again
             }
             List<Trial> members = new ArrayList<>(in.members.size());
             for (int n : in.members) {
                 members.add(history.trials().get(n));
             }
-            Work w = step(b, instance / cycle.size(), members, history.direction(), closed ? eta : 0);
+            Work w = step(b, instance / cycle.size(), in, members, history.direction(), closed ? eta : 0);
             if (w != null) {
                 return w;
             }
@@ -179,7 +183,8 @@ public abstract sealed class SynchronousBrackets implements Scheduler, Describes
      * for a bracket that fills to its plan, else the η by which a closed bracket's rungs shrink
      * from the trials they have. {@code members} are in trial-number order.
      */
-    private static Work step(Bracket b, int round, List<Trial> members, Direction direction, int closingEta) {
+    private static Work step(Bracket b, int round, BracketInstances.Instance instance, List<Trial> members,
+            Direction direction, int closingEta) {
         boolean closed = closingEta > 0;
         int[] rungOf = new int[members.size()];
         for (int m = 0; m < rungOf.length; m++) {
@@ -222,19 +227,19 @@ public abstract sealed class SynchronousBrackets implements Scheduler, Describes
             }
             Bracket.Rung next = b.rungs().get(i + 1);
             long resource = rung.resource();
-            double[] loss = new double[members.size()];
+            List<Integer> reachedNumbers = new ArrayList<>(reached.size());
             for (int m : reached) {
-                loss[m] = RungAttrs.lossAt(members.get(m), resource, direction);
+                reachedNumbers.add(members.get(m).number());
             }
-            // By loss, then by trial number (members are in number order, so by position).
-            reached.sort(Comparator.<Integer>comparingDouble(m -> loss[m]).thenComparingInt(m -> m));
-            for (int k = 0; k < reached.size(); k++) {
-                int m = reached.get(k);
+            int[] ranking = instance.ranking(i, reachedNumbers, () -> rank(reached, members, resource, direction));
+            int[] numbers = members.stream().mapToInt(Trial::number).toArray();
+            for (int k = 0; k < ranking.length; k++) {
+                int m = java.util.Arrays.binarySearch(numbers, ranking[k]); // members are in number order
                 Trial t = members.get(m);
                 if (rungOf[m] != i || t.state() != TrialState.PAUSED) {
                     continue;
                 }
-                if (k < promotions(next.configs(), reached.size(), closingEta)) {
+                if (k < promotions(next.configs(), ranking.length, closingEta)) {
                     return new Work.Resume(t.number(), next.resource(),
                             RungAttrs.attrs(b.s(), roundAttr, i + 1, next.resource(), RungAttrs.PROMOTED));
                 }
@@ -242,6 +247,18 @@ public abstract sealed class SynchronousBrackets implements Scheduler, Describes
             }
         }
         return null;
+    }
+
+    /** The trial numbers of {@code reached} (positions in {@code members}) by loss at {@code resource}, then by number. */
+    private static int[] rank(List<Integer> reached, List<Trial> members, long resource, Direction direction) {
+        double[] loss = new double[members.size()];
+        for (int m : reached) {
+            loss[m] = RungAttrs.lossAt(members.get(m), resource, direction);
+        }
+        // Members are in number order, so by position is by number.
+        List<Integer> order = new ArrayList<>(reached);
+        order.sort(Comparator.<Integer>comparingDouble(m -> loss[m]).thenComparingInt(m -> m));
+        return order.stream().mapToInt(m -> members.get(m).number()).toArray();
     }
 
     /** How many of a rung's {@code reached} trials go on: the plan's n_{i+1}, or for a closed bracket ⌊reached/η⌋ (at least 1). */
