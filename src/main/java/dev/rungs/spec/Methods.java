@@ -98,6 +98,9 @@ public final class Methods {
                 rungSettings(HyperbandScheduler.DEFAULT_ETA), (s, seed) -> new HyperbandScheduler(
                         (Long) s.get("min_resource"), (Long) s.get("max_resource"), whole(s, "reduction_factor"))));
         List<Setting> asha = new java.util.ArrayList<>(rungSettings(AshaScheduler.DEFAULT_ETA));
+        asha.set(0, new Setting("min_resource", Kind.WHOLE_NUMBER, AshaScheduler.AUTO_MIN_RESOURCE,
+                "r: the smallest resource a trial runs with; 0 = max(1, R / 100); raise it when rankings at r "
+                        + "say little about the final ones"));
         asha.add(new Setting("min_early_stopping_rate", Kind.WHOLE_NUMBER, 0L,
                 "s: the first rung is at min_resource * reduction_factor^s"));
         asha.add(new Setting("brackets", Kind.WHOLE_NUMBER, 1L,

@@ -54,8 +54,11 @@ import java.util.OptionalLong;
  * qualifies even so, every trial left paused is ended as PRUNED with its value at its last
  * rung, so none stays PAUSED.
  *
- * <p>Defaults follow Optuna and Ray: η = 4, r = 1, s = 0, one bracket, R = the study's largest
- * resource per trial. Trials record {@code bracket} (s + b), {@code rung}, {@code budget} and,
+ * <p>Defaults follow Optuna and Ray: η = 4, s = 0, one bracket, R = the study's largest resource
+ * per trial, and r = {@link #AUTO_MIN_RESOURCE} (Optuna's "auto", r = max(1, ⌊R / 100⌋): 1 up to
+ * R = 199, as Ray's grace period). Raise r when the ranking at the smallest resource does not
+ * follow the final ranking (learning curves that cross late, a few trees of a forest): trials
+ * stopped there are stopped on noise. Several brackets hedge when it is not known. Trials record {@code bracket} (s + b), {@code rung}, {@code budget} and,
  * once promoted, {@code outcome}. These attributes are all the state there is: an index of the
  * rungs follows them one changed trial at a time ({@link dev.rungs.scheduler.FollowedHistory}),
  * so a call costs a look at the rung boundaries rather than a sort of every rung.
@@ -67,6 +70,12 @@ import java.util.OptionalLong;
 public final class AshaScheduler implements Scheduler, DescribesRungs {
     /** Default reduction factor (Optuna, Ray). */
     public static final int DEFAULT_ETA = 4;
+    /**
+     * min_resource 0: r = max(1, ⌊R / 100⌋), Optuna's "auto". Up to R = 199 that is r = 1 (Ray's
+     * grace period); for a large R (trees, samples) it keeps the first rung from being a budget
+     * so small that its ranking says nothing about the final one (one tree of a forest).
+     */
+    public static final long AUTO_MIN_RESOURCE = 0;
 
     private final long minResource;
     private final long maxResource;
@@ -85,7 +94,7 @@ public final class AshaScheduler implements Scheduler, DescribesRungs {
     private FollowedHistory prunerFollowed;
 
     /**
-     * @param minResource r, at least 1
+     * @param minResource r, at least 1; 0 for {@link #AUTO_MIN_RESOURCE}
      * @param maxResource R; 0 for the study's largest resource per trial
      * @param eta the reduction factor η, at least 2
      * @param minEarlyStoppingRate s, at least 0
@@ -94,7 +103,10 @@ public final class AshaScheduler implements Scheduler, DescribesRungs {
      */
     public AshaScheduler(long minResource, long maxResource, int eta, int minEarlyStoppingRate, int brackets,
             boolean pruner) {
-        Bracket.check(minResource, maxResource == 0 ? Math.max(minResource, 1) : maxResource, eta);
+        if (minResource < 0) {
+            throw new IllegalArgumentException("min_resource must not be negative (0 = auto), got " + minResource);
+        }
+        Bracket.check(Math.max(minResource, 1), maxResource == 0 ? Math.max(minResource, 1) : maxResource, eta);
         if (minEarlyStoppingRate < 0) {
             throw new IllegalArgumentException("min_early_stopping_rate must not be negative, got "
                     + minEarlyStoppingRate);
@@ -115,9 +127,14 @@ public final class AshaScheduler implements Scheduler, DescribesRungs {
         this(minResource, maxResource, eta, minEarlyStoppingRate, 1, pruner);
     }
 
-    /** The promotion form with r = 1, R = the study's, η = 4, s = 0, one bracket. */
+    /** The promotion form with r = auto, R = the study's, η = 4, s = 0, one bracket. */
     public AshaScheduler() {
-        this(1, 0, DEFAULT_ETA, 0, false);
+        this(AUTO_MIN_RESOURCE, 0, DEFAULT_ETA, 0, false);
+    }
+
+    /** The smallest resource r for trials of up to {@code rMax}: as set, or {@code max(1, R / 100)} when auto. */
+    public long minResource(long rMax) {
+        return minResource > 0 ? minResource : Math.max(1, rMax / 100);
     }
 
     /**
@@ -131,10 +148,11 @@ public final class AshaScheduler implements Scheduler, DescribesRungs {
     /** The rung resources of bracket {@code b} (from 0): {@code r · η^(k + s + b)} below R, then R. */
     public long[] rungResources(long studyMax, int b) {
         long rMax = maxResource > 0 ? maxResource : studyMax;
-        if (rMax < minResource) {
-            throw new IllegalStateException("max resource " + rMax + " is below min_resource " + minResource);
+        long r = minResource(rMax);
+        if (rMax < r) {
+            throw new IllegalStateException("max resource " + rMax + " is below min_resource " + r);
         }
-        return Bracket.ladder(minResource, rMax, eta, minEarlyStoppingRate + b);
+        return Bracket.ladder(r, rMax, eta, minEarlyStoppingRate + b);
     }
 
     private long[][] allRungs(long studyMax) {
@@ -159,7 +177,7 @@ public final class AshaScheduler implements Scheduler, DescribesRungs {
             plan.add(new Bracket(minEarlyStoppingRate + b, rungs));
             top = resources[resources.length - 1];
         }
-        return new RungPlan(false, eta, minResource, top, plan);
+        return new RungPlan(false, eta, minResource(top), top, plan);
     }
 
     @Override
@@ -321,7 +339,7 @@ public final class AshaScheduler implements Scheduler, DescribesRungs {
 
     @Override
     public String toString() {
-        return "AshaScheduler[min_resource=" + minResource + ", max_resource="
+        return "AshaScheduler[min_resource=" + (minResource == AUTO_MIN_RESOURCE ? "auto" : minResource) + ", max_resource="
                 + (maxResource == 0 ? "study" : maxResource) + ", reduction_factor=" + eta
                 + ", min_early_stopping_rate=" + minEarlyStoppingRate
                 + (brackets == 1 ? "" : ", brackets=" + brackets) + ", " + (pruner ? "pruner" : "promotion")

@@ -50,4 +50,15 @@ class RungLadderTest {
         assertArrayEquals(new long[] {52}, Bracket.ladder(1, 52, 3, 4), "past R only R is left");
         assertArrayEquals(new long[] {2, 6, 18, 54, 100}, Bracket.ladder(2, 100, 3, 0));
     }
+
+    @Test
+    void ashasAutoMinResourceIsOneUpTo199ThenAHundredthOfR() {
+        AshaScheduler auto = new AshaScheduler();
+        assertArrayEquals(new long[] {1, 4, 16, 64, 81}, auto.rungResources(81));
+        assertArrayEquals(new long[] {1, 4, 16, 64, 199}, auto.rungResources(199));
+        assertArrayEquals(new long[] {10, 40, 160, 640, 1000}, auto.rungResources(1000), "not one tree of a thousand");
+        assertEquals(10, auto.rungPlan(1000).minResource());
+        assertEquals(AshaScheduler.AUTO_MIN_RESOURCE, dev.rungs.spec.Methods.schedulers().stream()
+                .filter(m -> m.type().equals("asha")).findFirst().orElseThrow().settings().get(0).defaultValue());
+    }
 }
