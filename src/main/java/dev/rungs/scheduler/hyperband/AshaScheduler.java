@@ -26,7 +26,8 @@ import java.util.OptionalLong;
  * its rung's resource. When a worker frees up, the highest rung that has a paused trial in the
  * top {@code floor(n_k / η)} of the {@code n_k} results recorded at it so far is searched first,
  * and that trial is resumed with the next rung's resource; when there is none, a new
- * configuration starts at rung 0. The scheduler never answers WAIT, so no worker idles.
+ * configuration starts at rung 0. While new trials may start, the scheduler never answers WAIT,
+ * so no worker idles.
  *
  * <p><b>Pruner form</b> (Optuna's SuccessiveHalvingPruner, Ray's ASHA): trials start with R and
  * run on their own; each report that reaches a rung compares the trial's value with every value
@@ -58,8 +59,10 @@ import java.util.OptionalLong;
  * per trial, and r = {@link #AUTO_MIN_RESOURCE} (Optuna's "auto", r = max(1, ⌊R / 100⌋): 1 up to
  * R = 199, as Ray's grace period). Raise r when the ranking at the smallest resource does not
  * follow the final ranking (learning curves that cross late, a few trees of a forest): trials
- * stopped there are stopped on noise. Several brackets hedge when it is not known. Trials record {@code bracket} (s + b), {@code rung}, {@code budget} and,
- * once promoted, {@code outcome}. These attributes are all the state there is: an index of the
+ * stopped there are stopped on noise. Several brackets hedge when it is not known.
+ *
+ * <p>Trials record {@code bracket} (s + b), {@code rung}, {@code budget} and, once promoted,
+ * {@code outcome}. These attributes are all the state there is: an index of the
  * rungs follows them one changed trial at a time ({@link dev.rungs.scheduler.FollowedHistory}),
  * so a call costs a look at the rung boundaries rather than a sort of every rung.
  *
