@@ -186,53 +186,65 @@ public abstract sealed class SynchronousBrackets implements Scheduler, Describes
     private static Work step(Bracket b, int round, BracketInstances.Instance instance, List<Trial> members,
             Direction direction, int closingEta) {
         boolean closed = closingEta > 0;
-        int[] rungOf = new int[members.size()];
-        for (int m = 0; m < rungOf.length; m++) {
+        int size = members.size();
+        int[] rungOf = new int[size];
+        for (int m = 0; m < size; m++) {
             rungOf[m] = RungAttrs.intAttr(members.get(m), RUNG).orElse(-1);
         }
         OptionalInt roundAttr = OptionalInt.of(round);
         for (int i = 0; i <= b.s(); i++) {
             Bracket.Rung rung = b.rungs().get(i);
-            List<Integer> reached = new ArrayList<>();
-            for (int m = 0; m < rungOf.length; m++) {
-                if (rungOf[m] >= i) {
-                    reached.add(m);
+            // One pass over the members: how many reached the rung, and what its own trials are doing.
+            int reached = 0;
+            int unfinished = -1;
+            boolean running = false;
+            boolean undecided = false;
+            for (int m = 0; m < size; m++) {
+                if (rungOf[m] < i) {
+                    continue;
+                }
+                reached++;
+                if (rungOf[m] == i) {
+                    Trial t = members.get(m);
+                    TrialState state = t.state();
+                    if (state == TrialState.PAUSED && t.lastStep() < rung.resource() && unfinished < 0) {
+                        unfinished = m;
+                    }
+                    running |= state == TrialState.RUNNING || state == TrialState.WAITING;
+                    undecided |= state == TrialState.PAUSED;
                 }
             }
-            if (i == 0 && reached.size() < rung.configs() && !closed) {
+            if (i == 0 && reached < rung.configs() && !closed) {
                 return new Work.NewTrial(rung.resource(), RungAttrs.attrs(b.s(), roundAttr, 0, rung.resource(), null));
             }
-            for (int m : reached) {
-                Trial t = members.get(m);
-                if (rungOf[m] == i && t.state() == TrialState.PAUSED && t.lastStep() < rung.resource()) {
-                    // Paused before its rung was done (the run was stopped): finish the rung first.
-                    return new Work.Resume(t.number(), rung.resource(), Map.of());
-                }
+            if (unfinished >= 0) {
+                // Paused before its rung was done (the run was stopped): finish the rung first.
+                return new Work.Resume(members.get(unfinished).number(), rung.resource(), Map.of());
             }
-            for (int m : reached) {
-                TrialState state = members.get(m).state();
-                if (rungOf[m] == i && (state == TrialState.RUNNING || state == TrialState.WAITING)) {
-                    return Work.WAIT;
-                }
+            if (running) {
+                return Work.WAIT;
             }
             if (i == b.s()) {
                 return null;
-            }
-            boolean undecided = false;
-            for (int m : reached) {
-                undecided |= rungOf[m] == i && members.get(m).state() == TrialState.PAUSED;
             }
             if (!undecided) {
                 continue; // every trial of this rung went on or was ended: nothing to rank
             }
             Bracket.Rung next = b.rungs().get(i + 1);
             long resource = rung.resource();
-            List<Integer> reachedNumbers = new ArrayList<>(reached.size());
-            for (int m : reached) {
-                reachedNumbers.add(members.get(m).number());
+            int[] reachedAt = new int[reached];
+            List<Integer> reachedNumbers = new ArrayList<>(reached);
+            for (int m = 0, r = 0; m < size; m++) {
+                if (rungOf[m] >= i) {
+                    reachedAt[r++] = m;
+                    reachedNumbers.add(members.get(m).number());
+                }
             }
-            int[] ranking = instance.ranking(i, reachedNumbers, () -> rank(reached, members, resource, direction));
-            int[] numbers = members.stream().mapToInt(Trial::number).toArray();
+            int[] ranking = instance.ranking(i, reachedNumbers, () -> rank(reachedAt, members, resource, direction));
+            int[] numbers = new int[size];
+            for (int m = 0; m < size; m++) {
+                numbers[m] = members.get(m).number();
+            }
             for (int k = 0; k < ranking.length; k++) {
                 int m = java.util.Arrays.binarySearch(numbers, ranking[k]); // members are in number order
                 Trial t = members.get(m);
@@ -250,13 +262,14 @@ public abstract sealed class SynchronousBrackets implements Scheduler, Describes
     }
 
     /** The trial numbers of {@code reached} (positions in {@code members}) by loss at {@code resource}, then by number. */
-    private static int[] rank(List<Integer> reached, List<Trial> members, long resource, Direction direction) {
+    private static int[] rank(int[] reached, List<Trial> members, long resource, Direction direction) {
         double[] loss = new double[members.size()];
+        List<Integer> order = new ArrayList<>(reached.length);
         for (int m : reached) {
             loss[m] = RungAttrs.lossAt(members.get(m), resource, direction);
+            order.add(m);
         }
         // Members are in number order, so by position is by number.
-        List<Integer> order = new ArrayList<>(reached);
         order.sort(Comparator.<Integer>comparingDouble(m -> loss[m]).thenComparingInt(m -> m));
         return order.stream().mapToInt(m -> members.get(m).number()).toArray();
     }
