@@ -98,13 +98,20 @@ public final class Methods {
                 rungSettings(HyperbandScheduler.DEFAULT_ETA), (s, seed) -> new HyperbandScheduler(
                         (Long) s.get("min_resource"), (Long) s.get("max_resource"), whole(s, "reduction_factor"))));
         List<Setting> asha = new java.util.ArrayList<>(rungSettings(AshaScheduler.DEFAULT_ETA));
+        asha.set(0, new Setting("min_resource", Kind.WHOLE_NUMBER, AshaScheduler.AUTO_MIN_RESOURCE,
+                "r: the smallest resource a trial runs with; 0 = max(1, R / 100); raise it when rankings at r "
+                        + "say little about the final ones"));
         asha.add(new Setting("min_early_stopping_rate", Kind.WHOLE_NUMBER, 0L,
                 "s: the first rung is at min_resource * reduction_factor^s"));
+        asha.add(new Setting("brackets", Kind.WHOLE_NUMBER, 1L,
+                "asynchronous Hyperband: brackets side by side, bracket b's first rung at min_resource * "
+                        + "reduction_factor^(s + b); new trials take them in turn (1 = ASHA)"));
         asha.add(new Setting("pruner", Kind.BOOLEAN, false,
                 "stop trials that run to the end at rung boundaries instead of pausing and promoting them"));
         scheduler(new Method<>("asha", "Asynchronous Successive Halving: promotions without waiting", asha,
                 (s, seed) -> new AshaScheduler((Long) s.get("min_resource"), (Long) s.get("max_resource"),
-                        whole(s, "reduction_factor"), whole(s, "min_early_stopping_rate"), (Boolean) s.get("pruner"))));
+                        whole(s, "reduction_factor"), whole(s, "min_early_stopping_rate"), whole(s, "brackets"),
+                        (Boolean) s.get("pruner"))));
     }
 
     private static List<Setting> rungSettings(int eta) {

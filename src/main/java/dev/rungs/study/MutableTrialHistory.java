@@ -12,6 +12,12 @@ public final class MutableTrialHistory implements TrialHistory {
     private final Direction direction;
     private final List<Trial> trials = new ArrayList<>();
     private final List<Trial> view = Collections.unmodifiableList(trials);
+    /** The numbers of the last {@link #RECENT} trials put, by change count modulo its length. */
+    private final int[] recent = new int[RECENT];
+    private long changes;
+
+    /** How many changes {@link #changedSince} remembers; a reader further behind looks at every trial. */
+    private static final int RECENT = 4096;
 
     public MutableTrialHistory(Direction direction) {
         this.direction = direction;
@@ -32,6 +38,23 @@ public final class MutableTrialHistory implements TrialHistory {
         return trials.size();
     }
 
+    @Override
+    public long changeCount() {
+        return changes;
+    }
+
+    @Override
+    public int[] changedSince(long since) {
+        if (since < changes - RECENT || since > changes) {
+            return null;
+        }
+        int[] out = new int[(int) (changes - since)];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = recent[(int) ((since + i) % RECENT)];
+        }
+        return out;
+    }
+
     /** Adds a new trial, or replaces the one with the same number. */
     public void put(Trial t) {
         if (t.number() == trials.size()) {
@@ -41,6 +64,8 @@ public final class MutableTrialHistory implements TrialHistory {
         } else {
             throw new IllegalArgumentException("trial number " + t.number() + " is not next (" + trials.size() + ")");
         }
+        recent[(int) (changes % RECENT)] = t.number();
+        changes++;
     }
 
     public Trial get(int number) {

@@ -19,6 +19,23 @@ public interface TrialHistory {
     /** Whether smaller or larger values are better. */
     Direction direction();
 
+    /**
+     * How many times a trial has been added or replaced so far, for a reader that keeps an index
+     * of the history and brings it up to date without looking at every trial
+     * ({@code scheduler.FollowedHistory}); -1 when this history does not count its changes.
+     */
+    default long changeCount() {
+        return -1;
+    }
+
+    /**
+     * The numbers of the trials added or replaced since {@link #changeCount()} was {@code since}
+     * (a number may repeat), or null when that is no longer known: too long ago, or not counted.
+     */
+    default int[] changedSince(long since) {
+        return null;
+    }
+
     /** The trials in state COMPLETE. */
     default List<Trial> completed() {
         return trials().stream().filter(Trial::isComplete).toList();

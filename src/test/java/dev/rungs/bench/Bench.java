@@ -28,6 +28,9 @@ import java.util.function.Supplier;
  *   <li>{@code mf}: multi-fidelity methods on multi-fidelity Hartmann-6 and counting ones: the
  *       median resource to reach a target regret, and ASHA's worker utilisation against
  *       synchronous Successive Halving. See {@link MultiFidelityBench}.</li>
+ *   <li>{@code overhead}: time spent inside scheduler calls per trial, for every scheduler, at
+ *       1,000 and 10,000 trials through the Tuner with one worker and a trivial objective. See
+ *       {@link OverheadBench}.</li>
  * </ul>
  */
 public final class Bench {
@@ -48,8 +51,9 @@ public final class Bench {
                 }
             }
             case "mf" -> MultiFidelityBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 20);
+            case "overhead" -> OverheadBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 10_000);
             default -> {
-                System.err.println("unknown suite " + suite + "; known: engine, e2e, store, ui, mf");
+                System.err.println("unknown suite " + suite + "; known: engine, e2e, store, ui, mf, overhead");
                 System.exit(2);
             }
         }

@@ -33,42 +33,62 @@ public record Bracket(int s, List<Rung> rungs) {
     }
 
     /**
-     * The largest s with {@code r · η^s ≤ R}: Hyperband's {@code s_max = floor(log_η(R / r))},
-     * counted in whole numbers so that {@code R / r = η^k} exactly gives k (a floating-point
-     * logarithm can land just below it).
+     * The rung resources of every multi-fidelity scheduler: {@code r · η^(s + k)} for every k with
+     * {@code r · η^(s + k) < R}, then R itself. This is the one rounding rule of Rungs: the
+     * smallest rung is r exactly ("minimum resource 1" means a first rung at 1), every rung
+     * below R is a whole number without any rounding, and only the step to R may be smaller than
+     * η when R is not r times a power of η (R = 52, r = 1, η = 3 gives 1, 3, 9, 27, 52). It is
+     * Optuna's and Ray's ASHA rule; the Hyperband paper's {@code R · η^(i − s)} gives the same
+     * rungs whenever R / r is a power of η and otherwise needs rounding (2, 6, 17, 52).
+     *
+     * @param s how many ladder steps to skip at the bottom (ASHA's minimum early-stopping rate,
+     *     or the bracket of a Hyperband run)
+     */
+    public static long[] ladder(long minResource, long maxResource, int eta, int s) {
+        check(minResource, maxResource, eta);
+        java.util.List<Long> out = new java.util.ArrayList<>();
+        long r = minResource;
+        for (int i = 0; i < s && r < maxResource; i++) {
+            r = r > maxResource / eta ? maxResource : r * eta;
+        }
+        while (r < maxResource) {
+            out.add(r);
+            r = r > maxResource / eta ? maxResource : r * eta;
+        }
+        out.add(maxResource);
+        return out.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /**
+     * Hyperband's {@code s_max}: the number of rungs of the {@link #ladder} below R, so that the
+     * most aggressive bracket starts at r and has a rung on every step of the ladder. It is
+     * {@code ceil(log_η(R / r))}, counted in whole numbers; when R / r is a power of η it is
+     * the paper's {@code floor(log_η(R / r))}.
      *
      * @throws IllegalArgumentException unless {@code 1 ≤ r ≤ R} and {@code η ≥ 2}
      */
     public static int sMax(long minResource, long maxResource, int eta) {
-        check(minResource, maxResource, eta);
-        int s = 0;
-        // r · η^(s+1) <= R, in integers without overflow.
-        long scaled = minResource;
-        while (scaled <= maxResource / eta && scaled * eta <= maxResource) {
-            scaled *= eta;
-            s++;
-        }
-        return s;
+        return ladder(minResource, maxResource, eta, 0).length - 1;
     }
 
     /**
-     * Bracket {@code s} of a Hyperband run with maximum resource {@code R}, reduction factor
-     * {@code η} and {@code s_max}: {@code n = ceil((s_max + 1) / (s + 1) · η^s)} configurations
-     * at {@code R · η^(−s)}, and in rung i the best {@code floor(n / η^i)} at {@code R · η^(i − s)}.
-     * Resources are rounded to whole units and never below 1.
+     * Bracket {@code s} of a Hyperband run with resources r … R, reduction factor {@code η} and
+     * {@code s_max}: {@code n = ceil((s_max + 1) / (s + 1) · η^s)} configurations, and in rung i
+     * the best {@code floor(n / η^i)}, at the resources of the {@link #ladder} from step
+     * {@code s_max − s} (so the bracket's top rung is R).
      */
-    public static Bracket of(int s, int sMax, long maxResource, int eta) {
+    public static Bracket of(int s, int sMax, long minResource, long maxResource, int eta) {
         if (s < 0 || s > sMax) {
             throw new IllegalArgumentException("bracket s must be in [0, " + sMax + "], got " + s);
         }
         long etaS = pow(eta, s);
         // ceil((sMax + 1) η^s / (s + 1)) in integers: the paper's n, with no rounding surprises.
         long n = ((sMax + 1) * etaS + s) / (s + 1);
+        long[] resources = ladder(minResource, maxResource, eta, sMax - s);
         List<Rung> rungs = new ArrayList<>();
         for (int i = 0; i <= s; i++) {
             long ni = n / pow(eta, i);
-            long ri = Math.max(1, Math.round(maxResource / (double) pow(eta, s - i)));
-            rungs.add(new Rung(i, Math.toIntExact(ni), i == s ? maxResource : ri));
+            rungs.add(new Rung(i, Math.toIntExact(ni), resources[i]));
         }
         return new Bracket(s, rungs);
     }
@@ -78,7 +98,7 @@ public record Bracket(int s, List<Rung> rungs) {
         int sMax = sMax(minResource, maxResource, eta);
         List<Bracket> all = new ArrayList<>();
         for (int s = sMax; s >= 0; s--) {
-            all.add(of(s, sMax, maxResource, eta));
+            all.add(of(s, sMax, minResource, maxResource, eta));
         }
         return all;
     }

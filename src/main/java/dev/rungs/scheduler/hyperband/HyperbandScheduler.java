@@ -4,7 +4,9 @@ package dev.rungs.scheduler.hyperband;
  * Hyperband (Li et al., JMLR 2018): synchronous Successive Halving in every bracket
  * {@code s = s_max … 0}, one after another, then again from {@code s_max} while the budget
  * lasts. Bracket s starts {@code ceil((s_max + 1) / (s + 1) · η^s)} configurations at
- * {@code R · η^(−s)}; see {@link Bracket#of}.
+ * {@code r · η^(s_max − s)}, on the rung ladder shared with ASHA ({@link Bracket#ladder}: r · η^k
+ * below R, then R, so r = 1, η = 3, R = 52 gives 1, 3, 9, 27, 52); see {@link Bracket#of}. When
+ * R / r is a power of η this is the paper's {@code R · η^(−s)}.
  *
  * <p>Defaults follow HpBandSter and Optuna's HyperbandPruner: η = 3, r = 1, R = the study's
  * largest resource per trial. Promotions resume a paused trial from its checkpoint when the

@@ -9,8 +9,9 @@ import java.util.OptionalLong;
 
 /**
  * The trial attributes the multi-fidelity schedulers write, and how they read a trial's result
- * at a rung. The attributes are all a scheduler remembers: it rebuilds its state from them on
- * every call, so a study resumed from disk carries on where it stopped.
+ * at a rung. The attributes are all a scheduler remembers: its indexes are built from them
+ * alone (and follow them as trials change), so a study resumed from disk carries on where it
+ * stopped.
  */
 public final class RungAttrs {
     /** The bracket: Hyperband's s, or ASHA's minimum early-stopping rate. Exported to CSV. */

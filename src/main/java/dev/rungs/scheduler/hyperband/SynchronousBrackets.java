@@ -7,6 +7,7 @@ import static dev.rungs.scheduler.hyperband.RungAttrs.RUNG;
 
 import dev.rungs.scheduler.Decision;
 import dev.rungs.scheduler.DescribesRungs;
+import dev.rungs.scheduler.FollowedHistory;
 import dev.rungs.scheduler.RungPlan;
 import dev.rungs.scheduler.Scheduler;
 import dev.rungs.scheduler.Work;
@@ -16,7 +17,6 @@ import dev.rungs.study.TrialHistory;
 import dev.rungs.study.TrialState;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -33,8 +33,10 @@ import java.util.OptionalLong;
  * as PRUNED. A trial pauses when it reports at its rung's resource, unless the rung is the
  * bracket's last.
  *
- * <p>Nothing is kept between calls: every decision is rebuilt from the trials' attributes
- * ({@link RungAttrs}), so a study resumed from disk carries on in the same bracket. A trial that
+ * <p>Every decision comes from the trials' attributes ({@link RungAttrs}) alone, so a study
+ * resumed from disk carries on in the same bracket. The trials are grouped by bracket instance
+ * in an index that follows the history one changed trial at a time ({@link FollowedHistory}),
+ * so a call looks at the open bracket's trials only, not at every trial of the study. A trial that
  * was paused before it reached its rung's resource (the run was stopped) is resumed at the same
  * rung first. A failed trial counts as the worst result of its rung.
  */
@@ -42,6 +44,11 @@ public abstract sealed class SynchronousBrackets implements Scheduler, Describes
     private final long minResource;
     private final long maxResource;
     private final int eta;
+    /** The trials by bracket instance, following the study's history (engine thread only). */
+    private final BracketInstances instances = new BracketInstances();
+    private final FollowedHistory followed = new FollowedHistory(instances);
+    private List<Bracket> cycle;
+    private long cycleFor;
 
     SynchronousBrackets(long minResource, long maxResource, int eta) {
         if (maxResource != 0) {
@@ -90,7 +97,7 @@ public abstract sealed class SynchronousBrackets implements Scheduler, Describes
         int sMax = Bracket.sMax(minResource, rMax, eta);
         List<Bracket> out = new ArrayList<>();
         for (int k = 0; k < cycleLength(sMax); k++) {
-            out.add(Bracket.of(bracketAt(k, sMax), sMax, rMax, eta));
+            out.add(Bracket.of(bracketAt(k, sMax), sMax, minResource, rMax, eta));
         }
         return out;
     }
@@ -134,83 +141,117 @@ public abstract sealed class SynchronousBrackets implements Scheduler, Describes
     }
 
     private Work next(TrialHistory history, long studyMax, boolean closed) {
-        List<Bracket> cycle = brackets(studyMax);
-        Map<Integer, Integer> positionOfS = new HashMap<>();
-        for (int k = 0; k < cycle.size(); k++) {
-            positionOfS.put(cycle.get(k).s(), k);
-        }
-        Map<Integer, List<Trial>> byInstance = new HashMap<>();
-        for (Trial t : history.trials()) {
-            OptionalInt s = RungAttrs.intAttr(t, BRACKET);
-            OptionalInt round = RungAttrs.intAttr(t, ROUND);
-            if (s.isEmpty() || round.isEmpty() || RungAttrs.intAttr(t, RUNG).isEmpty()
-                    || !positionOfS.containsKey(s.getAsInt())) {
-                continue;
-            }
-            int instance = round.getAsInt() * cycle.size() + positionOfS.get(s.getAsInt());
-            byInstance.computeIfAbsent(instance, k -> new ArrayList<>()).add(t);
-        }
-        for (int instance = 0; ; instance++) {
+        List<Bracket> cycle = cycle(studyMax);
+        followed.follow(history);
+        for (int instance = instances.settledBelow(); ; instance++) {
             Bracket b = cycle.get(instance % cycle.size());
-            List<Trial> members = byInstance.getOrDefault(instance, List.of());
-            if (closed && members.isEmpty()) {
+            BracketInstances.Instance in = instances.get(instance);
+            if (closed && in.members.isEmpty()) {
                 return Work.DONE; // brackets run in order: none after this one has started either
             }
-            Work w = step(b, instance / cycle.size(), members, history.direction(), closed ? eta : 0);
+            boolean full = in.members.size() >= b.rungs().get(0).configs();
+            if (full && in.unfinished == 0 && instance == instances.settledBelow()) {
+                instances.settled(instance); // it has all its trials and every one ended: for good
+            }
+            if ((closed || full) && in.unfinished == 0) {
+                continue; // every configuration has ended: a past bracket, no need to rank it again
+            }
+            List<Trial> members = new ArrayList<>(in.members.size());
+            for (int n : in.members) {
+                members.add(history.trials().get(n));
+            }
+            Work w = step(b, instance / cycle.size(), in, members, history.direction(), closed ? eta : 0);
             if (w != null) {
                 return w;
             }
         }
     }
 
+    /** The brackets of one cycle for {@code studyMax}, kept while it stays the same. */
+    private List<Bracket> cycle(long studyMax) {
+        if (cycle == null || studyMax != cycleFor) {
+            cycle = brackets(studyMax);
+            cycleFor = studyMax;
+            followed.clear();
+            instances.cycle(cycle);
+        }
+        return cycle;
+    }
+
     /**
      * The next work in one bracket instance, or null when it is finished. {@code closingEta} is 0
      * for a bracket that fills to its plan, else the η by which a closed bracket's rungs shrink
-     * from the trials they have.
+     * from the trials they have. {@code members} are in trial-number order.
      */
-    private static Work step(Bracket b, int round, List<Trial> members, Direction direction, int closingEta) {
+    private static Work step(Bracket b, int round, BracketInstances.Instance instance, List<Trial> members,
+            Direction direction, int closingEta) {
         boolean closed = closingEta > 0;
-        if ((closed || members.size() >= b.rungs().get(0).configs())
-                && members.stream().allMatch(t -> t.state().isFinished())) {
-            return null; // every configuration has ended: a past bracket, no need to rank it again
+        int size = members.size();
+        int[] rungOf = new int[size];
+        for (int m = 0; m < size; m++) {
+            rungOf[m] = RungAttrs.intAttr(members.get(m), RUNG).orElse(-1);
         }
         OptionalInt roundAttr = OptionalInt.of(round);
         for (int i = 0; i <= b.s(); i++) {
             Bracket.Rung rung = b.rungs().get(i);
-            List<Trial> reached = new ArrayList<>();
-            for (Trial t : members) {
-                if (rungOf(t) >= i) {
-                    reached.add(t);
+            // One pass over the members: how many reached the rung, and what its own trials are doing.
+            int reached = 0;
+            int unfinished = -1;
+            boolean running = false;
+            boolean undecided = false;
+            for (int m = 0; m < size; m++) {
+                if (rungOf[m] < i) {
+                    continue;
+                }
+                reached++;
+                if (rungOf[m] == i) {
+                    Trial t = members.get(m);
+                    TrialState state = t.state();
+                    if (state == TrialState.PAUSED && t.lastStep() < rung.resource() && unfinished < 0) {
+                        unfinished = m;
+                    }
+                    running |= state == TrialState.RUNNING || state == TrialState.WAITING;
+                    undecided |= state == TrialState.PAUSED;
                 }
             }
-            if (i == 0 && reached.size() < rung.configs() && !closed) {
+            if (i == 0 && reached < rung.configs() && !closed) {
                 return new Work.NewTrial(rung.resource(), RungAttrs.attrs(b.s(), roundAttr, 0, rung.resource(), null));
             }
-            for (Trial t : reached) {
-                if (rungOf(t) == i && t.state() == TrialState.PAUSED && t.lastStep() < rung.resource()) {
-                    // Paused before its rung was done (the run was stopped): finish the rung first.
-                    return new Work.Resume(t.number(), rung.resource(), Map.of());
-                }
+            if (unfinished >= 0) {
+                // Paused before its rung was done (the run was stopped): finish the rung first.
+                return new Work.Resume(members.get(unfinished).number(), rung.resource(), Map.of());
             }
-            for (Trial t : reached) {
-                if (rungOf(t) == i && (t.state() == TrialState.RUNNING || t.state() == TrialState.WAITING)) {
-                    return Work.WAIT;
-                }
+            if (running) {
+                return Work.WAIT;
             }
             if (i == b.s()) {
                 return null;
             }
+            if (!undecided) {
+                continue; // every trial of this rung went on or was ended: nothing to rank
+            }
             Bracket.Rung next = b.rungs().get(i + 1);
             long resource = rung.resource();
-            List<Trial> ranked = new ArrayList<>(reached);
-            ranked.sort(Comparator.<Trial>comparingDouble(t -> RungAttrs.lossAt(t, resource, direction))
-                    .thenComparingInt(Trial::number));
-            for (int k = 0; k < ranked.size(); k++) {
-                Trial t = ranked.get(k);
-                if (rungOf(t) != i || t.state() != TrialState.PAUSED) {
+            int[] reachedAt = new int[reached];
+            List<Integer> reachedNumbers = new ArrayList<>(reached);
+            for (int m = 0, r = 0; m < size; m++) {
+                if (rungOf[m] >= i) {
+                    reachedAt[r++] = m;
+                    reachedNumbers.add(members.get(m).number());
+                }
+            }
+            int[] ranking = instance.ranking(i, reachedNumbers, () -> rank(reachedAt, members, resource, direction));
+            int[] numbers = new int[size];
+            for (int m = 0; m < size; m++) {
+                numbers[m] = members.get(m).number();
+            }
+            for (int k = 0; k < ranking.length; k++) {
+                int m = java.util.Arrays.binarySearch(numbers, ranking[k]); // members are in number order
+                Trial t = members.get(m);
+                if (rungOf[m] != i || t.state() != TrialState.PAUSED) {
                     continue;
                 }
-                if (k < promotions(next.configs(), reached.size(), closingEta)) {
+                if (k < promotions(next.configs(), ranking.length, closingEta)) {
                     return new Work.Resume(t.number(), next.resource(),
                             RungAttrs.attrs(b.s(), roundAttr, i + 1, next.resource(), RungAttrs.PROMOTED));
                 }
@@ -220,13 +261,22 @@ public abstract sealed class SynchronousBrackets implements Scheduler, Describes
         return null;
     }
 
+    /** The trial numbers of {@code reached} (positions in {@code members}) by loss at {@code resource}, then by number. */
+    private static int[] rank(int[] reached, List<Trial> members, long resource, Direction direction) {
+        double[] loss = new double[members.size()];
+        List<Integer> order = new ArrayList<>(reached.length);
+        for (int m : reached) {
+            loss[m] = RungAttrs.lossAt(members.get(m), resource, direction);
+            order.add(m);
+        }
+        // Members are in number order, so by position is by number.
+        order.sort(Comparator.<Integer>comparingDouble(m -> loss[m]).thenComparingInt(m -> m));
+        return order.stream().mapToInt(m -> members.get(m).number()).toArray();
+    }
+
     /** How many of a rung's {@code reached} trials go on: the plan's n_{i+1}, or for a closed bracket ⌊reached/η⌋ (at least 1). */
     private static int promotions(int planned, int reached, int closingEta) {
         return closingEta == 0 ? planned : Math.min(planned, Math.max(1, reached / closingEta));
-    }
-
-    private static int rungOf(Trial t) {
-        return RungAttrs.intAttr(t, RUNG).orElse(-1);
     }
 
     String settingsText() {

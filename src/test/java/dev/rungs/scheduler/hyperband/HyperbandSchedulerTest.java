@@ -108,7 +108,7 @@ class HyperbandSchedulerTest {
 
     /** The step this trial's run at {@code rung} reported (its rung's resource). */
     private static long firstStepAtOrAfterRung(Trial t, int s, int rung) {
-        long resource = Bracket.of(s, 4, 81, 3).rungs().get(rung).resource();
+        long resource = Bracket.of(s, 4, 1, 81, 3).rungs().get(rung).resource();
         return t.intermediate().tailMap(resource).firstKey();
     }
 
