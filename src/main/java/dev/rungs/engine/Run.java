@@ -23,8 +23,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Reports a decision is known for in advance (the scheduler
  * {@linkplain dev.rungs.scheduler.Scheduler#decidesOnlyAtBudget decides only at the budget}, and
  * nothing has marked the trial to end) are queued to the engine and answered CONTINUE at once,
- * so workers do not wait in line for the engine thread at every step. Every other call is a
- * round trip, and the engine runs all of them in the order they were made.
+ * so workers do not wait in line for the engine thread at every step. Checkpoints saved, user
+ * attributes and outcomes are queued too, and a resumed trial's own checkpoint is handed out
+ * from what the engine gave with the assignment. The engine runs queued calls and round trips
+ * alike in the order they were made, so a worker's next round trip sees all its queued calls.
  */
 final class Run implements TrialHost {
     /** How long a worker told to wait sleeps at most before it asks again. */
@@ -45,11 +47,31 @@ final class Run implements TrialHost {
     private volatile Throwable crash;
     /** Set once a stop is asked for; trials started after it start stopped. */
     private volatile boolean stopping;
+    /**
+     * {@link TrialLifecycle#transitions} when the scheduler last answered WAIT; until a trial
+     * starts or ends it would answer the same, so waiting workers that ask again do not make
+     * it look through the history again. Engine thread only.
+     */
+    private long waitedAt = -1;
     /** The trials being evaluated now, with their stop, told of a stop the moment it is asked for. */
     private final Map<Integer, Live> live = new ConcurrentHashMap<>();
 
     /** A trial under evaluation, as workers see it. */
-    private record Live(RunningTrial running, StopRequest stop, boolean answersEarlyReports) {
+    private static final class Live {
+        final RunningTrial running;
+        final StopRequest stop = new StopRequest();
+        /** Whether reports below the budget are answered CONTINUE without waiting for the engine. */
+        final boolean answersEarlyReports;
+        /** The trial's own checkpoint as the run started, handed out without a round trip; null if none. */
+        final byte[] checkpoint;
+        /** Set once an exploit swapped the checkpoint: from then on only the engine knows which to restore. */
+        volatile boolean exploited;
+
+        Live(RunningTrial running, boolean answersEarlyReports) {
+            this.running = running;
+            this.answersEarlyReports = answersEarlyReports;
+            this.checkpoint = running.restore;
+        }
     }
 
     Run(Tuner tuner, Budget budget) {
@@ -76,7 +98,7 @@ final class Run implements TrialHost {
         });
         // After the engine marked the pauses, so that an objective ending at once finds its trial marked.
         stopping = true;
-        live.values().forEach(l -> l.stop().request());
+        live.values().forEach(l -> l.stop.request());
         signal();
     }
 
@@ -112,12 +134,16 @@ final class Run implements TrialHost {
     @Override
     public Decision report(int trialNumber, long step, double value) {
         Live l = live(trialNumber);
-        if (l.answersEarlyReports() && step < l.running().budget && Double.isFinite(value)
-                && l.running().pendingEnd == null) {
+        if (l.answersEarlyReports && step < l.running.budget && Double.isFinite(value)
+                && l.running.pendingEnd == null) {
             tuner.engine().post(() -> trials.onReport(trialNumber, step, value), this::abort);
             return Decision.CONTINUE;
         }
-        return tuner.engine().call(() -> trials.onReport(trialNumber, step, value));
+        Decision d = tuner.engine().call(() -> trials.onReport(trialNumber, step, value));
+        if (d instanceof Decision.Exploit) {
+            l.exploited = true;
+        }
+        return d;
     }
 
     @Override
@@ -127,22 +153,33 @@ final class Run implements TrialHost {
 
     @Override
     public Optional<byte[]> restoreCheckpoint(int trialNumber) {
-        return Optional.ofNullable(tuner.engine().call(() -> trials.restoreCheckpoint(trialNumber)));
+        Live l = live(trialNumber);
+        if (l.exploited) {
+            return Optional.ofNullable(tuner.engine().call(() -> trials.restoreCheckpoint(trialNumber)));
+        }
+        if (l.checkpoint == null) {
+            return Optional.empty();
+        }
+        tuner.engine().post(() -> trials.restoreCheckpoint(trialNumber), this::abort); // counts the restored steps as paid
+        return Optional.of(l.checkpoint.clone());
     }
 
     @Override
     public void saveCheckpoint(int trialNumber, byte[] state) {
-        tuner.engine().run(() -> trials.saveCheckpoint(trialNumber, state));
+        live(trialNumber);
+        byte[] copy = state.clone(); // the objective may reuse its buffer once this returns
+        tuner.engine().post(() -> trials.saveCheckpoint(trialNumber, copy), this::abort);
     }
 
     @Override
     public void setUserAttr(int trialNumber, String key, String value) {
-        tuner.engine().run(() -> trials.setUserAttr(trialNumber, key, value));
+        live(trialNumber);
+        tuner.engine().post(() -> trials.setUserAttr(trialNumber, key, value), this::abort);
     }
 
     @Override
     public StopSignal stopSignal(int trialNumber) {
-        return live(trialNumber).stop();
+        return live(trialNumber).stop;
     }
 
     @Override
@@ -201,6 +238,9 @@ final class Run implements TrialHost {
         }
         // A trial budget stops new configurations only: the scheduler finishes what it started.
         boolean newTrialsEnded = budget.maxTrials() > 0 && trials.countedTrials() >= budget.maxTrials();
+        if (waitedAt == trials.transitions()) {
+            return new Assignment.Wait(WAIT);
+        }
         Work w = nextWork(newTrialsEnded);
         while (w instanceof Work.Prune p) {
             // Settling a decided rung takes no worker: carry it out and ask again.
@@ -218,6 +258,7 @@ final class Run implements TrialHost {
             return evaluate(trials.resume(r), true);
         }
         if (w instanceof Work.Wait && trials.runningCount() > 0) {
+            waitedAt = trials.transitions();
             return new Assignment.Wait(WAIT);
         }
         stopReason = newTrialsEnded ? "trial budget reached (" + budget.maxTrials() + ")"
@@ -228,10 +269,10 @@ final class Run implements TrialHost {
     /** Hands a just started trial to a worker; engine thread. */
     private Assignment evaluate(Trial t, boolean resumed) {
         RunningTrial r = trials.runningTrial(t.number());
-        StopRequest stop = new StopRequest();
-        live.put(t.number(), new Live(r, stop, trials.scheduler().decidesOnlyAtBudget()));
+        Live l = new Live(r, trials.scheduler().decidesOnlyAtBudget());
+        live.put(t.number(), l);
         if (stopping) {
-            stop.request();
+            l.stop.request();
         }
         return resumed ? new Assignment.ResumeTrial(t.number(), t.config(), r.budget, r.randomSeed)
                 : new Assignment.NewTrial(t.number(), t.config(), r.budget, r.randomSeed);

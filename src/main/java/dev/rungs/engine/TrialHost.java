@@ -37,7 +37,7 @@ public interface TrialHost {
     /** The checkpoint to continue from: the trial's own when resumed, a donor's after an exploit. */
     Optional<byte[]> restoreCheckpoint(int trialNumber);
 
-    /** Saves the trial's state so that it can be paused, resumed or cloned. */
+    /** Saves the trial's state so that it can be paused, resumed or cloned; may return before it is stored. */
     void saveCheckpoint(int trialNumber, byte[] state);
 
     /** Stores a user attribute with the trial. */

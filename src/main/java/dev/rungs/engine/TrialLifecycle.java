@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -46,8 +47,12 @@ final class TrialLifecycle {
     private final Map<Integer, RunningTrial> running = new HashMap<>();
     /** WAITING trials (enqueued or retried) in the order they run. */
     private final Deque<Integer> waiting = new ArrayDeque<>();
+    /** PAUSED trials a stop request paused, which the next run resumes first, in number order. */
+    private final TreeSet<Integer> pausedByStop = new TreeSet<>();
     private final List<Consumer<TrialEvent>> listeners = new CopyOnWriteArrayList<>();
     private int interrupted;
+    /** Counts trials starting and ending, so a caller can tell that nothing has changed since it last looked. */
+    private long transitions;
 
     TrialLifecycle(String studyName, long studyId, SearchSpace space, Sampler sampler, Scheduler scheduler, long seed,
             StudyStore store, MutableTrialHistory history, FailureWatch failures) {
@@ -100,6 +105,11 @@ final class TrialLifecycle {
                 + FailureReasons.oneLine(r, 300));
     }
 
+    /** How many times a trial has started or ended so far; a scheduler's answer can only change with it. */
+    long transitions() {
+        return transitions;
+    }
+
     int runningCount() {
         return running.size();
     }
@@ -117,6 +127,9 @@ final class TrialLifecycle {
         history.put(t);
         if (t.state() == TrialState.WAITING) {
             waiting.add(t.number());
+        }
+        if (t.state() == TrialState.PAUSED && t.attrs().containsKey(Tuner.PAUSED_BY_STOP)) {
+            pausedByStop.add(t.number());
         }
         if (t.isInterrupted()) {
             interrupted++;
@@ -168,19 +181,18 @@ final class TrialLifecycle {
         }
         int number = t.number();
         running.put(number, new RunningTrial(number, work.budget(), seedFor(number, 1)));
+        transitions++;
         publish(new TrialEvent.Started(t));
         return t;
     }
 
     /** The first trial a stop request paused, as work that resumes it at its budget; null if none. */
     Work.Resume nextPausedByStop() {
-        for (Trial t : history.trials()) {
-            String budget = t.attrs().get(Tuner.PAUSED_BY_STOP);
-            if (t.state() == TrialState.PAUSED && budget != null) {
-                return new Work.Resume(t.number(), Long.parseLong(budget), Map.of());
-            }
+        if (pausedByStop.isEmpty()) {
+            return null;
         }
-        return null;
+        Trial t = history.get(pausedByStop.first());
+        return new Work.Resume(t.number(), Long.parseLong(t.attrs().get(Tuner.PAUSED_BY_STOP)), Map.of());
     }
 
     /** Runs a paused trial again with a larger budget, from its own checkpoint. */
@@ -190,6 +202,8 @@ final class TrialLifecycle {
             throw new IllegalStateException("scheduler asked to resume trial " + t.number() + " in state " + t.state());
         }
         t = withAttrs(t.withoutAttr(Tuner.PAUSED_BY_STOP), work.attrs()).withState(TrialState.RUNNING, Instant.now());
+        pausedByStop.remove(t.number());
+        transitions++;
         RunningTrial r = new RunningTrial(t.number(), work.budget(), seedFor(t.number(), 2 + t.lastStep()));
         r.restore = store.checkpoint(studyId, t.number()).orElse(null);
         r.restoreStep = t.lastStep();
@@ -315,6 +329,10 @@ final class TrialLifecycle {
         Trial ended = t.withAttr(Trial.RESOURCE_USED, Long.toString(ResourceMeter.recorded(t) + used))
                 .withState(state, Instant.now());
         save(ended);
+        transitions++;
+        if (state == TrialState.PAUSED && ended.attrs().containsKey(Tuner.PAUSED_BY_STOP)) {
+            pausedByStop.add(ended.number());
+        }
         failures.ended(ended);
         if (ended.isInterrupted()) {
             interrupted++;
@@ -341,6 +359,7 @@ final class TrialLifecycle {
         }
         Trial ended = t.withState(TrialState.PRUNED, Instant.now());
         save(ended);
+        transitions++;
         failures.ended(ended);
         publish(new TrialEvent.Pruned(ended));
         return ended;

@@ -28,6 +28,10 @@ import java.util.function.Supplier;
  *   <li>{@code mf}: multi-fidelity methods on multi-fidelity Hartmann-6 and counting ones: the
  *       median resource to reach a target regret, and ASHA's worker utilisation against
  *       synchronous Successive Halving. See {@link MultiFidelityBench}.</li>
+ *   <li>{@code workers}: 16 workers on trials that sleep 2 ms per step and report every step:
+ *       the share of time they spend in the objective for random search, Successive Halving,
+ *       Hyperband and ASHA, and ASHA's wall time for a fixed resource budget with 1 and 16
+ *       workers. See {@link WorkersBench}.</li>
  * </ul>
  */
 public final class Bench {
@@ -48,8 +52,9 @@ public final class Bench {
                 }
             }
             case "mf" -> MultiFidelityBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 20);
+            case "workers" -> WorkersBench.run(args.length > 1 ? Long.parseLong(args[1]) : 24_000);
             default -> {
-                System.err.println("unknown suite " + suite + "; known: engine, e2e, store, ui, mf");
+                System.err.println("unknown suite " + suite + "; known: engine, e2e, store, ui, mf, workers");
                 System.exit(2);
             }
         }
