@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -39,7 +40,7 @@ final class TrialLifecycle {
     private final SearchSpace space;
     private final Sampler sampler;
     private final Scheduler scheduler;
-    private final long seed;
+    private final TrialSeeds seeds;
     private final StudyStore store;
     private final MutableTrialHistory history;
     private final ResourceMeter meter = new ResourceMeter();
@@ -61,7 +62,7 @@ final class TrialLifecycle {
         this.space = space;
         this.sampler = sampler;
         this.scheduler = scheduler;
-        this.seed = seed;
+        this.seeds = new TrialSeeds(seed);
         this.store = store;
         this.history = history;
         this.failures = failures;
@@ -174,13 +175,13 @@ final class TrialLifecycle {
             save(t);
         } else {
             int number = history.nextNumber();
-            Proposal p = sampler.propose(history, space, stream(number, 0));
+            Proposal p = sampler.propose(history, space, new SplittableRandom(seeds.of(number, 0)));
             Map<String, String> attrs = new LinkedHashMap<>(p.attrs());
             attrs.putAll(work.attrs());
             t = add(Trial.running(number, p.config(), attrs, Instant.now()));
         }
         int number = t.number();
-        running.put(number, new RunningTrial(number, work.budget(), seedFor(number, 1)));
+        running.put(number, new RunningTrial(number, work.budget(), seeds.of(number, 1)));
         transitions++;
         publish(new TrialEvent.Started(t));
         return t;
@@ -204,7 +205,7 @@ final class TrialLifecycle {
         t = withAttrs(t.withoutAttr(Tuner.PAUSED_BY_STOP), work.attrs()).withState(TrialState.RUNNING, Instant.now());
         pausedByStop.remove(t.number());
         transitions++;
-        RunningTrial r = new RunningTrial(t.number(), work.budget(), seedFor(t.number(), 2 + t.lastStep()));
+        RunningTrial r = new RunningTrial(t.number(), work.budget(), seeds.of(t.number(), 2 + t.lastStep()));
         r.restore = store.checkpoint(studyId, t.number()).orElse(null);
         r.restoreStep = t.lastStep();
         running.put(t.number(), r);
@@ -405,23 +406,5 @@ final class TrialLifecycle {
     private void save(Trial t) {
         store.saveTrial(studyId, t);
         history.put(t);
-    }
-
-    /**
-     * The seed of a random stream for one purpose of one trial, derived from the study seed
-     * alone, so that proposals do not depend on which thread asked first.
-     */
-    private long seedFor(int number, long purpose) {
-        return mix(mix(seed) + number * 0x9E3779B97F4A7C15L + purpose);
-    }
-
-    private java.util.SplittableRandom stream(int number, long purpose) {
-        return new java.util.SplittableRandom(seedFor(number, purpose));
-    }
-
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 }

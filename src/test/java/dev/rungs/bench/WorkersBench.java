@@ -21,7 +21,9 @@ import java.util.function.Supplier;
  * reports; a paused trial saves its step as a checkpoint and resumes from it. Utilisation is
  * the time workers spent in the objective's own work (not in calls to the engine) divided by
  * workers × the wall time of the run, so it counts every wait: for the engine's answer, for a
- * new trial, at a synchronous rung, and in the tail when the budget is reached.
+ * new trial, at a synchronous rung, and in the tail when the budget is reached. "In calls" is
+ * the share spent inside the objective's calls to the engine (reports, checkpoints); "no work"
+ * the rest: between trials, told to wait by a synchronous scheduler, and the tail.
  *
  * <p>Part 2: ASHA's wall time for the same resource budget with 1 and with
  * {@value #WORKERS} workers.
@@ -41,14 +43,19 @@ final class WorkersBench {
         double utilisation(int workers) {
             return workSeconds / (workers * wallSeconds);
         }
+
+        /** Share of worker time spent waiting inside a call to the engine (a report, a checkpoint). */
+        double blocked(int workers) {
+            return engineSeconds / (workers * wallSeconds);
+        }
     }
 
     static void run(long resource) {
         System.out.printf(Locale.ROOT, "workers: %d workers, %d ms sleep per step, report every step, r=%d R=%d eta=%d,"
                 + " resource budget %d steps, %d cores%n", WORKERS, MS_PER_STEP, MIN_RESOURCE, MAX_RESOURCE, ETA,
                 resource, Runtime.getRuntime().availableProcessors());
-        System.out.printf(Locale.ROOT, "%-20s %8s %8s %10s %8s %12s%n", "method", "wall s", "work s", "engine s",
-                "trials", "utilisation");
+        System.out.printf(Locale.ROOT, "%-20s %8s %8s %10s %8s %12s %10s %10s%n", "method", "wall s", "work s",
+                "engine s", "trials", "utilisation", "in calls", "no work");
         measure(Scheduler::none, 2_000, WORKERS); // warms the JIT; not reported
         report("random", measure(Scheduler::none, resource, WORKERS));
         report("successive_halving", measure(() -> new SuccessiveHalvingScheduler(MIN_RESOURCE, MAX_RESOURCE, ETA),
@@ -70,8 +77,10 @@ final class WorkersBench {
     }
 
     private static void report(String name, Measure m) {
-        System.out.printf(Locale.ROOT, "%-20s %8.2f %8.2f %10.2f %8d %11.1f%%%n", name, m.wallSeconds(), m.workSeconds(),
-                m.engineSeconds(), m.trials(), 100 * m.utilisation(WORKERS));
+        double idle = 1 - m.utilisation(WORKERS) - m.blocked(WORKERS);
+        System.out.printf(Locale.ROOT, "%-20s %8.2f %8.2f %10.2f %8d %11.1f%% %9.1f%% %9.1f%%%n", name, m.wallSeconds(),
+                m.workSeconds(), m.engineSeconds(), m.trials(), 100 * m.utilisation(WORKERS), 100 * m.blocked(WORKERS),
+                100 * idle);
     }
 
     private static Scheduler asha() {
