@@ -160,7 +160,7 @@ final class Run implements TrialHost {
         if (l.checkpoint == null) {
             return Optional.empty();
         }
-        tuner.engine().post(() -> trials.restoreCheckpoint(trialNumber), this::abort); // counts the restored steps as paid
+        tuner.engine().post(() -> trials.restored(trialNumber), this::abort);
         return Optional.of(l.checkpoint.clone());
     }
 

@@ -373,6 +373,7 @@ final class TrialLifecycle {
         return t;
     }
 
+    /** The checkpoint the trial continues from (null if none); the steps it holds count as paid. */
     byte[] restoreCheckpoint(int number) {
         RunningTrial r = runningTrial(number);
         if (r.restore == null) {
@@ -380,6 +381,11 @@ final class TrialLifecycle {
         }
         meter.restored(r);
         return r.restore.clone();
+    }
+
+    /** The trial restored the checkpoint it was handed with its assignment: its steps count as paid. */
+    void restored(int number) {
+        meter.restored(runningTrial(number));
     }
 
     void saveCheckpoint(int number, byte[] state) {

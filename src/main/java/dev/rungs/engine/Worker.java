@@ -6,6 +6,7 @@ import dev.rungs.objective.TrialContext;
 import dev.rungs.objective.TrialStoppedException;
 import dev.rungs.scheduler.Decision;
 import dev.rungs.space.Config;
+import dev.rungs.study.Trial;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -54,7 +55,7 @@ public final class Worker {
                     : new TrialOutcome.Failed(describe(e) + ", but no stop was asked for");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new TrialOutcome.Failed(Tuner.INTERRUPTED);
+            return new TrialOutcome.Failed(Trial.INTERRUPTED);
         } catch (Exception | LinkageError | AssertionError e) {
             return new TrialOutcome.Failed(describe(e));
         }
