@@ -111,7 +111,14 @@ final class Run implements TrialHost {
         if (crash == null) {
             crash = why;
         }
-        requestStop();
+        try {
+            requestStop();
+        } catch (RuntimeException engineGone) {
+            // The tuner was closed under the run: stop what is evaluating all the same.
+            stopping = true;
+            live.values().forEach(l -> l.stop.request());
+            signal();
+        }
     }
 
     // ------------------------------------------------------------------ TrialHost
