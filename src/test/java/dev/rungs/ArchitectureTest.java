@@ -22,6 +22,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void samplersAndSchedulersDoNotKnowWhereTrialsRun() {
+        noClasses().that().resideInAnyPackage("dev.rungs.sampler..", "dev.rungs.scheduler..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("dev.rungs.engine.TrialExecutor")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.rungs.engine.LocalTrialExecutor")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.rungs.engine.TrialHost")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.rungs.engine.Worker")
+                .check(MAIN);
+    }
+
+    @Test
     void layersDependDownwardsOnly() {
         layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
                 .layer("app").definedBy("dev.rungs.app..")

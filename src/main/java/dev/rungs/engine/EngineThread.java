@@ -68,6 +68,29 @@ final class EngineThread implements AutoCloseable {
         });
     }
 
+    /**
+     * Queues {@code task} behind every call made before it and returns at once; {@code onFailure}
+     * gets what it throws. Calls made after it see its effect, as the engine runs tasks in order.
+     */
+    void post(Runnable task, java.util.function.Consumer<Throwable> onFailure) {
+        Runnable guarded = () -> {
+            try {
+                task.run();
+            } catch (Throwable e) {
+                onFailure.accept(e);
+            }
+        };
+        if (Thread.currentThread() == thread) {
+            guarded.run();
+            return;
+        }
+        try {
+            executor.execute(guarded);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            onFailure.accept(new IllegalStateException("the tuner is closed", e));
+        }
+    }
+
     @Override
     public void close() {
         executor.shutdown();

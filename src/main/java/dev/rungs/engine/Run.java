@@ -3,28 +3,37 @@ package dev.rungs.engine;
 import dev.rungs.objective.Objective;
 import dev.rungs.objective.StopRequest;
 import dev.rungs.objective.StopSignal;
-import dev.rungs.objective.TrialContext;
-import dev.rungs.objective.TrialStoppedException;
 import dev.rungs.scheduler.Decision;
 import dev.rungs.scheduler.Work;
 import dev.rungs.space.Config;
 import dev.rungs.store.StudyState;
 import dev.rungs.study.Trial;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.random.RandomGenerator;
 
 /**
- * One call of {@link Tuner#start}: worker threads that take work from the engine, evaluate
- * the objective and hand the result back, until the budget is reached.
+ * One call of {@link Tuner#start}: the engine side of the workers. It is the {@link TrialHost}
+ * the executor's workers talk to, decides what each free worker does next, and ends the run
+ * when the budget is reached.
+ *
+ * <p>Reports a decision is known for in advance (the scheduler
+ * {@linkplain dev.rungs.scheduler.Scheduler#decidesOnlyAtBudget decides only at the budget}, and
+ * nothing has marked the trial to end) are queued to the engine and answered CONTINUE at once,
+ * so workers do not wait in line for the engine thread at every step. Checkpoints saved, user
+ * attributes and outcomes are queued too, and a resumed trial's own checkpoint is handed out
+ * from what the engine gave with the assignment. The engine runs queued calls and round trips
+ * alike in the order they were made, so a worker's next round trip sees all its queued calls.
  */
-final class Run {
+final class Run implements TrialHost {
+    /** How long a worker told to wait sleeps at most before it asks again. */
+    private static final Duration WAIT = Duration.ofMillis(50);
+
     private final Tuner tuner;
-    private final Objective objective;
+    private final TrialLifecycle trials;
     private final Budget budget;
     private final CompletableFuture<StudyResult> done = new CompletableFuture<>();
     private final AtomicInteger liveWorkers = new AtomicInteger();
@@ -36,28 +45,47 @@ final class Run {
     /** Why the run failed as a whole (its first trials all failed alike); engine thread only. */
     private String failure;
     private volatile Throwable crash;
-    /** Set once a stop is asked for; contexts made after it start stopped. */
+    /** Set once a stop is asked for; trials started after it start stopped. */
     private volatile boolean stopping;
-    /** The contexts of the trials evaluating now, told of a stop the moment it is asked for. */
-    private final Set<Context> live = ConcurrentHashMap.newKeySet();
+    /**
+     * {@link TrialLifecycle#transitions} when the scheduler last answered WAIT; until a trial
+     * starts or ends it would answer the same, so waiting workers that ask again do not make
+     * it look through the history again. Engine thread only.
+     */
+    private long waitedAt = -1;
+    /** The trials being evaluated now, with their stop, told of a stop the moment it is asked for. */
+    private final Map<Integer, Live> live = new ConcurrentHashMap<>();
 
-    Run(Tuner tuner, Objective objective, Budget budget) {
+    /** A trial under evaluation, as workers see it. */
+    private static final class Live {
+        final RunningTrial running;
+        final StopRequest stop = new StopRequest();
+        /** Whether reports below the budget are answered CONTINUE without waiting for the engine. */
+        final boolean answersEarlyReports;
+        /** The trial's own checkpoint as the run started, handed out without a round trip; null if none. */
+        final byte[] checkpoint;
+        /** Set once an exploit swapped the checkpoint: from then on only the engine knows which to restore. */
+        volatile boolean exploited;
+
+        Live(RunningTrial running, boolean answersEarlyReports) {
+            this.running = running;
+            this.answersEarlyReports = answersEarlyReports;
+            this.checkpoint = running.restore;
+        }
+    }
+
+    Run(Tuner tuner, Budget budget) {
         this.tuner = tuner;
-        this.objective = objective;
+        this.trials = tuner.lifecycle();
         this.budget = budget;
     }
 
-    RunHandle start() {
+    RunHandle start(TrialExecutor executor, Objective objective) {
         startNanos = System.nanoTime();
-        startResource = tuner.engine().call(tuner::resourceUsed);
+        startResource = tuner.engine().call(trials::resourceUsed);
         int n = tuner.workers();
         liveWorkers.set(n);
-        tuner.runStarted(this);
-        for (int i = 0; i < n; i++) {
-            Thread t = new Thread(this::workLoop, "rungs-worker-" + tuner.name() + "-" + i);
-            t.setDaemon(true);
-            t.start();
-        }
+        executor.execute(tuner.name(), this, objective, n);
         return new RunHandle(done, this::requestStop);
     }
 
@@ -66,11 +94,11 @@ final class Run {
             if (stopReason == null) {
                 stopReason = StudyResult.STOP_REQUESTED;
             }
-            tuner.pauseAllAtNextReport();
+            trials.pauseAllAtNextReport();
         });
         // After the engine marked the pauses, so that an objective ending at once finds its trial marked.
         stopping = true;
-        live.forEach(c -> c.stop.request());
+        live.values().forEach(l -> l.stop.request());
         signal();
     }
 
@@ -83,78 +111,184 @@ final class Run {
         if (crash == null) {
             crash = why;
         }
-        requestStop();
-    }
-
-    private void workLoop() {
         try {
-            while (crash == null) {
-                Object next = tuner.engine().call(this::nextAssignment);
-                if (next == Work.DONE) {
-                    break;
-                }
-                if (next == Work.WAIT) {
-                    awaitChange();
-                    continue;
-                }
-                evaluate((Trial) next);
-                signal();
-            }
-        } catch (Throwable e) {
-            abort(e);
-        } finally {
-            if (liveWorkers.decrementAndGet() == 0) {
-                finishRun();
-            }
+            requestStop();
+        } catch (RuntimeException engineGone) {
+            // The tuner was closed under the run: stop what is evaluating all the same.
+            stopping = true;
+            live.values().forEach(l -> l.stop.request());
+            signal();
         }
     }
 
-    /** A started trial, {@link Work#WAIT} or {@link Work#DONE}; engine thread. */
-    private Object nextAssignment() {
+    // ------------------------------------------------------------------ TrialHost
+
+    @Override
+    public Assignment next() {
+        if (crash != null) {
+            return Assignment.FINISHED;
+        }
+        return tuner.engine().call(this::nextAssignment);
+    }
+
+    @Override
+    public void awaitChange(Duration atMost) throws InterruptedException {
+        synchronized (changed) {
+            changed.wait(Math.max(1, atMost.toMillis()));
+        }
+    }
+
+    @Override
+    public Decision report(int trialNumber, long step, double value) {
+        Live l = live(trialNumber);
+        if (l.answersEarlyReports && step < l.running.budget && Double.isFinite(value)
+                && l.running.pendingEnd == null) {
+            tuner.engine().post(() -> trials.onReport(trialNumber, step, value), this::abort);
+            return Decision.CONTINUE;
+        }
+        Decision d = tuner.engine().call(() -> trials.onReport(trialNumber, step, value));
+        if (d instanceof Decision.Exploit) {
+            l.exploited = true;
+        }
+        return d;
+    }
+
+    @Override
+    public Config config(int trialNumber) {
+        return tuner.engine().call(() -> trials.history().get(trialNumber).config());
+    }
+
+    @Override
+    public Optional<byte[]> restoreCheckpoint(int trialNumber) {
+        Live l = live(trialNumber);
+        if (l.exploited) {
+            return Optional.ofNullable(tuner.engine().call(() -> trials.restoreCheckpoint(trialNumber)));
+        }
+        if (l.checkpoint == null) {
+            return Optional.empty();
+        }
+        tuner.engine().post(() -> trials.restored(trialNumber), this::abort);
+        return Optional.of(l.checkpoint.clone());
+    }
+
+    @Override
+    public void saveCheckpoint(int trialNumber, byte[] state) {
+        live(trialNumber);
+        byte[] copy = state.clone(); // the objective may reuse its buffer once this returns
+        tuner.engine().post(() -> trials.saveCheckpoint(trialNumber, copy), this::abort);
+    }
+
+    @Override
+    public void setUserAttr(int trialNumber, String key, String value) {
+        live(trialNumber);
+        tuner.engine().post(() -> trials.setUserAttr(trialNumber, key, value), this::abort);
+    }
+
+    @Override
+    public StopSignal stopSignal(int trialNumber) {
+        return live(trialNumber).stop;
+    }
+
+    @Override
+    public void finish(int trialNumber, TrialOutcome outcome) {
+        live.remove(trialNumber);
+        tuner.engine().post(() -> {
+            if (outcome instanceof TrialOutcome.Value v) {
+                trials.finish(trialNumber, v.value());
+            } else if (outcome instanceof TrialOutcome.Failed f) {
+                trials.fail(trialNumber, f.reason());
+            } else {
+                trials.endStopped(trialNumber);
+            }
+            signal();
+        }, this::abort);
+    }
+
+    @Override
+    public void workerFailed(Throwable why) {
+        abort(why);
+    }
+
+    @Override
+    public void workerEnded() {
+        if (liveWorkers.decrementAndGet() == 0) {
+            finishRun();
+        }
+    }
+
+    private Live live(int trialNumber) {
+        Live l = live.get(trialNumber);
+        if (l == null) {
+            throw new IllegalStateException("trial " + trialNumber + " is not being evaluated in this run");
+        }
+        return l;
+    }
+
+    // ------------------------------------------------------------------ engine thread
+
+    /** What a free worker does next; engine thread. */
+    private Assignment nextAssignment() {
         if (stopReason == null) {
             // Trials a stop request paused count in the budget already: they go first.
-            Work.Resume again = tuner.nextPausedByStop();
+            Work.Resume again = trials.nextPausedByStop();
             if (again != null) {
-                return tuner.resume(again);
+                return evaluate(trials.resume(again), true);
             }
             stopReason = limitReached();
             if (stopReason == null) {
-                failure = tuner.repeatedFailure().orElse(null);
+                failure = trials.repeatedFailure().orElse(null);
                 stopReason = failure;
             }
         }
         if (stopReason != null) {
-            return Work.DONE;
+            return Assignment.FINISHED;
         }
         // A trial budget stops new configurations only: the scheduler finishes what it started.
-        boolean newTrialsEnded = budget.maxTrials() > 0 && tuner.countedTrials() >= budget.maxTrials();
+        boolean newTrialsEnded = budget.maxTrials() > 0 && trials.countedTrials() >= budget.maxTrials();
+        if (waitedAt == trials.transitions()) {
+            return new Assignment.Wait(WAIT);
+        }
         Work w = nextWork(newTrialsEnded);
         while (w instanceof Work.Prune p) {
             // Settling a decided rung takes no worker: carry it out and ask again.
-            tuner.prunePaused(p);
+            trials.prunePaused(p);
             w = nextWork(newTrialsEnded);
         }
         if (w instanceof Work.NewTrial nt && !newTrialsEnded) {
-            if (tuner.sampler().isExhausted(tuner.history(), tuner.space())) {
+            if (trials.sampler().isExhausted(trials.history(), trials.space())) {
                 stopReason = "every configuration of the sampler has been tried";
-                return Work.DONE;
+                return Assignment.FINISHED;
             }
-            return tuner.startNew(nt);
+            return evaluate(trials.startNew(nt), false);
         }
         if (w instanceof Work.Resume r) {
-            return tuner.resume(r);
+            return evaluate(trials.resume(r), true);
         }
-        if (w instanceof Work.Wait && tuner.runningCount() > 0) {
-            return Work.WAIT;
+        if (w instanceof Work.Wait && trials.runningCount() > 0) {
+            waitedAt = trials.transitions();
+            return new Assignment.Wait(WAIT);
         }
         stopReason = newTrialsEnded ? "trial budget reached (" + budget.maxTrials() + ")"
                 : w instanceof Work.Wait ? "scheduler is waiting but no trial is running" : "scheduler finished";
-        return Work.DONE;
+        return Assignment.FINISHED;
+    }
+
+    /** Hands a just started trial to a worker; engine thread. */
+    private Assignment evaluate(Trial t, boolean resumed) {
+        RunningTrial r = trials.runningTrial(t.number());
+        Live l = new Live(r, trials.scheduler().decidesOnlyAtBudget());
+        live.put(t.number(), l);
+        if (stopping) {
+            l.stop.request();
+        }
+        return resumed ? new Assignment.ResumeTrial(t.number(), t.config(), r.budget, r.randomSeed,
+                r.restore == null ? 0 : r.restoreStep)
+                : new Assignment.NewTrial(t.number(), t.config(), r.budget, r.randomSeed);
     }
 
     private Work nextWork(boolean newTrialsEnded) {
-        return newTrialsEnded ? tuner.scheduler().nextWorkWithoutNewTrials(tuner.history(), tuner.maxResource())
-                : tuner.scheduler().nextWork(tuner.history(), tuner.maxResource());
+        return newTrialsEnded ? trials.scheduler().nextWorkWithoutNewTrials(trials.history(), tuner.maxResource())
+                : trials.scheduler().nextWork(trials.history(), tuner.maxResource());
     }
 
     /** Why the run must stop starting any work now (time or resource spent), or null. */
@@ -162,7 +296,7 @@ final class Run {
         if (budget.maxTime() != null && elapsed().compareTo(budget.maxTime()) >= 0) {
             return "time budget reached (" + budget.maxTime().toSeconds() + " s)";
         }
-        if (budget.maxResource() > 0 && tuner.resourceUsed() >= budget.maxResource()) {
+        if (budget.maxResource() > 0 && trials.resourceUsed() >= budget.maxResource()) {
             return "resource budget reached (" + budget.maxResource() + ")";
         }
         return null;
@@ -170,47 +304,6 @@ final class Run {
 
     private Duration elapsed() {
         return Duration.ofNanos(System.nanoTime() - startNanos);
-    }
-
-    private void evaluate(Trial trial) {
-        Context ctx = new Context(trial.number());
-        live.add(ctx);
-        if (stopping) {
-            ctx.stop.request();
-        }
-        double value;
-        try {
-            value = objective.evaluate(trial.config(), ctx);
-        } catch (TrialStoppedException e) {
-            if (ctx.stopRequested()) {
-                tuner.engine().call(() -> tuner.endStopped(trial.number()));
-            } else {
-                // Paused for a stop nobody asked for, it would be resumed at once, again and again.
-                tuner.tellFailure(trial.number(), describe(e) + ", but no stop was asked for");
-            }
-            return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            tuner.tellFailure(trial.number(), Tuner.INTERRUPTED);
-            return;
-        } catch (Exception | LinkageError | AssertionError e) {
-            tuner.tellFailure(trial.number(), describe(e));
-            return;
-        } finally {
-            live.remove(ctx);
-        }
-        tuner.tell(trial.number(), value);
-    }
-
-    private static String describe(Throwable e) {
-        String msg = e.getMessage();
-        return e.getClass().getSimpleName() + (msg == null ? "" : ": " + msg);
-    }
-
-    private void awaitChange() throws InterruptedException {
-        synchronized (changed) {
-            changed.wait(50);
-        }
     }
 
     private void signal() {
@@ -252,11 +345,10 @@ final class Run {
             result = tuner.engine().call(() -> {
                 boolean resumable = StudyResult.STOP_REQUESTED.equals(stopReason) || failure != null;
                 tuner.setState(resumable ? StudyState.STOPPED : StudyState.FINISHED);
-                StudyResult r = new StudyResult(tuner.name(), tuner.history().trials(), tuner.history().best(),
-                        stopReason == null ? "finished" : stopReason, elapsed(), tuner.resourceUsed() - startResource,
-                        Optional.ofNullable(failure),
-                        ProgressPoint.of(tuner.history().trials(), tuner.direction()));
-                tuner.publish(new TrialEvent.Finished(r));
+                StudyResult r = new StudyResult(tuner.name(), trials.history().trials(), trials.history().best(),
+                        stopReason == null ? "finished" : stopReason, elapsed(), trials.resourceUsed() - startResource,
+                        Optional.ofNullable(failure), ProgressPoint.of(trials.history().trials(), tuner.direction()));
+                trials.publish(new TrialEvent.Finished(r));
                 return r;
             });
         } catch (RuntimeException e) {
@@ -264,95 +356,5 @@ final class Run {
             return;
         }
         done.complete(result);
-    }
-
-    /**
-     * The objective's window onto the engine for one run of one trial. What stays fixed for the
-     * run (budget, where it resumed from, its random generator, the configuration until an
-     * exploit changes it) is read from the engine once, on first use, so objectives may ask as
-     * often as they like, and one that asks nothing costs no extra trip.
-     */
-    private final class Context implements TrialContext {
-        private final int number;
-        final StopRequest stop = new StopRequest();
-        /** Read on first use; racing readers read the same values. */
-        private volatile Start start;
-        /** The configuration an exploit switched to, if one did. */
-        private volatile Config exploited;
-
-        private record Start(long budget, long resumedFrom, RandomGenerator random, Config config) {
-        }
-
-        Context(int number) {
-            this.number = number;
-        }
-
-        private Start start() {
-            Start s = start;
-            if (s == null) {
-                s = tuner.engine().call(() -> {
-                    RunningTrial r = tuner.runningTrial(number);
-                    return new Start(r.budget, r.restore == null ? 0 : r.restoreStep, r.objectiveRandom,
-                            tuner.history().trials().get(number).config());
-                });
-                start = s;
-            }
-            return s;
-        }
-
-        @Override
-        public int trialNumber() {
-            return number;
-        }
-
-        @Override
-        public Config config() {
-            Config c = exploited;
-            return c != null ? c : start().config();
-        }
-
-        @Override
-        public Decision report(long step, double value) {
-            Decision d = tuner.report(number, step, value);
-            if (d instanceof Decision.Exploit) {
-                exploited = tuner.engine().call(() -> tuner.history().trials().get(number).config());
-            }
-            return d;
-        }
-
-        @Override
-        public Optional<byte[]> restoreCheckpoint() {
-            return Optional.ofNullable(tuner.engine().call(() -> tuner.restoreCheckpoint(number)));
-        }
-
-        @Override
-        public void saveCheckpoint(byte[] state) {
-            tuner.engine().run(() -> tuner.saveCheckpoint(number, state));
-        }
-
-        @Override
-        public long budget() {
-            return start().budget();
-        }
-
-        @Override
-        public long resumedFrom() {
-            return start().resumedFrom();
-        }
-
-        @Override
-        public RandomGenerator random() {
-            return start().random();
-        }
-
-        @Override
-        public void setUserAttr(String key, String value) {
-            tuner.engine().run(() -> tuner.setUserAttr(number, key, value));
-        }
-
-        @Override
-        public StopSignal stopSignal() {
-            return stop;
-        }
     }
 }

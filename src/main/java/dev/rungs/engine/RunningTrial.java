@@ -1,15 +1,19 @@
 package dev.rungs.engine;
 
 import dev.rungs.scheduler.Decision;
-import java.util.random.RandomGenerator;
 
-/** What the engine tracks about one run of a trial while it runs; engine thread only. */
+/** What the engine tracks about one run of a trial while it runs; engine thread only, but for {@link #pendingEnd}. */
 final class RunningTrial {
     final int number;
     final long budget;
-    final RandomGenerator objectiveRandom;
-    /** STOP or PAUSE once decided; the trial ends that way when the objective returns. */
-    Decision pendingEnd;
+    /** Seed of the objective's random generator for this run. */
+    final long randomSeed;
+    /**
+     * STOP or PAUSE once decided; the trial ends that way when the objective returns. Written
+     * on the engine thread only; volatile because a worker reads it to tell whether its next
+     * report may be answered without a round trip to the engine.
+     */
+    volatile Decision pendingEnd;
     /**
      * Whether the objective was told of {@link #pendingEnd} by a report. A trial that returns
      * without reporting again never heard of a pause asked for by a stop request: it ran to
@@ -28,9 +32,9 @@ final class RunningTrial {
     long highWater;
     boolean reported;
 
-    RunningTrial(int number, long budget, RandomGenerator objectiveRandom) {
+    RunningTrial(int number, long budget, long randomSeed) {
         this.number = number;
         this.budget = budget;
-        this.objectiveRandom = objectiveRandom;
+        this.randomSeed = randomSeed;
     }
 }

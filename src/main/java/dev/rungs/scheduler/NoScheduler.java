@@ -19,6 +19,11 @@ final class NoScheduler implements Scheduler {
     }
 
     @Override
+    public boolean decidesOnlyAtBudget() {
+        return true;
+    }
+
+    @Override
     public String toString() {
         return "NoScheduler";
     }

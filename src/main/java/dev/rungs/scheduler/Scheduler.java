@@ -52,6 +52,16 @@ public interface Scheduler {
         return false;
     }
 
+    /**
+     * Whether {@link #onReport} answers CONTINUE to every report of a run before its step
+     * reaches the run's budget, whatever the values (a promotion-style scheduler that judges a
+     * trial only where its run ends). The engine then records those reports without making the
+     * trial wait for the answer. Default false: every report waits for the decision.
+     */
+    default boolean decidesOnlyAtBudget() {
+        return false;
+    }
+
     /** A scheduler that lets every trial run to its end. */
     static Scheduler none() {
         return NoScheduler.INSTANCE;

@@ -1,6 +1,7 @@
 package dev.rungs.spec;
 
 import dev.rungs.engine.Tuner;
+import dev.rungs.engine.TunerBuilder;
 import dev.rungs.objective.Objective;
 import dev.rungs.store.StudyStore;
 
@@ -30,7 +31,7 @@ public final class StudyFactory {
         return builder(spec, store, runner).resume().retries(retries).build();
     }
 
-    private static Tuner.Builder builder(StudySpec spec, StudyStore store, String runner) {
+    private static TunerBuilder builder(StudySpec spec, StudyStore store, String runner) {
         return Tuner.builder(spec.space())
                 .runner(runner)
                 .name(spec.name())

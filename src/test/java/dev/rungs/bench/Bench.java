@@ -31,6 +31,10 @@ import java.util.function.Supplier;
  *   <li>{@code overhead}: time spent inside scheduler calls per trial, for every scheduler, at
  *       1,000 and 10,000 trials through the Tuner with one worker and a trivial objective. See
  *       {@link OverheadBench}.</li>
+ *   <li>{@code workers}: 16 workers on trials that sleep 2 ms per step and report every step:
+ *       the share of time they spend in the objective for random search, Successive Halving,
+ *       Hyperband and ASHA, and ASHA's wall time for a fixed resource budget with 1 and 16
+ *       workers. See {@link WorkersBench}.</li>
  * </ul>
  */
 public final class Bench {
@@ -52,8 +56,9 @@ public final class Bench {
             }
             case "mf" -> MultiFidelityBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 20);
             case "overhead" -> OverheadBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 10_000);
+            case "workers" -> WorkersBench.run(args.length > 1 ? Long.parseLong(args[1]) : 24_000);
             default -> {
-                System.err.println("unknown suite " + suite + "; known: engine, e2e, store, ui, mf, overhead");
+                System.err.println("unknown suite " + suite + "; known: engine, e2e, store, ui, mf, overhead, workers");
                 System.exit(2);
             }
         }

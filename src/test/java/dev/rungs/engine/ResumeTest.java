@@ -18,7 +18,7 @@ class ResumeTest {
     static final SearchSpace SPACE = SearchSpace.builder().floatParam("x", -1, 1).build();
     static final Objective SQUARE = (c, ctx) -> c.getDouble("x") * c.getDouble("x");
 
-    static Tuner.Builder study(StudyStore store) {
+    static TunerBuilder study(StudyStore store) {
         return Tuner.builder(SPACE).name("s").sampler(new UniformTestSampler()).seed(4).store(store);
     }
 

@@ -29,7 +29,7 @@ class StudyLeaseTest {
     @TempDir
     Path dir;
 
-    Tuner.Builder study(SqliteStudyStore store) {
+    TunerBuilder study(SqliteStudyStore store) {
         return ResumeTest.study(store).runner("rungs run");
     }
 

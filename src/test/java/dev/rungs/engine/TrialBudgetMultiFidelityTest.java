@@ -80,7 +80,12 @@ class TrialBudgetMultiFidelityTest {
         StudyResult r = run(new RandomSampler(), new AshaScheduler(1, 81, 3, 0, false), problem, Budget.trials(81));
         assertEquals(81, r.trials().size());
         assertTrue(reachedFull(r, 81), "the promotions went on after the 81st configuration: " + states(r));
-        assertEquals(1, states(r).get(TrialState.COMPLETE), "exactly one reached R");
+        // How many reach R depends on the order results arrive in (two workers): ASHA promotes any
+        // trial that ranks in the top third of its rung so far, and a rung closed early promotes
+        // its best. What must hold whatever the order: nothing is left paused without a value.
+        assertEquals(0, states(r).getOrDefault(TrialState.PAUSED, 0L), states(r).toString());
+        assertTrue(r.trials().stream().filter(t -> t.state() == TrialState.PRUNED).allMatch(t -> t.value().isPresent()),
+                "every pruned trial keeps its value at its last rung");
     }
 
     @Test

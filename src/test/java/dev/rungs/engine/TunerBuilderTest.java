@@ -175,7 +175,7 @@ class TunerBuilderTest {
 
     @Test
     void buildingLeavesTheSettingsAsGiven(@TempDir Path dir) {
-        Tuner.Builder b = Tuner.builder(SPACE).sampler(new SobolSampler()).storeAt(dir.resolve("again.db")).name("a");
+        TunerBuilder b = Tuner.builder(SPACE).sampler(new SobolSampler()).storeAt(dir.resolve("again.db")).name("a");
         List<Config> first;
         try (Tuner t = b.seed(1).build()) {
             first = t.optimize((config, ctx) -> config.getDouble("x"), Budget.trials(4)).trials().stream()

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class TunerTest {
     static final SearchSpace SPACE = SearchSpace.builder().floatParam("x", -1, 1).intParam("n", 1, 5).build();
 
-    static Tuner.Builder tuner() {
+    static TunerBuilder tuner() {
         return Tuner.builder(SPACE).sampler(new UniformTestSampler()).seed(11);
     }
 

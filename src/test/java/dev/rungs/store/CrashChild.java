@@ -4,6 +4,7 @@ import dev.rungs.store.sqlite.SqliteStudyStore;
 import dev.rungs.engine.Budget;
 import dev.rungs.engine.TrialEvent;
 import dev.rungs.engine.Tuner;
+import dev.rungs.engine.TunerBuilder;
 import dev.rungs.objective.Objective;
 import dev.rungs.objective.bench.Branin;
 import dev.rungs.sampler.RandomSampler;
@@ -24,7 +25,7 @@ public final class CrashChild {
             return Branin.value(c.getDouble("x1"), c.getDouble("x2"));
         };
         try (StudyStore store = SqliteStudyStore.open(db)) {
-            Tuner.Builder b = Tuner.builder(new Branin().space()).name("crash").sampler(new RandomSampler())
+            TunerBuilder b = Tuner.builder(new Branin().space()).name("crash").sampler(new RandomSampler())
                     .seed(5).workers(2).store(store);
             if (store.findStudy("crash").isPresent()) {
                 b.resume();

@@ -189,6 +189,11 @@ public final class AshaScheduler implements Scheduler, DescribesRungs {
     }
 
     @Override
+    public boolean decidesOnlyAtBudget() {
+        return !pruner; // the pruner form judges at every rung a long run passes
+    }
+
+    @Override
     public Decision onReport(Trial trial, long step, double value, TrialHistory history) {
         OptionalInt rung = RungAttrs.intAttr(trial, RUNG);
         OptionalLong budget = RungAttrs.longAttr(trial, BUDGET);

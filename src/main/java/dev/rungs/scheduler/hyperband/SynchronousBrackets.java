@@ -113,6 +113,11 @@ public abstract sealed class SynchronousBrackets implements Scheduler, Describes
     }
 
     @Override
+    public boolean decidesOnlyAtBudget() {
+        return true;
+    }
+
+    @Override
     public Decision onReport(Trial trial, long step, double value, TrialHistory history) {
         OptionalInt rung = RungAttrs.intAttr(trial, RUNG);
         OptionalInt bracket = RungAttrs.intAttr(trial, BRACKET);

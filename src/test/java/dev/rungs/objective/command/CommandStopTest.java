@@ -11,6 +11,7 @@ import dev.rungs.engine.RunHandle;
 import dev.rungs.engine.StudyResult;
 import dev.rungs.engine.TrialEvent;
 import dev.rungs.engine.Tuner;
+import dev.rungs.engine.TunerBuilder;
 import dev.rungs.objective.StandaloneContext;
 import dev.rungs.objective.TrialStoppedException;
 import dev.rungs.sampler.RandomSampler;
@@ -164,7 +165,7 @@ class CommandStopTest {
         InMemoryStudyStore store = new InMemoryStudyStore();
         CommandObjective o = objective(StopScript.SILENT_UNTIL_RESUMED, null);
         SearchSpace space = SearchSpace.builder().floatParam("x", 0, 1).build();
-        java.util.function.Supplier<Tuner.Builder> study = () -> Tuner.builder(space).name("stop")
+        java.util.function.Supplier<TunerBuilder> study = () -> Tuner.builder(space).name("stop")
                 .sampler(new RandomSampler()).seed(3).store(store);
         try (Tuner tuner = study.get().build()) {
             CountDownLatch reported = new CountDownLatch(1);

@@ -1,0 +1,50 @@
+package dev.rungs.engine;
+
+import dev.rungs.store.StudyStore;
+import dev.rungs.study.Trial;
+import dev.rungs.study.MutableTrialHistory;
+import dev.rungs.study.TrialState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Takes over a stored study when it is resumed. Trials left RUNNING by a process that died are
+ * marked FAIL ("interrupted") and, while the retries allow, queued again as new trials with the
+ * same configuration. Only the lease holder may do this: it alone may decide that RUNNING trials
+ * belong to a runner that is gone.
+ */
+final class CrashRecovery {
+    private CrashRecovery() {
+    }
+
+    /** Loads {@code stored} into {@code trials}, marking and retrying the interrupted ones; engine thread. */
+    static void takeOver(List<Trial> stored, int retries, StudyStore store, long studyId, TrialLifecycle trials) {
+        Instant now = Instant.now();
+        List<Trial> interrupted = new ArrayList<>();
+        for (Trial t : stored) {
+            if (t.state() == TrialState.RUNNING) {
+                t = t.withAttr(Trial.FAIL_REASON, Tuner.INTERRUPTED).withState(TrialState.FAIL, now);
+                store.saveTrial(studyId, t);
+                interrupted.add(t);
+            }
+            trials.adopt(t);
+        }
+        for (Trial t : interrupted) {
+            if (retryDepth(t, trials.history()) < retries) {
+                trials.queue(t.config(), Map.of(Tuner.RETRY_OF, Integer.toString(t.number())));
+            }
+        }
+    }
+
+    /** How many interrupted trials this one retries in a chain. */
+    private static int retryDepth(Trial t, MutableTrialHistory history) {
+        int depth = 0;
+        while (t.attrs().containsKey(Tuner.RETRY_OF)) {
+            t = history.get(Integer.parseInt(t.attrs().get(Tuner.RETRY_OF)));
+            depth++;
+        }
+        return depth;
+    }
+}
