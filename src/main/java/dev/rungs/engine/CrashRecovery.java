@@ -2,6 +2,7 @@ package dev.rungs.engine;
 
 import dev.rungs.store.StudyStore;
 import dev.rungs.study.Trial;
+import dev.rungs.study.TrialFact;
 import dev.rungs.study.MutableTrialHistory;
 import dev.rungs.study.TrialState;
 import java.time.Instant;
@@ -25,7 +26,7 @@ final class CrashRecovery {
         List<Trial> interrupted = new ArrayList<>();
         for (Trial t : stored) {
             if (t.state() == TrialState.RUNNING) {
-                t = t.withAttr(Trial.FAIL_REASON, Tuner.INTERRUPTED).withState(TrialState.FAIL, now);
+                t = t.withAttr(Trial.FAIL_REASON, Trial.INTERRUPTED).withState(TrialState.FAIL, now);
                 store.saveTrial(studyId, t);
                 interrupted.add(t);
             }
@@ -33,7 +34,7 @@ final class CrashRecovery {
         }
         for (Trial t : interrupted) {
             if (retryDepth(t, trials.history()) < retries) {
-                trials.queue(t.config(), Map.of(Tuner.RETRY_OF, Integer.toString(t.number())));
+                trials.queue(t.config(), Map.ofEntries(TrialFact.RETRY_OF.entry(t.number())));
             }
         }
     }
@@ -41,8 +42,8 @@ final class CrashRecovery {
     /** How many interrupted trials this one retries in a chain. */
     private static int retryDepth(Trial t, MutableTrialHistory history) {
         int depth = 0;
-        while (t.attrs().containsKey(Tuner.RETRY_OF)) {
-            t = history.get(Integer.parseInt(t.attrs().get(Tuner.RETRY_OF)));
+        for (var retried = TrialFact.RETRY_OF.in(t); retried.isPresent(); retried = TrialFact.RETRY_OF.in(t)) {
+            t = history.get(retried.get());
             depth++;
         }
         return depth;

@@ -18,7 +18,7 @@ final class ResourceMeter {
 
     /** A stored trial's resource, counted when a study is resumed. */
     void adopt(Trial stored) {
-        used += recorded(stored);
+        used += stored.resourceUsed();
     }
 
     /** A run reported at {@code step}. */
@@ -47,8 +47,4 @@ final class ResourceMeter {
         return r.highWater - Math.min(r.highWater, r.restoredFrom);
     }
 
-    /** The resource a stored trial has consumed over all its runs. */
-    static long recorded(Trial t) {
-        return Long.parseLong(t.attrs().getOrDefault(Trial.RESOURCE_USED, "0"));
-    }
 }

@@ -12,6 +12,7 @@ import dev.rungs.store.StudyStore;
 import dev.rungs.study.FailureReasons;
 import dev.rungs.study.MutableTrialHistory;
 import dev.rungs.study.Trial;
+import dev.rungs.study.TrialFact;
 import dev.rungs.study.TrialState;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -129,7 +130,7 @@ final class TrialLifecycle {
         if (t.state() == TrialState.WAITING) {
             waiting.add(t.number());
         }
-        if (t.state() == TrialState.PAUSED && t.attrs().containsKey(Tuner.PAUSED_BY_STOP)) {
+        if (t.state() == TrialState.PAUSED && TrialFact.PAUSED_BY_STOP.isIn(t)) {
             pausedByStop.add(t.number());
         }
         if (t.isInterrupted()) {
@@ -193,7 +194,7 @@ final class TrialLifecycle {
             return null;
         }
         Trial t = history.get(pausedByStop.first());
-        return new Work.Resume(t.number(), Long.parseLong(t.attrs().get(Tuner.PAUSED_BY_STOP)), Map.of());
+        return new Work.Resume(t.number(), TrialFact.PAUSED_BY_STOP.in(t).orElseThrow(), Map.of());
     }
 
     /** Runs a paused trial again with a larger budget, from its own checkpoint. */
@@ -202,7 +203,7 @@ final class TrialLifecycle {
         if (t.state() != TrialState.PAUSED) {
             throw new IllegalStateException("scheduler asked to resume trial " + t.number() + " in state " + t.state());
         }
-        t = withAttrs(t.withoutAttr(Tuner.PAUSED_BY_STOP), work.attrs()).withState(TrialState.RUNNING, Instant.now());
+        t = withAttrs(TrialFact.PAUSED_BY_STOP.off(t), work.attrs()).withState(TrialState.RUNNING, Instant.now());
         pausedByStop.remove(t.number());
         transitions++;
         RunningTrial r = new RunningTrial(t.number(), work.budget(), seeds.of(t.number(), 2 + t.lastStep()));
@@ -304,7 +305,7 @@ final class TrialLifecycle {
         Trial t = history.get(number);
         if (r.pendingEnd instanceof Decision.Pause) {
             // Paused by a stop request: the next run resumes it first, at the budget it had.
-            return end(r, r.pausedByStop ? t.withAttr(Tuner.PAUSED_BY_STOP, Long.toString(r.budget)) : t,
+            return end(r, r.pausedByStop ? TrialFact.PAUSED_BY_STOP.on(t, r.budget) : t,
                     TrialState.PAUSED);
         }
         if (r.pendingEnd instanceof Decision.Stop) {
@@ -327,11 +328,11 @@ final class TrialLifecycle {
     private Trial end(RunningTrial r, Trial t, TrialState state) {
         long used = meter.ended(r);
         running.remove(t.number());
-        Trial ended = t.withAttr(Trial.RESOURCE_USED, Long.toString(ResourceMeter.recorded(t) + used))
+        Trial ended = TrialFact.RESOURCE_USED.on(t, t.resourceUsed() + used)
                 .withState(state, Instant.now());
         save(ended);
         transitions++;
-        if (state == TrialState.PAUSED && ended.attrs().containsKey(Tuner.PAUSED_BY_STOP)) {
+        if (state == TrialState.PAUSED && TrialFact.PAUSED_BY_STOP.isIn(ended)) {
             pausedByStop.add(ended.number());
         }
         failures.ended(ended);

@@ -36,17 +36,6 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class Tuner implements AutoCloseable {
-    /** Attribute: resource a trial has consumed over all its runs, so a resumed study knows its total. */
-    public static final String RESOURCE_USED = Trial.RESOURCE_USED;
-    /** Attribute: the interrupted trial this one retries. */
-    public static final String RETRY_OF = "retry_of";
-    /**
-     * Attribute of a trial paused because its run was asked to stop: the budget it was running
-     * at. The next run resumes such trials before anything else, whatever the scheduler.
-     */
-    public static final String PAUSED_BY_STOP = "paused_by_stop";
-    /** The failure reason of a trial whose run was cut short by a crash or an interrupt, not by its own fault. */
-    public static final String INTERRUPTED = Trial.INTERRUPTED;
     /** How long a study's lease stays live without a heartbeat, unless the builder says otherwise. */
     public static final Duration DEFAULT_LEASE_TIMEOUT = Duration.ofSeconds(30);
     /** Same failures in a row, with no success before, after which a study stops by default. */

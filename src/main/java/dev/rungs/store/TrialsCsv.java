@@ -7,6 +7,7 @@ import dev.rungs.space.IntParam;
 import dev.rungs.space.Param;
 import dev.rungs.space.SearchSpace;
 import dev.rungs.study.Trial;
+import dev.rungs.study.TrialFact;
 import dev.rungs.study.TrialState;
 import java.io.IOException;
 import java.io.Reader;
@@ -44,8 +45,8 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class TrialsCsv {
     /** Scheduler columns, written only when some trial has a value for them. */
-    static final List<String> SCHEDULER_COLUMNS = List.of("bracket", "rung", "budget", "round", "outcome",
-            "proposed_by");
+    static final List<String> SCHEDULER_COLUMNS = java.util.stream.Stream.of(TrialFact.BRACKET, TrialFact.RUNG,
+            TrialFact.BUDGET, TrialFact.ROUND, TrialFact.OUTCOME, TrialFact.PROPOSED_BY).map(TrialFact::key).toList();
 
     /** The columns every trials CSV has, in {@link #write}'s order around the parameters. */
     private static final List<String> FIXED_COLUMNS = List.of("number", "value", "datetime_start", "datetime_complete",

@@ -34,8 +34,6 @@ public record Trial(int number, TrialState state, Config config, OptionalDouble 
     public static final String FAIL_REASON = "fail_reason";
     /** Prefix of attributes set by the objective itself. */
     public static final String USER_ATTR_PREFIX = "user_attrs_";
-    /** Attribute: resource the trial has consumed over all its runs, so a resumed study knows its total. */
-    public static final String RESOURCE_USED = "resource_used";
     /** The failure reason of a trial whose run was cut short by a crash or an interrupt, not by its own fault. */
     public static final String INTERRUPTED = "interrupted";
 
@@ -119,16 +117,8 @@ public record Trial(int number, TrialState state, Config config, OptionalDouble 
         return state == TrialState.FAIL && INTERRUPTED.equals(attrs.get(FAIL_REASON));
     }
 
-    /** The resource recorded in {@link #RESOURCE_USED}, 0 when none (or an unreadable value) is. */
+    /** The resource the trial has consumed over all its runs ({@link TrialFact#RESOURCE_USED}); 0 when none is recorded. */
     public long resourceUsed() {
-        String v = attrs.get(RESOURCE_USED);
-        if (v == null) {
-            return 0;
-        }
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        return TrialFact.RESOURCE_USED.in(this).orElse(0L);
     }
 }

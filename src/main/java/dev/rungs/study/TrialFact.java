@@ -10,7 +10,8 @@ import java.util.function.Function;
  * its bracket and rung, who proposed it, …), with its type. The facts are stored as trial
  * attributes, so the store, the CSV export and older studies keep their columns; this class
  * is the one place that knows each fact's key and how its value is written and read back.
- * User attributes ({@link Trial#USER_ATTR_PREFIX}) stay plain strings.
+ * User attributes ({@link Trial#USER_ATTR_PREFIX}) and the failure reason
+ * ({@link Trial#FAIL_REASON}) stay plain strings.
  *
  * @param <T> the fact's type
  */
@@ -37,10 +38,6 @@ public final class TrialFact<T> {
     public static final TrialFact<Proposer> PROPOSED_BY = ofEnum("proposed_by", Proposer.class);
     /** The budget whose model BOHB sampled the configuration from. */
     public static final TrialFact<Long> MODEL_BUDGET = ofLong("model_budget");
-    /** Why the trial failed ({@link #INTERRUPTED} when its run was cut short, not by its own fault). */
-    public static final TrialFact<String> FAIL_REASON = new TrialFact<>("fail_reason", s -> s, s -> s);
-    /** {@link #FAIL_REASON} of a trial whose run was cut short by a crash or an interrupt. */
-    public static final String INTERRUPTED = "interrupted";
 
     /** What a rung decided about a trial. */
     public enum RungOutcome {

@@ -7,6 +7,7 @@ import dev.rungs.scheduler.hyperband.RungAttrs;
 import dev.rungs.store.StudyStore;
 import dev.rungs.store.sqlite.SqliteStudyStore;
 import dev.rungs.study.Trial;
+import dev.rungs.study.TrialFact;
 import dev.rungs.study.TrialState;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,7 +99,7 @@ class BohbStudyAppTest {
         try (StudyStore store = SqliteStudyStore.openReadOnly(db)) {
             List<Trial> trials = store.trials(store.studies().get(0).id());
             long atLargest = trials.stream().filter(t -> t.state() == TrialState.COMPLETE
-                    && "9".equals(t.attrs().get(RungAttrs.BUDGET))).count();
+                    && "9".equals(t.attrs().get(TrialFact.BUDGET.key()))).count();
             // One iteration ends with 1 + 1 + 3 configurations evaluated at R.
             assertEquals(5, atLargest, trials.toString());
             assertEquals(17, trials.size(), "one iteration's configurations, each a trial");

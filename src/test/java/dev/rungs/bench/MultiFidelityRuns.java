@@ -16,6 +16,7 @@ import dev.rungs.scheduler.hyperband.Bracket;
 import dev.rungs.scheduler.hyperband.HyperbandScheduler;
 import dev.rungs.space.Config;
 import dev.rungs.study.Trial;
+import dev.rungs.study.TrialFact;
 import dev.rungs.study.TrialState;
 import java.util.HashMap;
 import java.util.Map;
@@ -113,7 +114,7 @@ public final class MultiFidelityRuns {
                 if (tr == null) {
                     return;
                 }
-                long used = Long.parseLong(tr.attrs().getOrDefault(Tuner.RESOURCE_USED, "0"));
+                long used = Long.parseLong(tr.attrs().getOrDefault(TrialFact.RESOURCE_USED.key(), "0"));
                 Long before = paid.put(tr.number(), used);
                 consumed[0] += used - (before == null ? 0 : before);
                 boolean atR = method == Method.RANDOM || Long.toString(rMax).equals(tr.attrs().get("budget"));

@@ -15,6 +15,7 @@ import dev.rungs.store.sqlite.SqliteStudyStore;
 import dev.rungs.study.Direction;
 import dev.rungs.study.StudySummary;
 import dev.rungs.study.Trial;
+import dev.rungs.study.TrialFact;
 import dev.rungs.study.TrialState;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -40,7 +41,7 @@ class OneCountEverywhereTest {
     Path dir;
 
     static Trial trial(int n, TrialState state, double value) {
-        Trial t = Trial.running(n, new Config(Map.of("x1", 1.0, "x2", 2.0)), Map.of(Trial.RESOURCE_USED, "1"),
+        Trial t = Trial.running(n, new Config(Map.of("x1", 1.0, "x2", 2.0)), Map.of(TrialFact.RESOURCE_USED.key(), "1"),
                 Instant.parse("2025-01-01T00:00:00Z"));
         if (state == TrialState.COMPLETE || state == TrialState.PRUNED) {
             t = t.withValue(value);

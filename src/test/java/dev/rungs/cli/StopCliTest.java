@@ -12,6 +12,7 @@ import dev.rungs.store.StudyState;
 import dev.rungs.store.StudyStore;
 import dev.rungs.store.sqlite.SqliteStudyStore;
 import dev.rungs.study.Trial;
+import dev.rungs.study.TrialFact;
 import dev.rungs.study.TrialState;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -83,7 +84,7 @@ class StopCliTest {
             assertEquals(StudyState.STOPPED, study.state());
             for (Trial t : store.trials(study.id())) {
                 assertEquals(TrialState.PAUSED, t.state(), "trial " + t.number() + " " + t.attrs());
-                assertTrue(t.attrs().containsKey(Tuner.PAUSED_BY_STOP));
+                assertTrue(t.attrs().containsKey(TrialFact.PAUSED_BY_STOP.key()));
             }
         }
 

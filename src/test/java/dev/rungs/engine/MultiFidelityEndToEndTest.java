@@ -14,6 +14,7 @@ import dev.rungs.store.StudyStore;
 import dev.rungs.store.TrialsCsv;
 import dev.rungs.store.sqlite.SqliteStudyStore;
 import dev.rungs.study.Trial;
+import dev.rungs.study.TrialFact;
 import dev.rungs.study.TrialState;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -47,7 +48,7 @@ class MultiFidelityEndToEndTest {
             List<Trial> stored = store.trials(study.id());
             assertEquals(r.trials().size(), stored.size());
             for (Trial t : stored) {
-                for (String key : List.of("bracket", "rung", "budget", "round", BohbSampler.PROPOSED_BY_ATTR)) {
+                for (String key : List.of("bracket", "rung", "budget", "round", TrialFact.PROPOSED_BY.key())) {
                     assertTrue(t.attrs().containsKey(key), "trial " + t.number() + " lacks " + key + ": " + t.attrs());
                 }
                 if (t.state() == TrialState.PRUNED) {
@@ -57,12 +58,12 @@ class MultiFidelityEndToEndTest {
                     assertTrue(t.attrs().containsKey("outcome"), "a promoted trial says so: " + t.attrs());
                 }
             }
-            Set<String> proposers = stored.stream().map(t -> t.attrs().get(BohbSampler.PROPOSED_BY_ATTR))
+            Set<String> proposers = stored.stream().map(t -> t.attrs().get(TrialFact.PROPOSED_BY.key()))
                     .collect(Collectors.toSet());
             assertEquals(Set.of("model", "random"), proposers, "both the model and random sampling proposed");
             assertTrue(stored.stream().anyMatch(t -> t.state() == TrialState.COMPLETE
                     && t.attrs().get("budget").equals("81")), "some configuration reached R");
-            long used = stored.stream().mapToLong(t -> Long.parseLong(t.attrs().get(Tuner.RESOURCE_USED))).sum();
+            long used = stored.stream().mapToLong(t -> Long.parseLong(t.attrs().get(TrialFact.RESOURCE_USED.key()))).sum();
             assertEquals(r.resourceUsed(), used, "the trials' resource adds up to the study's");
 
             StringWriter csv = new StringWriter();
@@ -102,7 +103,7 @@ class MultiFidelityEndToEndTest {
             assertTrue(r.count(TrialState.PRUNED) > 0);
             long sum = 0;
             for (Trial tr : r.trials()) {
-                long used = Long.parseLong(tr.attrs().get(Tuner.RESOURCE_USED));
+                long used = Long.parseLong(tr.attrs().get(TrialFact.RESOURCE_USED.key()));
                 assertEquals(tr.lastStep(), used, "trial " + tr.number() + " paid for the steps it ran, no more");
                 if (tr.state() == TrialState.PRUNED) {
                     assertTrue(Set.of(1L, 3L, 9L).contains(tr.lastStep()), "stopped at a rung: " + tr.lastStep());

@@ -7,6 +7,7 @@ import dev.rungs.objective.Objective;
 import dev.rungs.objective.TrialStoppedException;
 import dev.rungs.store.InMemoryStudyStore;
 import dev.rungs.study.Trial;
+import dev.rungs.study.TrialFact;
 import dev.rungs.study.TrialState;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -46,8 +47,8 @@ class ObjectiveStopTest {
             assertEquals(1, r.trials().size());
             Trial paused = r.trials().get(0);
             assertEquals(TrialState.PAUSED, paused.state(), paused.attrs().toString());
-            assertTrue(paused.attrs().containsKey(Tuner.PAUSED_BY_STOP));
-            assertEquals("0", paused.attrs().get(Tuner.RESOURCE_USED), "it reported nothing, so it used nothing");
+            assertTrue(paused.attrs().containsKey(TrialFact.PAUSED_BY_STOP.key()));
+            assertEquals("0", paused.attrs().get(TrialFact.RESOURCE_USED.key()), "it reported nothing, so it used nothing");
         }
         holdUntilStopped.set(false);
         try (Tuner t = ResumeTest.study(store).resume().build()) {

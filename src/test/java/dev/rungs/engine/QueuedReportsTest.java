@@ -8,6 +8,7 @@ import dev.rungs.scheduler.Decision;
 import dev.rungs.scheduler.Scheduler;
 import dev.rungs.space.SearchSpace;
 import dev.rungs.study.Trial;
+import dev.rungs.study.TrialFact;
 import dev.rungs.study.TrialHistory;
 import dev.rungs.study.TrialState;
 import java.util.List;
@@ -68,7 +69,7 @@ class QueuedReportsTest {
             assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L), List.copyOf(trial.intermediate().keySet()));
             assertEquals(Decision.PAUSE, atBudget[0], "the report at the budget waits for the decision");
             assertEquals(TrialState.PAUSED, trial.state());
-            assertEquals("10", trial.attrs().get(Tuner.RESOURCE_USED));
+            assertEquals("10", trial.attrs().get(TrialFact.RESOURCE_USED.key()));
         }
     }
 

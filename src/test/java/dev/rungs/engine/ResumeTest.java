@@ -9,6 +9,7 @@ import dev.rungs.store.InMemoryStudyStore;
 import dev.rungs.store.StudyState;
 import dev.rungs.store.StudyStore;
 import dev.rungs.study.Trial;
+import dev.rungs.study.TrialFact;
 import dev.rungs.study.TrialState;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ class ResumeTest {
             Trial retry = r.trials().get(11);
             assertEquals(TrialState.COMPLETE, retry.state());
             assertEquals(before.get(10).config(), retry.config());
-            assertEquals("10", retry.attrs().get(Tuner.RETRY_OF));
+            assertEquals("10", retry.attrs().get(TrialFact.RETRY_OF.key()));
         }
     }
 
@@ -173,7 +174,7 @@ class ResumeTest {
             assertEquals(1, first.trials().size());
             Trial paused = first.trials().get(0);
             assertEquals(TrialState.PAUSED, paused.state());
-            assertEquals("10", paused.attrs().get(Tuner.PAUSED_BY_STOP));
+            assertEquals("10", paused.attrs().get(TrialFact.PAUSED_BY_STOP.key()));
         }
         List<TrialEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (Tuner t = study(store).maxResource(10).resume().build()) {
@@ -182,7 +183,7 @@ class ResumeTest {
             assertEquals(3, r.count(TrialState.COMPLETE), r.trials().toString());
             Trial resumed = r.trials().get(0);
             assertEquals(10.0, resumed.value().getAsDouble());
-            assertEquals(null, resumed.attrs().get(Tuner.PAUSED_BY_STOP));
+            assertEquals(null, resumed.attrs().get(TrialFact.PAUSED_BY_STOP.key()));
             assertEquals(true, events.get(0) instanceof TrialEvent.Resumed, "resumed before anything else: " + events.get(0));
         }
         assertEquals(List.of(0L, 4L, 0L, 0L), startSteps, "trial 0 went on from its checkpoint after step 4");

@@ -10,6 +10,7 @@ import dev.rungs.scheduler.Scheduler;
 import dev.rungs.scheduler.Work;
 import dev.rungs.space.SearchSpace;
 import dev.rungs.study.Trial;
+import dev.rungs.study.TrialFact;
 import dev.rungs.study.TrialHistory;
 import dev.rungs.study.TrialState;
 import java.nio.ByteBuffer;
@@ -190,7 +191,7 @@ class SchedulerContractTest {
             assertEquals(TrialState.COMPLETE, first.state());
             assertEquals(Map.of(3L, 1.5, 9L, 4.5), first.intermediate(), "each result is a report at its budget");
             assertEquals(4.5, first.value().getAsDouble(), 0.0);
-            assertEquals("12", first.attrs().get(Tuner.RESOURCE_USED), "3, then 9 again from the start");
+            assertEquals("12", first.attrs().get(TrialFact.RESOURCE_USED.key()), "3, then 9 again from the start");
             assertEquals(TrialState.PRUNED, second.state());
             assertEquals("stopped", second.attrs().get("outcome"));
             assertEquals(0.75, second.value().getAsDouble(), 0.0, "a pruned trial keeps its last value");

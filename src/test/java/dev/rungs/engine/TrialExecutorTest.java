@@ -9,6 +9,7 @@ import dev.rungs.scheduler.Decision;
 import dev.rungs.scheduler.hyperband.HyperbandScheduler;
 import dev.rungs.space.SearchSpace;
 import dev.rungs.study.Trial;
+import dev.rungs.study.TrialFact;
 import dev.rungs.study.TrialState;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -96,7 +97,7 @@ class TrialExecutorTest {
         assertTrue(expected.stream().anyMatch(t -> t.lastStep() == 27 && t.intermediate().containsKey(1L)),
                 "some trials were paused and resumed up to R");
         assertTrue(expected.stream().anyMatch(t ->
-                BohbSampler.MODEL.equals(t.attrs().get(BohbSampler.PROPOSED_BY_ATTR))), "BOHB's model proposed some");
+                "model".equals(t.attrs().get(TrialFact.PROPOSED_BY.key()))), "BOHB's model proposed some");
         assertEquals(expected.size(), actual.size());
         for (int i = 0; i < expected.size(); i++) {
             Trial e = expected.get(i);

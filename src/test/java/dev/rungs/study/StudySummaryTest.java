@@ -1,5 +1,6 @@
 package dev.rungs.study;
 
+import dev.rungs.study.TrialFact;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rungs.space.Config;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** What a study's summary counts, and that counting trial by trial gives the same as counting them all. */
 class StudySummaryTest {
     static Trial trial(int n, TrialState state, double value, long resource) {
-        Trial t = Trial.running(n, new Config(Map.of()), Map.of(Trial.RESOURCE_USED, Long.toString(resource)),
+        Trial t = Trial.running(n, new Config(Map.of()), Map.of(TrialFact.RESOURCE_USED.key(), Long.toString(resource)),
                 Instant.EPOCH);
         if (state == TrialState.COMPLETE || state == TrialState.PRUNED) {
             t = t.withValue(value);

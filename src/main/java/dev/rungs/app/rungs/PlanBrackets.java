@@ -26,7 +26,7 @@ final class PlanBrackets {
     List<BracketChoice> choices(List<Trial> trials) {
         Map<String, BracketChoice> found = new LinkedHashMap<>();
         for (Trial t : trials) {
-            int s = intAttr(t, RungAttrs.BRACKET);
+            int s = RungAttrs.bracket(t).orElse(-1);
             if (plan.bracket(s).isEmpty()) {
                 continue;
             }
@@ -34,7 +34,7 @@ final class PlanBrackets {
                 found.putIfAbsent(s + "", new BracketChoice(s, -1, "Bracket s = " + s));
                 continue;
             }
-            int round = intAttr(t, RungAttrs.ROUND);
+            int round = RungAttrs.round(t).orElse(-1);
             if (round >= 0) {
                 found.putIfAbsent(s + "/" + round, new BracketChoice(s, round, "Round " + (round + 1) + " · bracket s = " + s));
             }
@@ -44,8 +44,8 @@ final class PlanBrackets {
 
     /** Whether {@code t} ran in the chosen bracket. */
     boolean belongs(Trial t, BracketChoice choice) {
-        return intAttr(t, RungAttrs.BRACKET) == choice.bracket()
-                && (!plan.synchronous() || intAttr(t, RungAttrs.ROUND) == choice.round());
+        return RungAttrs.bracket(t).orElse(-1) == choice.bracket()
+                && (!plan.synchronous() || RungAttrs.round(t).orElse(-1) == choice.round());
     }
 
     /** r_i of each rung of bracket {@code s}. */
@@ -66,10 +66,5 @@ final class PlanBrackets {
 
     private Bracket bracket(int s) {
         return plan.bracket(s).orElseThrow(() -> new IllegalArgumentException("the plan has no bracket s = " + s));
-    }
-
-    /** An integer attribute of the schedulers, or -1 when absent. */
-    static int intAttr(Trial t, String key) {
-        return RungAttrs.intAttr(t, key).orElse(-1);
     }
 }

@@ -12,6 +12,7 @@ import dev.rungs.space.Param;
 import dev.rungs.spec.StudySpec;
 import dev.rungs.study.MutableTrialHistory;
 import dev.rungs.study.Trial;
+import dev.rungs.study.TrialFact;
 import dev.rungs.study.TrialState;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -282,7 +283,7 @@ public final class RungsViewModel {
             if (!plan.belongs(t, choice)) {
                 continue;
             }
-            int rung = PlanBrackets.intAttr(t, RungAttrs.RUNG);
+            int rung = RungAttrs.rung(t).orElse(-1);
             for (int j = 0; j <= Math.min(rung, budgets.length - 1); j++) {
                 OptionalDouble v = t.reportAtOrAfter(budgets[j]);
                 if (v.isPresent() && Double.isFinite(v.getAsDouble())) {
@@ -313,7 +314,7 @@ public final class RungsViewModel {
         if (rung > j) {
             return RungsData.Outcome.PROMOTED;
         }
-        if (t.state() == TrialState.PRUNED || RungAttrs.STOPPED.equals(t.attrs().get(RungAttrs.OUTCOME))) {
+        if (t.state() == TrialState.PRUNED || TrialFact.OUTCOME.in(t).orElse(null) == TrialFact.RungOutcome.STOPPED) {
             return RungsData.Outcome.STOPPED;
         }
         if (t.state() == TrialState.COMPLETE) {

@@ -9,6 +9,7 @@ import dev.rungs.space.Param;
 import dev.rungs.space.SearchSpace;
 import dev.rungs.study.Direction;
 import dev.rungs.study.Trial;
+import dev.rungs.study.TrialFact;
 import dev.rungs.study.TrialHistory;
 import dev.rungs.study.TrialState;
 import java.util.ArrayList;
@@ -29,8 +30,8 @@ import java.util.random.RandomGenerator;
  * generator: Hyperband (or another multi-fidelity scheduler) decides budgets and promotions, and
  * this sampler proposes the configurations it starts.
  *
- * <p>Observations are kept per budget: the budgets are the values of the {@value #BUDGET_ATTR}
- * attribute the scheduler writes on its trials, and a trial's observation at budget b is its
+ * <p>Observations are kept per budget: the budgets are the {@link TrialFact#BUDGET} the
+ * scheduler records on its trials, and a trial's observation at budget b is its
  * first report at or after b (a failure while running at b, or a non-finite value, counts as the
  * worst). A budget gets a model once it has at least {@code min_points_in_model} observations
  * (never fewer than d + 1) and both of its sets hold more than d points: the good set is the best
@@ -44,21 +45,10 @@ import java.util.random.RandomGenerator;
  * point of the same set that has them active, else uniformly.
  *
  * <p>Everything is rebuilt from the history on every call, so a resumed study proposes as it
- * would have without the interruption. Each proposal records {@value #PROPOSED_BY_ATTR} =
- * {@value #MODEL} or {@value #RANDOM}, and for a model pick {@value #MODEL_BUDGET_ATTR}.
+ * would have without the interruption. Each proposal records {@link TrialFact#PROPOSED_BY}
+ * (model or random), and for a model pick {@link TrialFact#MODEL_BUDGET}.
  */
 public final class BohbSampler implements Sampler, ExplainsDensities {
-    /** The attribute multi-fidelity schedulers write: the resource of a trial's current run. */
-    public static final String BUDGET_ATTR = "budget";
-    /** Attribute: who proposed the trial. */
-    public static final String PROPOSED_BY_ATTR = "proposed_by";
-    /** {@value #PROPOSED_BY_ATTR}: the KDE model. */
-    public static final String MODEL = "model";
-    /** {@value #PROPOSED_BY_ATTR}: uniform random sampling. */
-    public static final String RANDOM = "random";
-    /** Attribute: the budget whose model proposed the trial. */
-    public static final String MODEL_BUDGET_ATTR = "model_budget";
-
     private final BohbSettings settings;
 
     /** A sampler with HpBandSter's defaults. */
@@ -86,7 +76,7 @@ public final class BohbSampler implements Sampler, ExplainsDensities {
         Model model = model(history, space, levels, rng);
         // As in HpBandSter, the coin is only thrown when there is a model to skip.
         if (model == null || rng.nextDouble() < settings.randomFraction()) {
-            return new Proposal(space.decode(uniform(space.size(), rng)), Map.of(PROPOSED_BY_ATTR, RANDOM));
+            return new Proposal(space.decode(uniform(space.size(), rng)), Map.ofEntries(TrialFact.PROPOSED_BY.entry(TrialFact.Proposer.RANDOM)));
         }
         double best = Double.POSITIVE_INFINITY;
         double[] bestVector = null;
@@ -101,10 +91,11 @@ public final class BohbSampler implements Sampler, ExplainsDensities {
             }
         }
         if (bestVector == null) {
-            return new Proposal(space.decode(uniform(space.size(), rng)), Map.of(PROPOSED_BY_ATTR, RANDOM));
+            return new Proposal(space.decode(uniform(space.size(), rng)), Map.ofEntries(TrialFact.PROPOSED_BY.entry(TrialFact.Proposer.RANDOM)));
         }
         return new Proposal(space.decode(toUnit(bestVector, levels)),
-                Map.of(PROPOSED_BY_ATTR, MODEL, MODEL_BUDGET_ATTR, Long.toString(model.budget())));
+                Map.ofEntries(TrialFact.PROPOSED_BY.entry(TrialFact.Proposer.MODEL),
+                        TrialFact.MODEL_BUDGET.entry(model.budget())));
     }
 
     /**
@@ -143,13 +134,13 @@ public final class BohbSampler implements Sampler, ExplainsDensities {
 
     @Override
     public String describeProposal(Trial trial, DensityExplanation model) {
-        String by = trial.attrs().get(PROPOSED_BY_ATTR);
-        if (MODEL.equals(by)) {
+        TrialFact.Proposer by = TrialFact.PROPOSED_BY.in(trial).orElse(null);
+        if (by == TrialFact.Proposer.MODEL) {
             return String.format(Locale.ROOT, "Trial %d was proposed by BOHB's model of budget %s: it drew %d "
                     + "candidates around the good points and kept the one with the smallest g(x)/l(x).",
-                    trial.number(), trial.attrs().getOrDefault(MODEL_BUDGET_ATTR, "?"), settings.numSamples());
+                    trial.number(), TrialFact.MODEL_BUDGET.in(trial).map(String::valueOf).orElse("?"), settings.numSamples());
         }
-        if (RANDOM.equals(by)) {
+        if (by == TrialFact.Proposer.RANDOM) {
             return String.format(Locale.ROOT, "Trial %d was drawn at random: BOHB does so for %.0f %% of its "
                     + "proposals, and always while no budget has enough results for a model.", trial.number(),
                     100 * settings.randomFraction());
@@ -193,14 +184,7 @@ public final class BohbSampler implements Sampler, ExplainsDensities {
     static SortedMap<Long, List<double[]>> observations(TrialHistory history, SearchSpace space, int[] levels) {
         TreeSet<Long> budgets = new TreeSet<>();
         for (Trial t : history.trials()) {
-            String b = t.attrs().get(BUDGET_ATTR);
-            if (b != null) {
-                try {
-                    budgets.add(Long.parseLong(b));
-                } catch (NumberFormatException e) {
-                    // not written by a multi-fidelity scheduler; ignore
-                }
-            }
+            TrialFact.BUDGET.in(t).ifPresent(budgets::add);
         }
         Direction direction = history.direction();
         SortedMap<Long, List<double[]>> out = new TreeMap<>();
@@ -216,7 +200,7 @@ public final class BohbSampler implements Sampler, ExplainsDensities {
                 if (reached.isPresent()) {
                     double v = direction.toLoss(reached.getAsDouble());
                     loss = Double.isFinite(v) ? v : Double.POSITIVE_INFINITY;
-                } else if (t.state() == TrialState.FAIL && Long.toString(budget).equals(t.attrs().get(BUDGET_ATTR))) {
+                } else if (t.state() == TrialState.FAIL && TrialFact.BUDGET.in(t).orElse(-1L) == budget) {
                     loss = Double.POSITIVE_INFINITY;
                 } else {
                     continue;

@@ -8,6 +8,7 @@ import dev.rungs.space.Config;
 import dev.rungs.space.Param;
 import dev.rungs.space.SearchSpace;
 import dev.rungs.study.Trial;
+import dev.rungs.study.TrialFact;
 import dev.rungs.study.TrialHistory;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -45,8 +46,8 @@ import java.util.random.RandomGenerator;
  *
  * <p>The sampler has no mutable state: all randomness comes from the {@code rng} argument and
  * everything else is recomputed from the history, so equal histories and equally seeded
- * generators give equal proposals. Each proposal records attribute {@value #MODE_ATTR} =
- * {@value #MODE_STARTUP} or {@value #MODE_MODEL}.
+ * generators give equal proposals. Each proposal records {@link TrialFact#TPE_MODE}: start-up
+ * (random) or model.
  *
  * <p>{@link #explain} exposes the univariate good and bad densities of one parameter, computed
  * by the same estimator code, for the UI's TPE view.
@@ -59,12 +60,6 @@ import java.util.random.RandomGenerator;
  * millisecond at 1,000 trials and a few milliseconds at 10,000.
  */
 public final class TpeSampler implements Sampler, ExplainsDensities {
-    /** Proposal attribute telling how the configuration was chosen. */
-    public static final String MODE_ATTR = "tpe_mode";
-    /** {@link #MODE_ATTR} value: uniform random during the startup phase. */
-    public static final String MODE_STARTUP = "startup";
-    /** {@link #MODE_ATTR} value: chosen by the Parzen estimators. */
-    public static final String MODE_MODEL = "model";
 
     private final TpeSettings settings;
 
@@ -99,7 +94,7 @@ public final class TpeSampler implements Sampler, ExplainsDensities {
             for (int i = 0; i < unit.length; i++) {
                 unit[i] = rng.nextDouble();
             }
-            return new Proposal(space.decode(unit), Map.of(MODE_ATTR, MODE_STARTUP));
+            return new Proposal(space.decode(unit), Map.ofEntries(TrialFact.TPE_MODE.entry(TrialFact.Proposer.STARTUP)));
         }
 
         List<int[]> groups = settings.multivariate() ? groups(obs, dims.length) : List.of();
@@ -135,7 +130,7 @@ public final class TpeSampler implements Sampler, ExplainsDensities {
             }
             chosen.put(p.name(), value[j]);
         }
-        return new Proposal(new Config(chosen), Map.of(MODE_ATTR, MODE_MODEL));
+        return new Proposal(new Config(chosen), Map.ofEntries(TrialFact.TPE_MODE.entry(TrialFact.Proposer.MODEL)));
     }
 
     /**
@@ -178,15 +173,15 @@ public final class TpeSampler implements Sampler, ExplainsDensities {
 
     @Override
     public String describeProposal(Trial trial, DensityExplanation model) {
-        String mode = trial.attrs().get(MODE_ATTR);
+        TrialFact.Proposer mode = TrialFact.TPE_MODE.in(trial).orElse(null);
         int good = model.goodObservations().length;
         int bad = model.badObservations().length;
-        if (MODE_STARTUP.equals(mode)) {
+        if (mode == TrialFact.Proposer.STARTUP) {
             return String.format(Locale.ROOT, "Trial %d was proposed at random: TPE's %d startup trials come "
                     + "before its model is used. The chart shows the model as it would have been.", trial.number(),
                     settings.nStartupTrials());
         }
-        if (MODE_MODEL.equals(mode)) {
+        if (mode == TrialFact.Proposer.MODEL) {
             return String.format(Locale.ROOT, "Trial %d: TPE split the %d trials before it into %d good and %d bad, "
                     + "drew %d candidates from l(x) and kept the one with the largest l(x)/g(x).", trial.number(),
                     good + bad, good, bad, settings.nEiCandidates())

@@ -1,7 +1,5 @@
 package dev.rungs.scheduler.hyperband;
 
-import static dev.rungs.scheduler.hyperband.RungAttrs.BUDGET;
-import static dev.rungs.scheduler.hyperband.RungAttrs.RUNG;
 
 import dev.rungs.scheduler.Decision;
 import dev.rungs.scheduler.DescribesRungs;
@@ -10,6 +8,7 @@ import dev.rungs.scheduler.Scheduler;
 import dev.rungs.scheduler.Work;
 import dev.rungs.study.Direction;
 import dev.rungs.study.Trial;
+import dev.rungs.study.TrialFact;
 import dev.rungs.study.TrialHistory;
 import dev.rungs.scheduler.FollowedHistory;
 import java.util.ArrayList;
@@ -195,8 +194,8 @@ public final class AshaScheduler implements Scheduler, DescribesRungs {
 
     @Override
     public Decision onReport(Trial trial, long step, double value, TrialHistory history) {
-        OptionalInt rung = RungAttrs.intAttr(trial, RUNG);
-        OptionalLong budget = RungAttrs.longAttr(trial, BUDGET);
+        OptionalInt rung = RungAttrs.rung(trial);
+        OptionalLong budget = RungAttrs.budget(trial);
         if (rung.isEmpty() || budget.isEmpty()) {
             return Decision.CONTINUE;
         }
@@ -274,7 +273,7 @@ public final class AshaScheduler implements Scheduler, DescribesRungs {
             // Paused before its rung was done (the run was stopped): finish the rung first.
             Trial t = history.trials().get(unfinished);
             int b = index.bracketOf(t);
-            return new Work.Resume(unfinished, rungResources(studyMax, b)[RungAttrs.intAttr(t, RUNG).getAsInt()],
+            return new Work.Resume(unfinished, rungResources(studyMax, b)[RungAttrs.rung(t).getAsInt()],
                     Map.of());
         }
         for (int b = 0; b < brackets; b++) {
@@ -283,7 +282,7 @@ public final class AshaScheduler implements Scheduler, DescribesRungs {
                 int trial = index.promotable(b, k);
                 if (trial >= 0) {
                     return new Work.Resume(trial, rungs[k + 1], RungAttrs.attrs(minEarlyStoppingRate + b,
-                            OptionalInt.empty(), k + 1, rungs[k + 1], RungAttrs.PROMOTED));
+                            OptionalInt.empty(), k + 1, rungs[k + 1], TrialFact.RungOutcome.PROMOTED));
                 }
             }
         }
@@ -296,7 +295,7 @@ public final class AshaScheduler implements Scheduler, DescribesRungs {
                 return last;
             }
             int left = index.firstPaused();
-            return left >= 0 ? new Work.Prune(left, Map.of(RungAttrs.OUTCOME, RungAttrs.STOPPED)) : Work.DONE;
+            return left >= 0 ? new Work.Prune(left, RungAttrs.STOPPED_HERE) : Work.DONE;
         }
         int b = index.ours() % brackets;
         long[] rungs = rungResources(studyMax, b);
@@ -312,7 +311,7 @@ public final class AshaScheduler implements Scheduler, DescribesRungs {
                 int trial = index.promotableAtClose(b, k);
                 if (trial >= 0) {
                     return new Work.Resume(trial, rungs[k + 1], RungAttrs.attrs(minEarlyStoppingRate + b,
-                            OptionalInt.empty(), k + 1, rungs[k + 1], RungAttrs.PROMOTED));
+                            OptionalInt.empty(), k + 1, rungs[k + 1], TrialFact.RungOutcome.PROMOTED));
                 }
             }
         }

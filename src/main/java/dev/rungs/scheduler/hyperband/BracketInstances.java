@@ -1,8 +1,5 @@
 package dev.rungs.scheduler.hyperband;
 
-import static dev.rungs.scheduler.hyperband.RungAttrs.BRACKET;
-import static dev.rungs.scheduler.hyperband.RungAttrs.ROUND;
-import static dev.rungs.scheduler.hyperband.RungAttrs.RUNG;
 
 import dev.rungs.scheduler.FollowedHistory;
 import dev.rungs.study.Trial;
@@ -127,9 +124,9 @@ final class BracketInstances implements FollowedHistory.Index {
     }
 
     private OptionalInt instanceOf(Trial t) {
-        OptionalInt s = RungAttrs.intAttr(t, BRACKET);
-        OptionalInt round = RungAttrs.intAttr(t, ROUND);
-        if (s.isEmpty() || round.isEmpty() || RungAttrs.intAttr(t, RUNG).isEmpty()
+        OptionalInt s = RungAttrs.bracket(t);
+        OptionalInt round = RungAttrs.round(t);
+        if (s.isEmpty() || round.isEmpty() || RungAttrs.rung(t).isEmpty()
                 || !positionOfS.containsKey(s.getAsInt())) {
             return OptionalInt.empty();
         }

@@ -1,7 +1,5 @@
 package dev.rungs.scheduler.hyperband;
 
-import static dev.rungs.scheduler.hyperband.RungAttrs.BRACKET;
-import static dev.rungs.scheduler.hyperband.RungAttrs.RUNG;
 
 import dev.rungs.scheduler.FollowedHistory;
 import dev.rungs.scheduler.RankedRung;
@@ -100,13 +98,13 @@ final class PromotionRungs implements FollowedHistory.Index {
 
     /** The bracket a trial of ours belongs to, or -1 when it is not one of ours. */
     int bracketOf(Trial t) {
-        if (RungAttrs.intAttr(t, RUNG).isEmpty()) {
+        if (RungAttrs.rung(t).isEmpty()) {
             return -1;
         }
         if (rungs.length == 1) {
             return 0; // one bracket: every trial with a rung is ours, whatever its bracket says
         }
-        OptionalInt s = RungAttrs.intAttr(t, BRACKET);
+        OptionalInt s = RungAttrs.bracket(t);
         int b = s.isPresent() ? s.getAsInt() - firstBracket : -1;
         return b >= 0 && b < rungs.length ? b : -1;
     }
@@ -142,7 +140,7 @@ final class PromotionRungs implements FollowedHistory.Index {
         if (b < 0) {
             return;
         }
-        int tk = RungAttrs.intAttr(t, RUNG).getAsInt();
+        int tk = RungAttrs.rung(t).getAsInt();
         long[] rs = rungs[b];
         TrialState state = t.state();
         ours += add ? 1 : -1;

@@ -1,6 +1,5 @@
 package dev.rungs.scheduler.hyperband;
 
-import static dev.rungs.scheduler.hyperband.RungAttrs.BRACKET;
 
 import dev.rungs.scheduler.FollowedHistory;
 import dev.rungs.scheduler.RankedRung;
@@ -48,7 +47,7 @@ final class PrunerRungs implements FollowedHistory.Index {
         if (rungs.length == 1) {
             return 0;
         }
-        OptionalInt s = RungAttrs.intAttr(t, BRACKET);
+        OptionalInt s = RungAttrs.bracket(t);
         int b = s.isPresent() ? s.getAsInt() - firstBracket : -1;
         return b >= 0 && b < rungs.length ? b : -1;
     }

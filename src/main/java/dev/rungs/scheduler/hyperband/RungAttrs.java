@@ -2,71 +2,61 @@ package dev.rungs.scheduler.hyperband;
 
 import dev.rungs.study.Direction;
 import dev.rungs.study.Trial;
+import dev.rungs.study.TrialFact;
+import dev.rungs.study.TrialFact.RungOutcome;
 import dev.rungs.study.TrialState;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
- * The trial attributes the multi-fidelity schedulers write, and how they read a trial's result
- * at a rung. The attributes are all a scheduler remembers: its indexes are built from them
- * alone (and follow them as trials change), so a study resumed from disk carries on where it
- * stopped.
+ * The facts the multi-fidelity schedulers record about a trial ({@link TrialFact#BRACKET},
+ * {@link TrialFact#RUNG}, {@link TrialFact#BUDGET}, {@link TrialFact#ROUND},
+ * {@link TrialFact#OUTCOME}), and how they read a trial's result at a rung. The facts are all a
+ * scheduler remembers: it rebuilds its state from them, so a study resumed from disk carries
+ * on where it stopped.
  */
 public final class RungAttrs {
-    /** The bracket: Hyperband's s, or ASHA's minimum early-stopping rate. Exported to CSV. */
-    public static final String BRACKET = "bracket";
-    /** The rung the trial is at (0 = the smallest resource). Exported to CSV. */
-    public static final String RUNG = "rung";
-    /** The resource the trial's current run was given: the budget it reached or is reaching. */
-    public static final String BUDGET = "budget";
-    /** Which repetition of the bracket cycle the trial belongs to (synchronous schedulers). */
-    public static final String ROUND = "round";
-    /** {@link #PROMOTED} or {@link #STOPPED}; absent while no rung has decided about it. */
-    public static final String OUTCOME = "outcome";
-    /** {@link #OUTCOME}: the trial was promoted to its current rung. */
-    public static final String PROMOTED = "promoted";
-    /** {@link #OUTCOME}: the trial was not promoted and was ended as PRUNED. */
-    public static final String STOPPED = "stopped";
+    /** The attributes of a trial a rung did not promote: it ends PRUNED. */
+    static final Map<String, String> STOPPED_HERE = Map.ofEntries(TrialFact.OUTCOME.entry(RungOutcome.STOPPED));
 
     private RungAttrs() {
     }
 
-    static Map<String, String> attrs(int bracket, OptionalInt round, int rung, long budget, String outcome) {
+    static Map<String, String> attrs(int bracket, OptionalInt round, int rung, long budget, RungOutcome outcome) {
         Map<String, String> m = new java.util.LinkedHashMap<>();
-        m.put(BRACKET, Integer.toString(bracket));
-        round.ifPresent(r -> m.put(ROUND, Integer.toString(r)));
-        m.put(RUNG, Integer.toString(rung));
-        m.put(BUDGET, Long.toString(budget));
+        put(m, TrialFact.BRACKET.entry(bracket));
+        round.ifPresent(r -> put(m, TrialFact.ROUND.entry(r)));
+        put(m, TrialFact.RUNG.entry(rung));
+        put(m, TrialFact.BUDGET.entry(budget));
         if (outcome != null) {
-            m.put(OUTCOME, outcome);
+            put(m, TrialFact.OUTCOME.entry(outcome));
         }
         return m;
     }
 
-    /** An integer attribute, or empty when absent or not a number (a trial of another scheduler). */
-    public static OptionalInt intAttr(Trial t, String key) {
-        String v = t.attrs().get(key);
-        if (v == null) {
-            return OptionalInt.empty();
-        }
-        try {
-            return OptionalInt.of(Integer.parseInt(v));
-        } catch (NumberFormatException e) {
-            return OptionalInt.empty();
-        }
+    private static void put(Map<String, String> m, Map.Entry<String, String> e) {
+        m.put(e.getKey(), e.getValue());
     }
 
-    static OptionalLong longAttr(Trial t, String key) {
-        String v = t.attrs().get(key);
-        if (v == null) {
-            return OptionalLong.empty();
-        }
-        try {
-            return OptionalLong.of(Long.parseLong(v));
-        } catch (NumberFormatException e) {
-            return OptionalLong.empty();
-        }
+    /** The trial's bracket, or empty for a trial of another scheduler. */
+    public static OptionalInt bracket(Trial t) {
+        return TrialFact.BRACKET.in(t).map(OptionalInt::of).orElse(OptionalInt.empty());
+    }
+
+    /** The rung the trial is at, or empty. */
+    public static OptionalInt rung(Trial t) {
+        return TrialFact.RUNG.in(t).map(OptionalInt::of).orElse(OptionalInt.empty());
+    }
+
+    /** The repetition of the bracket cycle the trial belongs to, or empty (ASHA has none). */
+    public static OptionalInt round(Trial t) {
+        return TrialFact.ROUND.in(t).map(OptionalInt::of).orElse(OptionalInt.empty());
+    }
+
+    /** The resource the trial's current run was given, or empty. */
+    static OptionalLong budget(Trial t) {
+        return TrialFact.BUDGET.in(t).map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 
     /**

@@ -1,9 +1,5 @@
 package dev.rungs.scheduler.hyperband;
 
-import static dev.rungs.scheduler.hyperband.RungAttrs.BRACKET;
-import static dev.rungs.scheduler.hyperband.RungAttrs.BUDGET;
-import static dev.rungs.scheduler.hyperband.RungAttrs.ROUND;
-import static dev.rungs.scheduler.hyperband.RungAttrs.RUNG;
 
 import dev.rungs.scheduler.Decision;
 import dev.rungs.scheduler.DescribesRungs;
@@ -13,6 +9,7 @@ import dev.rungs.scheduler.Scheduler;
 import dev.rungs.scheduler.Work;
 import dev.rungs.study.Direction;
 import dev.rungs.study.Trial;
+import dev.rungs.study.TrialFact;
 import dev.rungs.study.TrialHistory;
 import dev.rungs.study.TrialState;
 import java.util.ArrayList;
@@ -119,9 +116,9 @@ public abstract sealed class SynchronousBrackets implements Scheduler, Describes
 
     @Override
     public Decision onReport(Trial trial, long step, double value, TrialHistory history) {
-        OptionalInt rung = RungAttrs.intAttr(trial, RUNG);
-        OptionalInt bracket = RungAttrs.intAttr(trial, BRACKET);
-        OptionalLong budget = RungAttrs.longAttr(trial, BUDGET);
+        OptionalInt rung = RungAttrs.rung(trial);
+        OptionalInt bracket = RungAttrs.bracket(trial);
+        OptionalLong budget = RungAttrs.budget(trial);
         if (rung.isEmpty() || bracket.isEmpty() || budget.isEmpty()) {
             return Decision.CONTINUE; // not one of ours (ask/tell without a bracket)
         }
@@ -194,7 +191,7 @@ public abstract sealed class SynchronousBrackets implements Scheduler, Describes
         int size = members.size();
         int[] rungOf = new int[size];
         for (int m = 0; m < size; m++) {
-            rungOf[m] = RungAttrs.intAttr(members.get(m), RUNG).orElse(-1);
+            rungOf[m] = RungAttrs.rung(members.get(m)).orElse(-1);
         }
         OptionalInt roundAttr = OptionalInt.of(round);
         for (int i = 0; i <= b.s(); i++) {
@@ -258,9 +255,9 @@ public abstract sealed class SynchronousBrackets implements Scheduler, Describes
                 }
                 if (k < promotions(next.configs(), ranking.length, closingEta)) {
                     return new Work.Resume(t.number(), next.resource(),
-                            RungAttrs.attrs(b.s(), roundAttr, i + 1, next.resource(), RungAttrs.PROMOTED));
+                            RungAttrs.attrs(b.s(), roundAttr, i + 1, next.resource(), TrialFact.RungOutcome.PROMOTED));
                 }
-                return new Work.Prune(t.number(), Map.of(RungAttrs.OUTCOME, RungAttrs.STOPPED));
+                return new Work.Prune(t.number(), RungAttrs.STOPPED_HERE);
             }
         }
         return null;

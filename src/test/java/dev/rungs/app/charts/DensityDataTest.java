@@ -14,6 +14,7 @@ import dev.rungs.space.SearchSpace;
 import dev.rungs.study.Direction;
 import dev.rungs.study.MutableTrialHistory;
 import dev.rungs.study.Trial;
+import dev.rungs.study.TrialFact;
 import dev.rungs.study.TrialState;
 import java.time.Instant;
 import java.util.List;
@@ -41,7 +42,7 @@ class DensityDataTest {
             double x = good ? 0.3 + 1e-6 * i : 0.05 + 0.9 * ((i * 0.618034) % 1);
             double loss = good ? 0.01 * i : 1 + x;
             history.put(new Trial(i, TrialState.COMPLETE, new Config(Map.of("x", x)), OptionalDouble.of(loss),
-                    new TreeMap<>(Map.of(1L, loss)), Map.of(BohbSampler.BUDGET_ATTR, "1"), t0, t0.plusSeconds(1),
+                    new TreeMap<>(Map.of(1L, loss)), Map.of(TrialFact.BUDGET.key(), "1"), t0, t0.plusSeconds(1),
                     OptionalInt.empty()));
         }
         DensityExplanation ex = new BohbSampler().explainDensities(history, LINE, "x").orElseThrow();

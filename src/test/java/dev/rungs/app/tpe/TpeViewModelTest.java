@@ -30,6 +30,7 @@ import dev.rungs.spec.StudySpec;
 import dev.rungs.study.Direction;
 import dev.rungs.study.MutableTrialHistory;
 import dev.rungs.study.Trial;
+import dev.rungs.study.TrialFact;
 import dev.rungs.study.TrialState;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,7 +96,7 @@ class TpeViewModelTest {
         TpeViewModel vm = branin();
         vm.selectedTrialIndexProperty().set(20);
         Trial target = braninTrials.get(20);
-        assertEquals(TpeSampler.MODE_MODEL, target.attrs().get(TpeSampler.MODE_ATTR));
+        assertEquals("model", target.attrs().get(TrialFact.TPE_MODE.key()));
 
         DensityData data = vm.densitiesProperty().get();
         assertEquals("x1", data.parameter());

@@ -21,6 +21,7 @@ import dev.rungs.space.SearchSpace;
 import dev.rungs.store.InMemoryStudyStore;
 import dev.rungs.store.StudyState;
 import dev.rungs.study.Trial;
+import dev.rungs.study.TrialFact;
 import dev.rungs.study.TrialState;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -184,7 +185,7 @@ class CommandStopTest {
             assertTrue(seconds < GRACE.toMillis() / 1000.0 + 2, "the run ended " + seconds + " s after the stop");
             Trial t = r.trials().get(0);
             assertEquals(TrialState.PAUSED, t.state(), "stopped, not failed: " + t.attrs());
-            assertTrue(t.attrs().containsKey(Tuner.PAUSED_BY_STOP));
+            assertTrue(t.attrs().containsKey(TrialFact.PAUSED_BY_STOP.key()));
             assertEquals(List.of(), Processes.inGroup(started.pid()));
         }
         assertEquals(StudyState.STOPPED, store.findStudy("stop").orElseThrow().state());

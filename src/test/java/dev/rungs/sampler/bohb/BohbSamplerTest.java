@@ -8,6 +8,7 @@ import dev.rungs.space.SearchSpace;
 import dev.rungs.study.Direction;
 import dev.rungs.study.MutableTrialHistory;
 import dev.rungs.study.Trial;
+import dev.rungs.study.TrialFact;
 import dev.rungs.study.TrialState;
 import java.time.Instant;
 import java.util.Map;
@@ -37,7 +38,7 @@ class BohbSamplerTest {
 
     static String modelBudget(BohbSampler s, MutableTrialHistory h, long seed) {
         Proposal p = s.propose(h, SPACE, new SplittableRandom(seed));
-        return p.attrs().get(BohbSampler.PROPOSED_BY_ATTR) + ":" + p.attrs().getOrDefault(BohbSampler.MODEL_BUDGET_ATTR, "-");
+        return p.attrs().get(TrialFact.PROPOSED_BY.key()) + ":" + p.attrs().getOrDefault(TrialFact.MODEL_BUDGET.key(), "-");
     }
 
     @Test
@@ -86,8 +87,8 @@ class BohbSamplerTest {
         int proposals = 3000;
         int random = 0;
         for (int i = 0; i < proposals; i++) {
-            if (BohbSampler.RANDOM.equals(s.propose(h, SPACE, new SplittableRandom(1000 + i)).attrs()
-                    .get(BohbSampler.PROPOSED_BY_ATTR))) {
+            if ("random".equals(s.propose(h, SPACE, new SplittableRandom(1000 + i)).attrs()
+                    .get(TrialFact.PROPOSED_BY.key()))) {
                 random++;
             }
         }
@@ -96,8 +97,8 @@ class BohbSamplerTest {
         assertTrue(p > 0.01, random + " of " + proposals + " random; two-sided binomial p = " + p + " against 1/3");
         int none = 0;
         for (int i = 0; i < 200; i++) {
-            if (BohbSampler.RANDOM.equals(new BohbSampler(ALWAYS_MODEL).propose(h, SPACE, new SplittableRandom(i))
-                    .attrs().get(BohbSampler.PROPOSED_BY_ATTR))) {
+            if ("random".equals(new BohbSampler(ALWAYS_MODEL).propose(h, SPACE, new SplittableRandom(i))
+                    .attrs().get(TrialFact.PROPOSED_BY.key()))) {
                 none++;
             }
         }
@@ -155,7 +156,7 @@ class BohbSamplerTest {
         int b = 0;
         for (int i = 0; i < 100; i++) {
             Proposal p = s.propose(h, space, new SplittableRandom(i));
-            assertEquals(BohbSampler.MODEL, p.attrs().get(BohbSampler.PROPOSED_BY_ATTR));
+            assertEquals("model", p.attrs().get(TrialFact.PROPOSED_BY.key()));
             if (p.config().get("kind").equals("b")) {
                 b++;
             }

@@ -14,6 +14,7 @@ import dev.rungs.space.SearchSpace;
 import dev.rungs.study.Direction;
 import dev.rungs.study.MutableTrialHistory;
 import dev.rungs.study.Trial;
+import dev.rungs.study.TrialFact;
 import dev.rungs.study.TrialHistory;
 import dev.rungs.study.TrialState;
 import java.lang.reflect.Field;
@@ -116,7 +117,7 @@ class TpeSamplerTest {
                 assertEquals(expected, c.values().keySet(), "active parameters of " + c);
                 // validate() rejects missing active, present inactive and out-of-range values.
                 assertEquals(c, CONDITIONAL.validate(c.values()));
-                if (TpeSampler.MODE_MODEL.equals(p.attrs().get(TpeSampler.MODE_ATTR))) {
+                if ("model".equals(p.attrs().get(TrialFact.TPE_MODE.key()))) {
                     modelProposals++;
                     kindsFromModel.add(c.getString("kind"));
                 }
@@ -201,12 +202,12 @@ class TpeSamplerTest {
                 assertTrue(batch >= 16 && batch <= 256 && (batch - 16) % 16 == 0, "batch " + batch);
                 assertTrue(c.get("depth") instanceof Long && c.get("units") instanceof Long);
                 if (t >= 10) {
-                    assertEquals(TpeSampler.MODE_MODEL, p.attrs().get(TpeSampler.MODE_ATTR));
+                    assertEquals("model", p.attrs().get(TrialFact.TPE_MODE.key()));
                     depths.add(depth);
                     fracs.add(frac);
                     opts.add(c.get("opt"));
                 } else {
-                    assertEquals(TpeSampler.MODE_STARTUP, p.attrs().get(TpeSampler.MODE_ATTR));
+                    assertEquals("startup", p.attrs().get(TrialFact.TPE_MODE.key()));
                 }
                 h.put(complete(t, c, kindsObjective(c)));
             }
@@ -393,9 +394,9 @@ class TpeSamplerTest {
             h.put(Trial.running(i, x(0.5), Map.of(), Instant.EPOCH));
         }
         TpeSampler liar = new TpeSampler(TpeSettings.defaults().withConstantLiar(true));
-        assertEquals(TpeSampler.MODE_STARTUP, liar.propose(h, LINE, new SplittableRandom(1)).attrs().get(TpeSampler.MODE_ATTR));
+        assertEquals("startup", liar.propose(h, LINE, new SplittableRandom(1)).attrs().get(TrialFact.TPE_MODE.key()));
         h.put(complete(15, x(0.95), 3));
-        assertEquals(TpeSampler.MODE_MODEL, liar.propose(h, LINE, new SplittableRandom(1)).attrs().get(TpeSampler.MODE_ATTR));
+        assertEquals("model", liar.propose(h, LINE, new SplittableRandom(1)).attrs().get(TrialFact.TPE_MODE.key()));
     }
 
     @Test
@@ -410,10 +411,10 @@ class TpeSamplerTest {
                 u[i] = b.nextDouble();
             }
             assertEquals(KINDS.decode(u), p.config());
-            assertEquals(Map.of(TpeSampler.MODE_ATTR, TpeSampler.MODE_STARTUP), p.attrs());
+            assertEquals(Map.of(TrialFact.TPE_MODE.key(), "startup"), p.attrs());
             h.put(complete(t, p.config(), kindsObjective(p.config())));
         }
-        assertEquals(TpeSampler.MODE_MODEL, new TpeSampler().propose(h, KINDS, rng(11, 10)).attrs().get(TpeSampler.MODE_ATTR));
+        assertEquals("model", new TpeSampler().propose(h, KINDS, rng(11, 10)).attrs().get(TrialFact.TPE_MODE.key()));
     }
 
     // --- explain -----------------------------------------------------------------------------

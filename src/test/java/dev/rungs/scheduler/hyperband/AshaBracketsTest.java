@@ -16,6 +16,7 @@ import dev.rungs.spec.Methods;
 import dev.rungs.study.Direction;
 import dev.rungs.study.MutableTrialHistory;
 import dev.rungs.study.Trial;
+import dev.rungs.study.TrialFact;
 import dev.rungs.study.TrialState;
 import java.time.Instant;
 import java.util.List;
@@ -35,7 +36,7 @@ class AshaBracketsTest {
         for (int i = 0; i < 6; i++) {
             Work.NewTrial nt = assertInstanceOf(Work.NewTrial.class, asha.nextWork(h, 81));
             assertEquals(new long[] {1, 3, 9}[i % 3], nt.budget(), "trial " + i);
-            assertEquals(Integer.toString(i % 3), nt.attrs().get(RungAttrs.BRACKET));
+            assertEquals(Integer.toString(i % 3), nt.attrs().get(TrialFact.BRACKET.key()));
             h.put(Trial.running(i, AshaSchedulerTest.SPACE.validate(Map.of("x", 0.5)), nt.attrs(), Instant.EPOCH));
         }
         RungPlan plan = asha.rungPlan(81);
@@ -51,17 +52,17 @@ class AshaBracketsTest {
             StudyResult r = t.optimize((c, ctx) -> Math.abs(c.getDouble("x") - 0.4) + 1.0 / ctx.budget(),
                     Budget.trials(60));
             Map<String, Set<Long>> firstBudgets = r.trials().stream().filter(tr -> "0".equals(tr.attrs().get("rung")))
-                    .collect(Collectors.groupingBy(tr -> tr.attrs().get(RungAttrs.BRACKET),
+                    .collect(Collectors.groupingBy(tr -> tr.attrs().get(TrialFact.BRACKET.key()),
                             Collectors.mapping(tr -> tr.intermediate().firstKey(), Collectors.toCollection(TreeSet::new))));
             assertEquals(Map.of("0", Set.of(1L), "1", Set.of(3L), "2", Set.of(9L)), firstBudgets,
                     "each bracket's trials start at its own smallest rung");
             for (Trial tr : r.trials()) {
-                int bracket = Integer.parseInt(tr.attrs().get(RungAttrs.BRACKET));
-                int rung = Integer.parseInt(tr.attrs().get(RungAttrs.RUNG));
+                int bracket = Integer.parseInt(tr.attrs().get(TrialFact.BRACKET.key()));
+                int rung = Integer.parseInt(tr.attrs().get(TrialFact.RUNG.key()));
                 assertTrue(rung <= 3 - bracket, "bracket " + bracket + " has " + (4 - bracket) + " rungs: " + tr);
             }
             assertTrue(r.trials().stream().anyMatch(tr -> tr.state() == TrialState.COMPLETE
-                    && "1".equals(tr.attrs().get(RungAttrs.BRACKET))), "bracket 1 brought a trial to R");
+                    && "1".equals(tr.attrs().get(TrialFact.BRACKET.key()))), "bracket 1 brought a trial to R");
         }
     }
 

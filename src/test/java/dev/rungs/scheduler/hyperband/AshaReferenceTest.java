@@ -9,6 +9,7 @@ import dev.rungs.space.SearchSpace;
 import dev.rungs.study.Direction;
 import dev.rungs.study.MutableTrialHistory;
 import dev.rungs.study.Trial;
+import dev.rungs.study.TrialFact;
 import dev.rungs.study.TrialHistory;
 import dev.rungs.study.TrialState;
 import java.time.Instant;
@@ -33,12 +34,12 @@ class AshaReferenceTest {
     static Work referenceNextWork(TrialHistory history, long[] rungs, int eta, int s) {
         List<Trial> ours = new ArrayList<>();
         for (Trial t : history.trials()) {
-            if (RungAttrs.intAttr(t, RungAttrs.RUNG).isPresent()) {
+            if (RungAttrs.rung(t).isPresent()) {
                 ours.add(t);
             }
         }
         for (Trial t : ours) {
-            int k = RungAttrs.intAttr(t, RungAttrs.RUNG).getAsInt();
+            int k = RungAttrs.rung(t).getAsInt();
             if (t.state() == TrialState.PAUSED && k < rungs.length && t.lastStep() < rungs[k]) {
                 return new Work.Resume(t.number(), rungs[k], Map.of());
             }
@@ -49,7 +50,7 @@ class AshaReferenceTest {
             int rungIndex = k;
             List<Trial> recorded = new ArrayList<>();
             for (Trial t : ours) {
-                int tk = RungAttrs.intAttr(t, RungAttrs.RUNG).getAsInt();
+                int tk = RungAttrs.rung(t).getAsInt();
                 if (tk > k || tk == k && t.state() != TrialState.RUNNING && t.state() != TrialState.WAITING
                         && (RungAttrs.hasResult(t, resource) || t.state() == TrialState.PRUNED)) {
                     recorded.add(t);
@@ -60,9 +61,9 @@ class AshaReferenceTest {
                     .thenComparingInt(Trial::number));
             for (int i = 0; i < promotable; i++) {
                 Trial t = recorded.get(i);
-                if (RungAttrs.intAttr(t, RungAttrs.RUNG).getAsInt() == rungIndex && t.state() == TrialState.PAUSED) {
+                if (RungAttrs.rung(t).getAsInt() == rungIndex && t.state() == TrialState.PAUSED) {
                     return new Work.Resume(t.number(), rungs[k + 1], RungAttrs.attrs(s, OptionalInt.empty(),
-                            k + 1, rungs[k + 1], RungAttrs.PROMOTED));
+                            k + 1, rungs[k + 1], TrialFact.RungOutcome.PROMOTED));
                 }
             }
         }
@@ -148,7 +149,7 @@ class AshaReferenceTest {
         if (w instanceof Work.NewTrial nt) {
             int n = h.nextNumber();
             h.put(Trial.running(n, SPACE.validate(Map.of("x", 0.5)), nt.attrs(), Instant.EPOCH)
-                    .withAttr(RungAttrs.BUDGET, Long.toString(nt.budget())));
+                    .withAttr(TrialFact.BUDGET.key(), Long.toString(nt.budget())));
             return n;
         }
         Work.Resume r = (Work.Resume) w;
@@ -156,14 +157,14 @@ class AshaReferenceTest {
         for (Map.Entry<String, String> e : r.attrs().entrySet()) {
             t = t.withAttr(e.getKey(), e.getValue());
         }
-        h.put(t.withAttr(RungAttrs.BUDGET, Long.toString(r.budget())).withState(TrialState.RUNNING, Instant.EPOCH));
+        h.put(t.withAttr(TrialFact.BUDGET.key(), Long.toString(r.budget())).withState(TrialState.RUNNING, Instant.EPOCH));
         return r.trialNumber();
     }
 
     /** A result at the budget (with ties now and then), a failure, or a pause by a stop before the budget. */
     private static void finish(MutableTrialHistory h, int n, AshaScheduler asha, SplittableRandom rnd) {
         Trial t = h.get(n);
-        long budget = Long.parseLong(t.attrs().get(RungAttrs.BUDGET));
+        long budget = Long.parseLong(t.attrs().get(TrialFact.BUDGET.key()));
         double roll = rnd.nextDouble();
         if (roll < 0.04) {
             h.put(t.withAttr(Trial.FAIL_REASON, "boom").withState(TrialState.FAIL, Instant.EPOCH));

@@ -16,6 +16,7 @@ import dev.rungs.space.SearchSpace;
 import dev.rungs.study.Direction;
 import dev.rungs.study.MutableTrialHistory;
 import dev.rungs.study.Trial;
+import dev.rungs.study.TrialFact;
 import dev.rungs.study.TrialHistory;
 import dev.rungs.study.TrialState;
 import java.time.Instant;
@@ -76,7 +77,7 @@ class AshaSchedulerTest {
 
         void finish(int n) {
             Trial t = history.get(n);
-            long budget = Long.parseLong(t.attrs().get(RungAttrs.BUDGET));
+            long budget = Long.parseLong(t.attrs().get(TrialFact.BUDGET.key()));
             double v = value.applyAsDouble(n, budget);
             t = t.withReport(budget, v);
             history.put(t);
@@ -110,8 +111,8 @@ class AshaSchedulerTest {
                 "new@1"), sim.log);
         Trial top = sim.history.get(3);
         assertEquals(TrialState.COMPLETE, top.state());
-        assertEquals("2", top.attrs().get(RungAttrs.RUNG));
-        assertEquals(RungAttrs.PROMOTED, top.attrs().get(RungAttrs.OUTCOME));
+        assertEquals("2", top.attrs().get(TrialFact.RUNG.key()));
+        assertEquals("promoted", top.attrs().get(TrialFact.OUTCOME.key()));
         assertEquals(TrialState.PAUSED, sim.history.get(0).state(), "not in any top third yet, but may be later");
     }
 
@@ -161,7 +162,7 @@ class AshaSchedulerTest {
     }
 
     private static long budgetOf(Sim sim, int n) {
-        return Long.parseLong(sim.history.get(n).attrs().get(RungAttrs.BUDGET));
+        return Long.parseLong(sim.history.get(n).attrs().get(TrialFact.BUDGET.key()));
     }
 
     /** The rule, independently: some paused trial is in the top floor(n_k / η) of a rung below the top. */

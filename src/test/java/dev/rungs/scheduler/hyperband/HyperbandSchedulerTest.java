@@ -12,6 +12,7 @@ import dev.rungs.sampler.RandomSampler;
 import dev.rungs.scheduler.Work;
 import dev.rungs.space.SearchSpace;
 import dev.rungs.study.Trial;
+import dev.rungs.study.TrialFact;
 import dev.rungs.study.TrialState;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -58,9 +59,9 @@ class HyperbandSchedulerTest {
                 .workers(2).seed(3).build()) {
             t.subscribe(e -> {
                 if (e instanceof TrialEvent.Started s) {
-                    runs.add(s.trial().attrs().get(RungAttrs.BRACKET) + "/" + s.trial().attrs().get(RungAttrs.RUNG));
+                    runs.add(s.trial().attrs().get(TrialFact.BRACKET.key()) + "/" + s.trial().attrs().get(TrialFact.RUNG.key()));
                 } else if (e instanceof TrialEvent.Resumed r) {
-                    runs.add(r.trial().attrs().get(RungAttrs.BRACKET) + "/" + r.trial().attrs().get(RungAttrs.RUNG));
+                    runs.add(r.trial().attrs().get(TrialFact.BRACKET.key()) + "/" + r.trial().attrs().get(TrialFact.RUNG.key()));
                 }
             });
             StudyResult r = t.optimize(SHUFFLING, Budget.trials(10_000));
@@ -75,8 +76,8 @@ class HyperbandSchedulerTest {
                     int rung = i;
                     int bracket = s;
                     Set<String> budgets = r.trials().stream()
-                            .filter(tr -> tr.attrs().get(RungAttrs.BRACKET).equals(Integer.toString(bracket)))
-                            .filter(tr -> Integer.parseInt(tr.attrs().get(RungAttrs.RUNG)) >= rung)
+                            .filter(tr -> tr.attrs().get(TrialFact.BRACKET.key()).equals(Integer.toString(bracket)))
+                            .filter(tr -> Integer.parseInt(tr.attrs().get(TrialFact.RUNG.key())) >= rung)
                             .map(tr -> Long.toString(firstStepAtOrAfterRung(tr, bracket, rung)))
                             .collect(Collectors.toSet());
                     assertEquals(1, budgets.size(), "one budget per rung: " + key + " " + budgets);
@@ -87,10 +88,10 @@ class HyperbandSchedulerTest {
             assertEquals(TABLE_R81_ETA3, table);
             // Every configuration that did not reach its bracket's top was stopped; the tops completed.
             for (Trial tr : r.trials()) {
-                boolean top = tr.attrs().get(RungAttrs.RUNG).equals(tr.attrs().get(RungAttrs.BRACKET));
+                boolean top = tr.attrs().get(TrialFact.RUNG.key()).equals(tr.attrs().get(TrialFact.BRACKET.key()));
                 assertEquals(top ? TrialState.COMPLETE : TrialState.PRUNED, tr.state(), tr.toString());
                 if (!top) {
-                    assertEquals(RungAttrs.STOPPED, tr.attrs().get(RungAttrs.OUTCOME));
+                    assertEquals("stopped", tr.attrs().get(TrialFact.OUTCOME.key()));
                 }
             }
             assertEquals(81 + 34 + 15 + 8 + 5, r.trials().size());
@@ -139,20 +140,20 @@ class HyperbandSchedulerTest {
                 for (Trial tr : reached) {
                     if (!promoted.contains(tr.number())) {
                         assertEquals(TrialState.PRUNED, tr.state());
-                        assertEquals(RungAttrs.STOPPED, tr.attrs().get(RungAttrs.OUTCOME));
+                        assertEquals("stopped", tr.attrs().get(TrialFact.OUTCOME.key()));
                         assertEquals(tr.intermediate().get(res), tr.value().getAsDouble(), 0.0,
                                 "a stopped trial keeps its value at its rung");
                     } else {
                         // The outcome is the last decision about it: stopped at a later rung, or promoted to the top.
-                        assertEquals(tr.state() == TrialState.COMPLETE ? RungAttrs.PROMOTED : RungAttrs.STOPPED,
-                                tr.attrs().get(RungAttrs.OUTCOME));
+                        assertEquals(tr.state() == TrialState.COMPLETE ? "promoted" : "stopped",
+                                tr.attrs().get(TrialFact.OUTCOME.key()));
                     }
                 }
             }
             Trial winner = all.stream().filter(tr -> rungOf(tr) == 3).findFirst().orElseThrow();
             assertEquals(TrialState.COMPLETE, winner.state());
             assertEquals(Math.sin(97.0 * winner.config().getDouble("x") * 27), winner.value().getAsDouble(), 1e-12);
-            assertEquals("27", winner.attrs().get(RungAttrs.BUDGET));
+            assertEquals("27", winner.attrs().get(TrialFact.BUDGET.key()));
             assertEquals(Set.of(1L, 3L, 9L, 27L), winner.intermediate().keySet(), "its result at every rung");
             assertEquals(27 + 9 * 3 + 3 * 9 + 27, r.resourceUsed(), "promotions run the configuration again");
         }
@@ -193,7 +194,7 @@ class HyperbandSchedulerTest {
                 expected.put(s, winner.config().getDouble("x") + 1.0 / s);
             }
             assertEquals(expected, new TreeMap<>(winner.intermediate()), "steps 1 … 27, each once");
-            assertEquals("27", winner.attrs().get(Tuner.RESOURCE_USED), "27 steps, none paid twice");
+            assertEquals("27", winner.attrs().get(TrialFact.RESOURCE_USED.key()), "27 steps, none paid twice");
             // Resource: 27 configurations × 1, then 9 × 2, 3 × 6 and 1 × 18 more steps.
             assertEquals(27 + 9 * 2 + 3 * 6 + 18, r.resourceUsed());
             // The smallest x wins here: the value at every rung is x + 1/step.
@@ -245,7 +246,7 @@ class HyperbandSchedulerTest {
     }
 
     static int rungOf(Trial t) {
-        return Integer.parseInt(t.attrs().get(RungAttrs.RUNG));
+        return Integer.parseInt(t.attrs().get(TrialFact.RUNG.key()));
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.rungs.scheduler.Decision;
 import dev.rungs.scheduler.Scheduler;
 import dev.rungs.scheduler.Work;
 import dev.rungs.study.Trial;
+import dev.rungs.study.TrialFact;
 import dev.rungs.study.TrialHistory;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ final class OneCycle implements Scheduler {
     @Override
     public Work nextWork(TrialHistory history, long maxResource) {
         Work w = inner.nextWork(history, maxResource);
-        if (w instanceof Work.NewTrial nt && !"0".equals(nt.attrs().getOrDefault(RungAttrs.ROUND, "0"))) {
+        if (w instanceof Work.NewTrial nt && !"0".equals(nt.attrs().getOrDefault(TrialFact.ROUND.key(), "0"))) {
             w = Work.DONE;
         }
         handedOut.add(w);

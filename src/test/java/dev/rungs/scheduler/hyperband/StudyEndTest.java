@@ -11,6 +11,7 @@ import dev.rungs.sampler.RandomSampler;
 import dev.rungs.scheduler.Decision;
 import dev.rungs.scheduler.Scheduler;
 import dev.rungs.study.Trial;
+import dev.rungs.study.TrialFact;
 import dev.rungs.study.TrialState;
 import org.junit.jupiter.api.Test;
 
@@ -50,13 +51,13 @@ class StudyEndTest {
             assertTrue(t.state() != TrialState.PAUSED, "left paused: " + t);
             if (t.state() == TrialState.PRUNED) {
                 assertTrue(t.value().isPresent(), "pruned without a value: " + t);
-                long budget = Long.parseLong(t.attrs().get(RungAttrs.BUDGET));
+                long budget = Long.parseLong(t.attrs().get(TrialFact.BUDGET.key()));
                 assertEquals(t.intermediate().get(budget), t.value().getAsDouble(), "its value at its last rung: " + t);
             }
         }
         assertTrue(r.trials().stream().anyMatch(t -> t.state() == TrialState.PRUNED), "some trial was not promoted");
         assertTrue(r.trials().stream().anyMatch(t -> t.state() == TrialState.COMPLETE
-                && "27".equals(t.attrs().get(RungAttrs.BUDGET))), "some trial reached R");
+                && "27".equals(t.attrs().get(TrialFact.BUDGET.key()))), "some trial reached R");
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.rungs.scheduler.Work;
 import dev.rungs.study.Direction;
 import dev.rungs.study.MutableTrialHistory;
 import dev.rungs.study.Trial;
+import dev.rungs.study.TrialFact;
 import dev.rungs.study.TrialHistory;
 import dev.rungs.study.TrialState;
 import java.time.Instant;
@@ -35,9 +36,9 @@ class SynchronousReferenceTest {
         }
         Map<Integer, List<Trial>> byInstance = new HashMap<>();
         for (Trial t : history.trials()) {
-            OptionalInt s = RungAttrs.intAttr(t, RungAttrs.BRACKET);
-            OptionalInt round = RungAttrs.intAttr(t, RungAttrs.ROUND);
-            if (s.isEmpty() || round.isEmpty() || RungAttrs.intAttr(t, RungAttrs.RUNG).isEmpty()
+            OptionalInt s = RungAttrs.bracket(t);
+            OptionalInt round = RungAttrs.round(t);
+            if (s.isEmpty() || round.isEmpty() || RungAttrs.rung(t).isEmpty()
                     || !positionOfS.containsKey(s.getAsInt())) {
                 continue;
             }
@@ -98,16 +99,16 @@ class SynchronousReferenceTest {
                         : Math.min(next.configs(), Math.max(1, reached.size() / closingEta));
                 if (k < promotions) {
                     return new Work.Resume(t.number(), next.resource(),
-                            RungAttrs.attrs(b.s(), roundAttr, i + 1, next.resource(), RungAttrs.PROMOTED));
+                            RungAttrs.attrs(b.s(), roundAttr, i + 1, next.resource(), TrialFact.RungOutcome.PROMOTED));
                 }
-                return new Work.Prune(t.number(), Map.of(RungAttrs.OUTCOME, RungAttrs.STOPPED));
+                return new Work.Prune(t.number(), Map.of(TrialFact.OUTCOME.key(), "stopped"));
             }
         }
         return null;
     }
 
     private static int rungOf(Trial t) {
-        return RungAttrs.intAttr(t, RungAttrs.RUNG).orElse(-1);
+        return RungAttrs.rung(t).orElse(-1);
     }
 
     @Test
@@ -135,7 +136,7 @@ class SynchronousReferenceTest {
                     assertEquals(expected, actual, "seed " + seed + ", event " + event);
                     compared++;
                     if (actual instanceof Work.Prune p) {
-                        Trial t = h.get(p.trialNumber()).withAttr(RungAttrs.OUTCOME, RungAttrs.STOPPED);
+                        Trial t = h.get(p.trialNumber()).withAttr(TrialFact.OUTCOME.key(), "stopped");
                         h.put(t.withValue(t.intermediate().get(t.lastStep())).withState(TrialState.PRUNED, Instant.EPOCH));
                         prunes++;
                     } else if (actual instanceof Work.NewTrial || actual instanceof Work.Resume) {
@@ -164,14 +165,14 @@ class SynchronousReferenceTest {
         for (Map.Entry<String, String> e : r.attrs().entrySet()) {
             t = t.withAttr(e.getKey(), e.getValue());
         }
-        h.put(t.withAttr(RungAttrs.BUDGET, Long.toString(r.budget())).withState(TrialState.RUNNING, Instant.EPOCH));
+        h.put(t.withAttr(TrialFact.BUDGET.key(), Long.toString(r.budget())).withState(TrialState.RUNNING, Instant.EPOCH));
         return r.trialNumber();
     }
 
     /** A result at the budget (ties common), a failure now and then, or a pause by a stop before the budget. */
     private static void finish(MutableTrialHistory h, int n, SynchronousBrackets scheduler, SplittableRandom rnd) {
         Trial t = h.get(n);
-        long budget = Long.parseLong(t.attrs().get(RungAttrs.BUDGET));
+        long budget = Long.parseLong(t.attrs().get(TrialFact.BUDGET.key()));
         double roll = rnd.nextDouble();
         if (roll < 0.03) {
             h.put(t.withAttr(Trial.FAIL_REASON, "boom").withState(TrialState.FAIL, Instant.EPOCH));
