@@ -30,6 +30,20 @@ public final class FollowedHistory {
         void changed(Trial before, Trial after);
     }
 
+    /** An index to which a trial contributes what it takes back the same way, with the sign turned. */
+    public interface Additive extends Index {
+        /** Adds what {@code t} contributes, or takes it back when {@code add} is false. */
+        void apply(Trial t, boolean add);
+
+        @Override
+        default void changed(Trial before, Trial after) {
+            if (before != null) {
+                apply(before, false);
+            }
+            apply(after, true);
+        }
+    }
+
     private final Index index;
     private TrialHistory followed;
     private Trial[] seen = new Trial[64];

@@ -6,7 +6,6 @@ import dev.rungs.scheduler.RankedRung;
 import dev.rungs.study.Direction;
 import dev.rungs.study.Trial;
 import dev.rungs.study.TrialState;
-import java.util.OptionalInt;
 import java.util.TreeSet;
 
 /**
@@ -16,7 +15,7 @@ import java.util.TreeSet;
  * a promotion. What a trial contributes is a function of its snapshot alone, so a changed trial
  * takes back what its old snapshot added and adds what the new one does.
  */
-final class PromotionRungs implements FollowedHistory.Index {
+final class PromotionRungs implements FollowedHistory.Additive {
     private final int eta;
     private final int firstBracket;
     private final long[][] rungs;
@@ -98,15 +97,7 @@ final class PromotionRungs implements FollowedHistory.Index {
 
     /** The bracket a trial of ours belongs to, or -1 when it is not one of ours. */
     int bracketOf(Trial t) {
-        if (RungAttrs.rung(t).isEmpty()) {
-            return -1;
-        }
-        if (rungs.length == 1) {
-            return 0; // one bracket: every trial with a rung is ours, whatever its bracket says
-        }
-        OptionalInt s = RungAttrs.bracket(t);
-        int b = s.isPresent() ? s.getAsInt() - firstBracket : -1;
-        return b >= 0 && b < rungs.length ? b : -1;
+        return RungAttrs.rung(t).isEmpty() ? -1 : RungAttrs.bracketIndex(t, firstBracket, rungs.length);
     }
 
     Direction direction() {
@@ -128,14 +119,7 @@ final class PromotionRungs implements FollowedHistory.Index {
     }
 
     @Override
-    public void changed(Trial before, Trial after) {
-        if (before != null) {
-            apply(before, false);
-        }
-        apply(after, true);
-    }
-
-    private void apply(Trial t, boolean add) {
+    public void apply(Trial t, boolean add) {
         int b = bracketOf(t);
         if (b < 0) {
             return;

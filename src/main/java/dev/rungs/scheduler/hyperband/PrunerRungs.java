@@ -5,14 +5,13 @@ import dev.rungs.scheduler.FollowedHistory;
 import dev.rungs.scheduler.RankedRung;
 import dev.rungs.study.Direction;
 import dev.rungs.study.Trial;
-import java.util.OptionalInt;
 
 /**
  * ASHA's pruner-form state, kept up to date one changed trial at a time: for every bracket and
  * every rung below its top, the values of the trials that reached the rung, in order and split
  * at the top-{@code max(1, ⌊n/η⌋)} boundary (Optuna's rule).
  */
-final class PrunerRungs implements FollowedHistory.Index {
+final class PrunerRungs implements FollowedHistory.Additive {
     private final int eta;
     private final int firstBracket;
     private final long[][] rungs;
@@ -44,12 +43,7 @@ final class PrunerRungs implements FollowedHistory.Index {
 
     /** The bracket a trial is judged in: with one bracket, every trial's. */
     int bracketOf(Trial t) {
-        if (rungs.length == 1) {
-            return 0;
-        }
-        OptionalInt s = RungAttrs.bracket(t);
-        int b = s.isPresent() ? s.getAsInt() - firstBracket : -1;
-        return b >= 0 && b < rungs.length ? b : -1;
+        return RungAttrs.bracketIndex(t, firstBracket, rungs.length);
     }
 
     Direction direction() {
@@ -67,14 +61,7 @@ final class PrunerRungs implements FollowedHistory.Index {
     }
 
     @Override
-    public void changed(Trial before, Trial after) {
-        if (before != null) {
-            apply(before, false);
-        }
-        apply(after, true);
-    }
-
-    private void apply(Trial t, boolean add) {
+    public void apply(Trial t, boolean add) {
         int b = bracketOf(t);
         if (b < 0) {
             return;

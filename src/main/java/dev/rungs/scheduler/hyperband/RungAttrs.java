@@ -44,6 +44,19 @@ public final class RungAttrs {
         return TrialFact.BRACKET.in(t).map(OptionalInt::of).orElse(OptionalInt.empty());
     }
 
+    /**
+     * Which of {@code count} brackets numbered from {@code first} a trial is in, from 0; with one
+     * bracket every trial is in it, whatever its bracket says; -1 when it is in none of them.
+     */
+    static int bracketIndex(Trial t, int first, int count) {
+        if (count == 1) {
+            return 0;
+        }
+        OptionalInt s = bracket(t);
+        int b = s.isPresent() ? s.getAsInt() - first : -1;
+        return b >= 0 && b < count ? b : -1;
+    }
+
     /** The rung the trial is at, or empty. */
     public static OptionalInt rung(Trial t) {
         return TrialFact.RUNG.in(t).map(OptionalInt::of).orElse(OptionalInt.empty());

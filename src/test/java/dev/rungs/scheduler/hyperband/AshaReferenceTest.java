@@ -120,11 +120,11 @@ class AshaReferenceTest {
                     Work actual = asha.nextWork(seen, maxResource);
                     assertEquals(expected, actual, "seed " + seed + ", event " + event);
                     compared++;
-                    running.add(start(h, actual));
+                    running.add(RandomStudySteps.start(h, actual));
                     resumes += actual instanceof Work.Resume ? 1 : 0;
                 }
                 int n = running.remove(rnd.nextInt(running.size()));
-                finish(h, n, asha, rnd);
+                RandomStudySteps.finish(h, n, asha, rnd, 0.04, 0.04);
             }
         }
         assertTrue(resumes > 300, resumes + " promotions in " + compared + " compared calls");
@@ -143,43 +143,6 @@ class AshaReferenceTest {
                 return h.direction();
             }
         };
-    }
-
-    private static int start(MutableTrialHistory h, Work w) {
-        if (w instanceof Work.NewTrial nt) {
-            int n = h.nextNumber();
-            h.put(Trial.running(n, SPACE.validate(Map.of("x", 0.5)), nt.attrs(), Instant.EPOCH)
-                    .withAttr(TrialFact.BUDGET.key(), Long.toString(nt.budget())));
-            return n;
-        }
-        Work.Resume r = (Work.Resume) w;
-        Trial t = h.get(r.trialNumber());
-        for (Map.Entry<String, String> e : r.attrs().entrySet()) {
-            t = t.withAttr(e.getKey(), e.getValue());
-        }
-        h.put(t.withAttr(TrialFact.BUDGET.key(), Long.toString(r.budget())).withState(TrialState.RUNNING, Instant.EPOCH));
-        return r.trialNumber();
-    }
-
-    /** A result at the budget (with ties now and then), a failure, or a pause by a stop before the budget. */
-    private static void finish(MutableTrialHistory h, int n, AshaScheduler asha, SplittableRandom rnd) {
-        Trial t = h.get(n);
-        long budget = Long.parseLong(t.attrs().get(TrialFact.BUDGET.key()));
-        double roll = rnd.nextDouble();
-        if (roll < 0.04) {
-            h.put(t.withAttr(Trial.FAIL_REASON, "boom").withState(TrialState.FAIL, Instant.EPOCH));
-            return;
-        }
-        double v = rnd.nextInt(40) / 4.0; // few distinct values: ties at rungs are common
-        if (roll < 0.08 && budget > t.lastStep() + 1) {
-            h.put(t.withReport(budget - 1, v).withState(TrialState.PAUSED, Instant.EPOCH));
-            return;
-        }
-        t = t.withReport(budget, v);
-        h.put(t);
-        Decision d = asha.onReport(t, budget, v, h);
-        h.put(d instanceof Decision.Pause ? t.withState(TrialState.PAUSED, Instant.EPOCH)
-                : t.withValue(v).withState(TrialState.COMPLETE, Instant.EPOCH));
     }
 
     @Test

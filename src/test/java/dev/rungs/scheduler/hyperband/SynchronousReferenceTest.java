@@ -140,7 +140,7 @@ class SynchronousReferenceTest {
                         h.put(t.withValue(t.intermediate().get(t.lastStep())).withState(TrialState.PRUNED, Instant.EPOCH));
                         prunes++;
                     } else if (actual instanceof Work.NewTrial || actual instanceof Work.Resume) {
-                        running.add(start(h, actual));
+                        running.add(RandomStudySteps.start(h, actual));
                     } else {
                         break; // WAIT or DONE
                     }
@@ -148,45 +148,9 @@ class SynchronousReferenceTest {
                 if (running.isEmpty()) {
                     break;
                 }
-                finish(h, running.remove(rnd.nextInt(running.size())), scheduler, rnd);
+                RandomStudySteps.finish(h, running.remove(rnd.nextInt(running.size())), scheduler, rnd, 0.03, 0.03);
             }
         }
         assertTrue(prunes > 500, prunes + " prunes in " + compared + " compared calls");
-    }
-
-    private static int start(MutableTrialHistory h, Work w) {
-        if (w instanceof Work.NewTrial nt) {
-            int n = h.nextNumber();
-            h.put(Trial.running(n, AshaSchedulerTest.SPACE.validate(Map.of("x", 0.5)), nt.attrs(), Instant.EPOCH));
-            return n;
-        }
-        Work.Resume r = (Work.Resume) w;
-        Trial t = h.get(r.trialNumber());
-        for (Map.Entry<String, String> e : r.attrs().entrySet()) {
-            t = t.withAttr(e.getKey(), e.getValue());
-        }
-        h.put(t.withAttr(TrialFact.BUDGET.key(), Long.toString(r.budget())).withState(TrialState.RUNNING, Instant.EPOCH));
-        return r.trialNumber();
-    }
-
-    /** A result at the budget (ties common), a failure now and then, or a pause by a stop before the budget. */
-    private static void finish(MutableTrialHistory h, int n, SynchronousBrackets scheduler, SplittableRandom rnd) {
-        Trial t = h.get(n);
-        long budget = Long.parseLong(t.attrs().get(TrialFact.BUDGET.key()));
-        double roll = rnd.nextDouble();
-        if (roll < 0.03) {
-            h.put(t.withAttr(Trial.FAIL_REASON, "boom").withState(TrialState.FAIL, Instant.EPOCH));
-            return;
-        }
-        double v = rnd.nextInt(40) / 4.0;
-        if (roll < 0.06 && budget > t.lastStep() + 1) {
-            h.put(t.withReport(budget - 1, v).withState(TrialState.PAUSED, Instant.EPOCH));
-            return;
-        }
-        t = t.withReport(budget, v);
-        h.put(t);
-        Decision d = scheduler.onReport(t, budget, v, h);
-        h.put(d instanceof Decision.Pause ? t.withState(TrialState.PAUSED, Instant.EPOCH)
-                : t.withValue(v).withState(TrialState.COMPLETE, Instant.EPOCH));
     }
 }
