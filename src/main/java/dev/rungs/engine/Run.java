@@ -27,6 +27,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * attributes and outcomes are queued too, and a resumed trial's own checkpoint is handed out
  * from what the engine gave with the assignment. The engine runs queued calls and round trips
  * alike in the order they were made, so a worker's next round trip sees all its queued calls.
+ *
+ * <p><b>Resource budget.</b> Every report, queued or not, counts its steps on the worker's
+ * thread ({@link ResourceGauge}); the report that spends the budget, and every report after it,
+ * waits for the engine. The engine then cuts every running trial at its next report
+ * ({@link TrialLifecycle#stopAllAtNextReport}), the spending one at once, so a study uses at most
+ * its budget plus one step (one report's worth) per running trial. A trial cut mid-rung ends
+ * PRUNED with its last reported value; one whose cutting report reaches its own budget is judged
+ * as usual (COMPLETE at R, PAUSED at a rung); a run that never reports (a budget objective) cannot
+ * be cut, runs to its end and is judged as usual too, so it may overshoot by its whole run. When a
+ * time or resource budget (or any other end but a stop request or a failure) ends the study, the
+ * trials left PAUSED by their scheduler end PRUNED with their value at their last rung
+ * ({@link TrialLifecycle#pruneAllPaused}); a stop request keeps its paused trials for the next run.
  */
 final class Run implements TrialHost {
     /** How long a worker told to wait sleeps at most before it asks again. */
@@ -40,6 +52,10 @@ final class Run implements TrialHost {
     private final Object changed = new Object();
     private long startNanos;
     private long startResource;
+    /** The resource reported, read by workers at every report; set before any worker starts. */
+    private volatile ResourceGauge gauge;
+    /** Set once the resource budget is spent and the running trials are cut; engine thread only. */
+    private boolean resourceCut;
     /** Engine thread only. */
     private String stopReason;
     /** Why the run failed as a whole (its first trials all failed alike); engine thread only. */
@@ -66,11 +82,25 @@ final class Run implements TrialHost {
         final byte[] checkpoint;
         /** Set once an exploit swapped the checkpoint: from then on only the engine knows which to restore. */
         volatile boolean exploited;
+        /** Highest step this run has counted in the {@link ResourceGauge}; the trial's worker thread only. */
+        long gaugedStep;
 
         Live(RunningTrial running, boolean answersEarlyReports) {
             this.running = running;
             this.answersEarlyReports = answersEarlyReports;
             this.checkpoint = running.restore;
+        }
+
+        /** The growth of the run's highest step to {@code step}, as {@link ResourceMeter} counts it. */
+        long gaugeTo(long step) {
+            long growth = Math.max(0, step - gaugedStep);
+            gaugedStep = Math.max(gaugedStep, step);
+            return growth;
+        }
+
+        /** The run restored a checkpoint: the steps up to its own were paid before. */
+        void restored() {
+            gaugedStep = Math.max(gaugedStep, running.restoreStep);
         }
     }
 
@@ -83,6 +113,7 @@ final class Run implements TrialHost {
     RunHandle start(TrialExecutor executor, Objective objective) {
         startNanos = System.nanoTime();
         startResource = tuner.engine().call(trials::resourceUsed);
+        gauge = new ResourceGauge(budget.maxResource(), startResource);
         int n = tuner.workers();
         liveWorkers.set(n);
         executor.execute(tuner.name(), this, objective, n);
@@ -141,12 +172,13 @@ final class Run implements TrialHost {
     @Override
     public Decision report(int trialNumber, long step, double value) {
         Live l = live(trialNumber);
-        if (l.answersEarlyReports && step < l.running.budget && Double.isFinite(value)
+        boolean spent = Double.isFinite(value) ? gauge.reported(l.gaugeTo(step)) : gauge.spent();
+        if (!spent && l.answersEarlyReports && step < l.running.budget && Double.isFinite(value)
                 && l.running.pendingEnd == null) {
-            tuner.engine().post(() -> trials.onReport(trialNumber, step, value), this::abort);
+            tuner.engine().post(() -> reportOnEngine(trialNumber, step, value, false), this::abort);
             return Decision.CONTINUE;
         }
-        Decision d = tuner.engine().call(() -> trials.onReport(trialNumber, step, value));
+        Decision d = tuner.engine().call(() -> reportOnEngine(trialNumber, step, value, true));
         if (d instanceof Decision.Exploit) {
             l.exploited = true;
         }
@@ -162,11 +194,16 @@ final class Run implements TrialHost {
     public Optional<byte[]> restoreCheckpoint(int trialNumber) {
         Live l = live(trialNumber);
         if (l.exploited) {
-            return Optional.ofNullable(tuner.engine().call(() -> trials.restoreCheckpoint(trialNumber)));
+            byte[] state = tuner.engine().call(() -> trials.restoreCheckpoint(trialNumber));
+            if (state != null) {
+                l.restored();
+            }
+            return Optional.ofNullable(state);
         }
         if (l.checkpoint == null) {
             return Optional.empty();
         }
+        l.restored();
         tuner.engine().post(() -> trials.restored(trialNumber), this::abort);
         return Optional.of(l.checkpoint.clone());
     }
@@ -200,6 +237,7 @@ final class Run implements TrialHost {
             } else {
                 trials.endStopped(trialNumber);
             }
+            cutIfResourceSpent(); // a run that never reported pays its whole budget as it ends
             signal();
         }, this::abort);
     }
@@ -225,6 +263,25 @@ final class Run implements TrialHost {
     }
 
     // ------------------------------------------------------------------ engine thread
+
+    /** Records a report; {@code answered} is false for one the worker already answered CONTINUE. */
+    private Decision reportOnEngine(int trialNumber, long step, double value, boolean answered) {
+        Decision d = trials.onReport(trialNumber, step, value, answered);
+        return cutIfResourceSpent() && answered ? trials.answerCut(trialNumber, step, d) : d;
+    }
+
+    /**
+     * Cuts every running trial at its next report once the resource budget is spent (by the
+     * engine's account or by what workers have reported); returns whether it is.
+     */
+    private boolean cutIfResourceSpent() {
+        if (!resourceCut && budget.maxResource() > 0
+                && Math.max(trials.resourceUsed(), gauge.used()) >= budget.maxResource()) {
+            resourceCut = true;
+            trials.stopAllAtNextReport();
+        }
+        return resourceCut;
+    }
 
     /** What a free worker does next; engine thread. */
     private Assignment nextAssignment() {
@@ -281,6 +338,9 @@ final class Run implements TrialHost {
         if (stopping) {
             l.stop.request();
         }
+        if (resourceCut) {
+            trials.stopAllAtNextReport(); // a trial a stop request paused, resumed first: it reports once
+        }
         return resumed ? new Assignment.ResumeTrial(t.number(), t.config(), r.budget, r.randomSeed,
                 r.restore == null ? 0 : r.restoreStep)
                 : new Assignment.NewTrial(t.number(), t.config(), r.budget, r.randomSeed);
@@ -296,7 +356,7 @@ final class Run implements TrialHost {
         if (budget.maxTime() != null && elapsed().compareTo(budget.maxTime()) >= 0) {
             return "time budget reached (" + budget.maxTime().toSeconds() + " s)";
         }
-        if (budget.maxResource() > 0 && trials.resourceUsed() >= budget.maxResource()) {
+        if (budget.maxResource() > 0 && Math.max(trials.resourceUsed(), gauge.used()) >= budget.maxResource()) {
             return "resource budget reached (" + budget.maxResource() + ")";
         }
         return null;
@@ -344,6 +404,10 @@ final class Run implements TrialHost {
         try {
             result = tuner.engine().call(() -> {
                 boolean resumable = StudyResult.STOP_REQUESTED.equals(stopReason) || failure != null;
+                if (!resumable) {
+                    // The study has ended: what its scheduler paused will not be promoted now.
+                    trials.pruneAllPaused();
+                }
                 tuner.setState(resumable ? StudyState.STOPPED : StudyState.FINISHED);
                 StudyResult r = new StudyResult(tuner.name(), trials.history().trials(), trials.history().best(),
                         stopReason == null ? "finished" : stopReason, elapsed(), trials.resourceUsed() - startResource,

@@ -22,6 +22,8 @@ final class RunningTrial {
     boolean endDelivered;
     /** Whether the pending PAUSE comes from a stop request rather than the scheduler. */
     boolean pausedByStop;
+    /** Whether the pending STOP comes from the study's resource budget running out rather than the scheduler. */
+    boolean cutByBudget;
     /** Checkpoint handed to the objective on restore: its own when resumed, a donor's after an exploit. */
     byte[] restore;
     /** The step the own checkpoint was saved at, so restored steps are not counted as used again. */
