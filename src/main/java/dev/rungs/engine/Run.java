@@ -36,9 +36,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * PRUNED with its last reported value; one whose cutting report reaches its own budget is judged
  * as usual (COMPLETE at R, PAUSED at a rung); a run that never reports (a budget objective) cannot
  * be cut, runs to its end and is judged as usual too, so it may overshoot by its whole run. When a
- * time or resource budget (or any other end but a stop request or a failure) ends the study, the
- * trials left PAUSED by their scheduler end PRUNED with their value at their last rung
- * ({@link TrialLifecycle#pruneAllPaused}); a stop request keeps its paused trials for the next run.
+ * time or resource budget ends the study, the trials left PAUSED by their scheduler end PRUNED
+ * with their value at their last rung ({@link TrialLifecycle#pruneAllPaused}): a trial budget
+ * instead lets the scheduler close what it started ({@code Scheduler.nextWorkWithoutNewTrials}),
+ * and a stop request keeps its paused trials for the next run.
  */
 final class Run implements TrialHost {
     /** How long a worker told to wait sleeps at most before it asks again. */
@@ -56,6 +57,8 @@ final class Run implements TrialHost {
     private volatile ResourceGauge gauge;
     /** Set once the resource budget is spent and the running trials are cut; engine thread only. */
     private boolean resourceCut;
+    /** Whether the time or resource budget ended the run; engine thread only. */
+    private boolean budgetSpent;
     /** Engine thread only. */
     private String stopReason;
     /** Why the run failed as a whole (its first trials all failed alike); engine thread only. */
@@ -292,6 +295,7 @@ final class Run implements TrialHost {
                 return evaluate(trials.resume(again), true);
             }
             stopReason = limitReached();
+            budgetSpent = stopReason != null;
             if (stopReason == null) {
                 failure = trials.repeatedFailure().orElse(null);
                 stopReason = failure;
@@ -404,8 +408,9 @@ final class Run implements TrialHost {
         try {
             result = tuner.engine().call(() -> {
                 boolean resumable = StudyResult.STOP_REQUESTED.equals(stopReason) || failure != null;
-                if (!resumable) {
-                    // The study has ended: what its scheduler paused will not be promoted now.
+                if (budgetSpent && !resumable) {
+                    // Unlike a trial budget, which lets the scheduler close what it started, time
+                    // and resource end the work at once: what the scheduler paused is not promoted.
                     trials.pruneAllPaused();
                 }
                 tuner.setState(resumable ? StudyState.STOPPED : StudyState.FINISHED);
