@@ -12,6 +12,7 @@ import dev.rungs.scheduler.hyperband.HyperbandScheduler;
 import dev.rungs.scheduler.hyperband.SuccessiveHalvingScheduler;
 import dev.rungs.space.SearchSpace;
 import dev.rungs.study.Trial;
+import dev.rungs.study.TrialFact;
 import dev.rungs.study.TrialState;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -70,8 +71,6 @@ class BudgetEndTest {
         AtomicLong stepsRun = new AtomicLong();
         StudyResult r = run(scheduler.get(), stepping(stepsRun, 0), Budget.resource(budget));
         String name = scheduler.get().toString();
-        System.out.println(name + ": resource budget " + budget + ", counted " + r.resourceUsed() + ", steps run "
-                + stepsRun.get());
         assertTrue(r.stopReason().startsWith("resource budget reached"), name + ": " + r.stopReason());
         assertTrue(r.resourceUsed() >= budget, name + ": the budget was spent, " + r.resourceUsed());
         assertTrue(r.resourceUsed() <= budget + WORKERS, name + ": at most one step per running trial over, counted "
@@ -97,6 +96,45 @@ class BudgetEndTest {
     @Test
     void successiveHalvingOvershootsAResourceBudgetByAtMostOneStepPerRunningTrial() {
         assertResourceBudgetHolds(() -> new SuccessiveHalvingScheduler(1, R, 3), 300);
+    }
+
+    @Test
+    void theBoundHoldsForAnyBudgetAndWithoutAScheduler() {
+        for (long budget : new long[] {1, 50, 257, 499}) {
+            assertResourceBudgetHolds(() -> new AshaScheduler(1, R, 3, 0, false), budget);
+            assertResourceBudgetHolds(() -> new HyperbandScheduler(1, R, 3), budget);
+        }
+        // Every report waits for the engine here: the cut trials end PRUNED at their last report too.
+        assertResourceBudgetHolds(Scheduler::none, 100);
+    }
+
+    @Test
+    void aTrialWhoseCuttingReportReachesItsBudgetCompletes() {
+        // One worker, R = 27, budget 27: the one trial's report at 27 spends the budget and is its last.
+        try (Tuner t = Tuner.builder(SPACE).sampler(new RandomSampler()).scheduler(Scheduler.none()).maxResource(R)
+                .workers(1).seed(5).build()) {
+            StudyResult r = t.optimize(stepping(new AtomicLong(), 0), Budget.resource(R));
+            assertEquals(1, r.trials().size());
+            assertEquals(TrialState.COMPLETE, r.trials().get(0).state(), r.trials().get(0).toString());
+            assertEquals(R, r.resourceUsed());
+        }
+    }
+
+    @Test
+    void aStopRequestUnderAResourceBudgetStillKeepsItsTrialsPausedForTheNextRun() throws Exception {
+        AtomicLong stepsRun = new AtomicLong();
+        try (Tuner t = Tuner.builder(SPACE).sampler(new RandomSampler()).scheduler(new HyperbandScheduler(1, R, 3))
+                .maxResource(R).workers(2).seed(5).build()) {
+            RunHandle h = t.start(stepping(stepsRun, 2), Budget.resource(100_000));
+            while (stepsRun.get() < 20) {
+                Thread.sleep(5);
+            }
+            h.stop();
+            StudyResult r = h.await();
+            assertEquals(StudyResult.STOP_REQUESTED, r.stopReason());
+            assertTrue(r.trials().stream().anyMatch(tr -> tr.state() == TrialState.PAUSED
+                    && TrialFact.PAUSED_BY_STOP.isIn(tr)), "running trials paused by the stop: " + r.trials());
+        }
     }
 
     @Test
