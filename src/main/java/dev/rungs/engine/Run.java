@@ -1,7 +1,6 @@
 package dev.rungs.engine;
 
 import dev.rungs.objective.Objective;
-import dev.rungs.objective.StopRequest;
 import dev.rungs.objective.StopSignal;
 import dev.rungs.scheduler.Decision;
 import dev.rungs.scheduler.Work;
@@ -73,39 +72,7 @@ final class Run implements TrialHost {
      */
     private long waitedAt = -1;
     /** The trials being evaluated now, with their stop, told of a stop the moment it is asked for. */
-    private final Map<Integer, Live> live = new ConcurrentHashMap<>();
-
-    /** A trial under evaluation, as workers see it. */
-    private static final class Live {
-        final RunningTrial running;
-        final StopRequest stop = new StopRequest();
-        /** Whether reports below the budget are answered CONTINUE without waiting for the engine. */
-        final boolean answersEarlyReports;
-        /** The trial's own checkpoint as the run started, handed out without a round trip; null if none. */
-        final byte[] checkpoint;
-        /** Set once an exploit swapped the checkpoint: from then on only the engine knows which to restore. */
-        volatile boolean exploited;
-        /** Highest step this run has counted in the {@link ResourceGauge}; the trial's worker thread only. */
-        long gaugedStep;
-
-        Live(RunningTrial running, boolean answersEarlyReports) {
-            this.running = running;
-            this.answersEarlyReports = answersEarlyReports;
-            this.checkpoint = running.restore;
-        }
-
-        /** The growth of the run's highest step to {@code step}, as {@link ResourceMeter} counts it. */
-        long gaugeTo(long step) {
-            long growth = Math.max(0, step - gaugedStep);
-            gaugedStep = Math.max(gaugedStep, step);
-            return growth;
-        }
-
-        /** The run restored a checkpoint: the steps up to its own were paid before. */
-        void restored() {
-            gaugedStep = Math.max(gaugedStep, running.restoreStep);
-        }
-    }
+    private final Map<Integer, LiveTrial> live = new ConcurrentHashMap<>();
 
     Run(Tuner tuner, Budget budget) {
         this.tuner = tuner;
@@ -174,7 +141,7 @@ final class Run implements TrialHost {
 
     @Override
     public Decision report(int trialNumber, long step, double value) {
-        Live l = live(trialNumber);
+        LiveTrial l = live(trialNumber);
         boolean spent = Double.isFinite(value) ? gauge.reported(l.gaugeTo(step)) : gauge.spent();
         if (!spent && l.answersEarlyReports && step < l.running.budget && Double.isFinite(value)
                 && l.running.pendingEnd == null) {
@@ -195,7 +162,7 @@ final class Run implements TrialHost {
 
     @Override
     public Optional<byte[]> restoreCheckpoint(int trialNumber) {
-        Live l = live(trialNumber);
+        LiveTrial l = live(trialNumber);
         if (l.exploited) {
             byte[] state = tuner.engine().call(() -> trials.restoreCheckpoint(trialNumber));
             if (state != null) {
@@ -257,8 +224,8 @@ final class Run implements TrialHost {
         }
     }
 
-    private Live live(int trialNumber) {
-        Live l = live.get(trialNumber);
+    private LiveTrial live(int trialNumber) {
+        LiveTrial l = live.get(trialNumber);
         if (l == null) {
             throw new IllegalStateException("trial " + trialNumber + " is not being evaluated in this run");
         }
@@ -337,7 +304,7 @@ final class Run implements TrialHost {
     /** Hands a just started trial to a worker; engine thread. */
     private Assignment evaluate(Trial t, boolean resumed) {
         RunningTrial r = trials.runningTrial(t.number());
-        Live l = new Live(r, trials.scheduler().decidesOnlyAtBudget());
+        LiveTrial l = new LiveTrial(r, trials.scheduler().decidesOnlyAtBudget());
         live.put(t.number(), l);
         if (stopping) {
             l.stop.request();

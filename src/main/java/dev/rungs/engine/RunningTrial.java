@@ -39,4 +39,21 @@ final class RunningTrial {
         this.budget = budget;
         this.randomSeed = randomSeed;
     }
+
+    /** Stops the run at its next report, the resource budget being spent, unless its end is decided already. */
+    void cutByBudget() {
+        if (pendingEnd == null) {
+            cutByBudget = true;
+            pendingEnd = Decision.STOP;
+        }
+    }
+
+    /**
+     * Whether a report of a run the budget cut is the first to reach the run's own budget: it has
+     * then done what it was started for, and its scheduler decides about it as usual (COMPLETE
+     * at R, PAUSED at a rung) instead of the cut.
+     */
+    boolean reachesBudget(long step, double value) {
+        return step >= budget && highWater < budget && Double.isFinite(value);
+    }
 }

@@ -227,7 +227,7 @@ final class TrialLifecycle {
     Decision onReport(int number, long step, double value, boolean answered) {
         RunningTrial r = runningTrial(number);
         Trial t = history.get(number);
-        if (r.pendingEnd != null && r.cutByBudget && !reachesBudget(r, step, value)) {
+        if (r.pendingEnd != null && r.cutByBudget && !r.reachesBudget(step, value)) {
             // The step was run: it counts, and its value is the one the trial ends with.
             t = t.withReport(step, value);
             if (Double.isFinite(value)) {
@@ -268,24 +268,12 @@ final class TrialLifecycle {
     }
 
     /**
-     * Whether a report of a trial the budget cut is the first to reach the trial's own budget:
-     * the trial has then done what it was started for, and its scheduler decides about it as
-     * usual (COMPLETE at R, PAUSED at a rung) instead of the cut.
-     */
-    private static boolean reachesBudget(RunningTrial r, long step, double value) {
-        return step >= r.budget && r.highWater < r.budget && Double.isFinite(value);
-    }
-
-    /**
      * Asks every running trial to stop at its next report: the study's resource budget is spent.
      * Trials the scheduler or a stop request has already decided about keep that decision.
      */
     void stopAllAtNextReport() {
         for (RunningTrial r : running.values()) {
-            if (r.pendingEnd == null) {
-                r.cutByBudget = true;
-                r.pendingEnd = Decision.STOP;
-            }
+            r.cutByBudget();
         }
     }
 
