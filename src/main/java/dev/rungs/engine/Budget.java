@@ -3,11 +3,19 @@ package dev.rungs.engine;
 import java.time.Duration;
 
 /**
- * When a run stops starting new work. A time or resource limit reached ends the run; trials
- * already running finish (a time budget does not cut a running trial short, as in Optuna's
- * {@code timeout}). A trial limit stops new configurations only: the scheduler may still
- * promote and resume trials it started ({@code Scheduler.nextWorkWithoutNewTrials}), so a
- * multi-fidelity study finishes its open bracket.
+ * When a run stops starting new work. A time limit reached ends the run; trials already running
+ * finish (a time budget does not cut a running trial short, as in Optuna's {@code timeout}). A
+ * resource limit is checked at every report: once it is spent, every running trial is stopped
+ * at its next report, so a study uses at most its budget plus one step per running trial
+ * (a trial that reports nothing runs to its end). A trial limit stops new configurations only:
+ * the scheduler may still promote and resume trials it started
+ * ({@code Scheduler.nextWorkWithoutNewTrials}), so a multi-fidelity study finishes its open
+ * bracket.
+ *
+ * <p>A study a time or resource limit ends leaves no trial PAUSED: a trial cut mid-rung ends
+ * PRUNED with its last reported value, and one its scheduler paused and did not promote ends
+ * PRUNED with its value at its last rung. A stop request ({@code RunHandle.stop}) is not an end:
+ * it keeps running trials PAUSED for the next run.
  *
  * <p>Trials and resource count the whole study, so a resumed study runs on to the same budget;
  * time counts this run only.

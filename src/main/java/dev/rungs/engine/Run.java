@@ -1,7 +1,6 @@
 package dev.rungs.engine;
 
 import dev.rungs.objective.Objective;
-import dev.rungs.objective.StopRequest;
 import dev.rungs.objective.StopSignal;
 import dev.rungs.scheduler.Decision;
 import dev.rungs.scheduler.Work;
@@ -27,6 +26,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * attributes and outcomes are queued too, and a resumed trial's own checkpoint is handed out
  * from what the engine gave with the assignment. The engine runs queued calls and round trips
  * alike in the order they were made, so a worker's next round trip sees all its queued calls.
+ *
+ * <p><b>Resource budget.</b> Every report, queued or not, counts its steps on the worker's
+ * thread ({@link ResourceGauge}); the report that spends the budget, and every report after it,
+ * waits for the engine. The engine then cuts every running trial at its next report
+ * ({@link TrialLifecycle#stopAllAtNextReport}), the spending one at once, so a study uses at most
+ * its budget plus one step (one report's worth) per running trial. A trial cut mid-rung ends
+ * PRUNED with its last reported value; one whose cutting report reaches its own budget is judged
+ * as usual (COMPLETE at R, PAUSED at a rung); a run that never reports (a budget objective) cannot
+ * be cut, runs to its end and is judged as usual too, so it may overshoot by its whole run. When a
+ * time or resource budget ends the study, the trials left PAUSED by their scheduler end PRUNED
+ * with their value at their last rung ({@link TrialLifecycle#pruneAllPaused}): a trial budget
+ * instead lets the scheduler close what it started ({@code Scheduler.nextWorkWithoutNewTrials}),
+ * and a stop request keeps its paused trials for the next run.
  */
 final class Run implements TrialHost {
     /** How long a worker told to wait sleeps at most before it asks again. */
@@ -40,6 +52,12 @@ final class Run implements TrialHost {
     private final Object changed = new Object();
     private long startNanos;
     private long startResource;
+    /** The resource reported, read by workers at every report; set before any worker starts. */
+    private volatile ResourceGauge gauge;
+    /** Set once the resource budget is spent and the running trials are cut; engine thread only. */
+    private boolean resourceCut;
+    /** Whether the time or resource budget ended the run; engine thread only. */
+    private boolean budgetSpent;
     /** Engine thread only. */
     private String stopReason;
     /** Why the run failed as a whole (its first trials all failed alike); engine thread only. */
@@ -54,25 +72,7 @@ final class Run implements TrialHost {
      */
     private long waitedAt = -1;
     /** The trials being evaluated now, with their stop, told of a stop the moment it is asked for. */
-    private final Map<Integer, Live> live = new ConcurrentHashMap<>();
-
-    /** A trial under evaluation, as workers see it. */
-    private static final class Live {
-        final RunningTrial running;
-        final StopRequest stop = new StopRequest();
-        /** Whether reports below the budget are answered CONTINUE without waiting for the engine. */
-        final boolean answersEarlyReports;
-        /** The trial's own checkpoint as the run started, handed out without a round trip; null if none. */
-        final byte[] checkpoint;
-        /** Set once an exploit swapped the checkpoint: from then on only the engine knows which to restore. */
-        volatile boolean exploited;
-
-        Live(RunningTrial running, boolean answersEarlyReports) {
-            this.running = running;
-            this.answersEarlyReports = answersEarlyReports;
-            this.checkpoint = running.restore;
-        }
-    }
+    private final Map<Integer, LiveTrial> live = new ConcurrentHashMap<>();
 
     Run(Tuner tuner, Budget budget) {
         this.tuner = tuner;
@@ -83,6 +83,7 @@ final class Run implements TrialHost {
     RunHandle start(TrialExecutor executor, Objective objective) {
         startNanos = System.nanoTime();
         startResource = tuner.engine().call(trials::resourceUsed);
+        gauge = new ResourceGauge(budget.maxResource(), startResource);
         int n = tuner.workers();
         liveWorkers.set(n);
         executor.execute(tuner.name(), this, objective, n);
@@ -140,13 +141,14 @@ final class Run implements TrialHost {
 
     @Override
     public Decision report(int trialNumber, long step, double value) {
-        Live l = live(trialNumber);
-        if (l.answersEarlyReports && step < l.running.budget && Double.isFinite(value)
+        LiveTrial l = live(trialNumber);
+        boolean spent = Double.isFinite(value) ? gauge.reported(l.gaugeTo(step)) : gauge.spent();
+        if (!spent && l.answersEarlyReports && step < l.running.budget && Double.isFinite(value)
                 && l.running.pendingEnd == null) {
-            tuner.engine().post(() -> trials.onReport(trialNumber, step, value), this::abort);
+            tuner.engine().post(() -> reportOnEngine(trialNumber, step, value, false), this::abort);
             return Decision.CONTINUE;
         }
-        Decision d = tuner.engine().call(() -> trials.onReport(trialNumber, step, value));
+        Decision d = tuner.engine().call(() -> reportOnEngine(trialNumber, step, value, true));
         if (d instanceof Decision.Exploit) {
             l.exploited = true;
         }
@@ -160,13 +162,18 @@ final class Run implements TrialHost {
 
     @Override
     public Optional<byte[]> restoreCheckpoint(int trialNumber) {
-        Live l = live(trialNumber);
+        LiveTrial l = live(trialNumber);
         if (l.exploited) {
-            return Optional.ofNullable(tuner.engine().call(() -> trials.restoreCheckpoint(trialNumber)));
+            byte[] state = tuner.engine().call(() -> trials.restoreCheckpoint(trialNumber));
+            if (state != null) {
+                l.restored();
+            }
+            return Optional.ofNullable(state);
         }
         if (l.checkpoint == null) {
             return Optional.empty();
         }
+        l.restored();
         tuner.engine().post(() -> trials.restored(trialNumber), this::abort);
         return Optional.of(l.checkpoint.clone());
     }
@@ -200,6 +207,7 @@ final class Run implements TrialHost {
             } else {
                 trials.endStopped(trialNumber);
             }
+            cutIfResourceSpent(); // a run that never reported pays its whole budget as it ends
             signal();
         }, this::abort);
     }
@@ -216,8 +224,8 @@ final class Run implements TrialHost {
         }
     }
 
-    private Live live(int trialNumber) {
-        Live l = live.get(trialNumber);
+    private LiveTrial live(int trialNumber) {
+        LiveTrial l = live.get(trialNumber);
         if (l == null) {
             throw new IllegalStateException("trial " + trialNumber + " is not being evaluated in this run");
         }
@@ -225,6 +233,25 @@ final class Run implements TrialHost {
     }
 
     // ------------------------------------------------------------------ engine thread
+
+    /** Records a report; {@code answered} is false for one the worker already answered CONTINUE. */
+    private Decision reportOnEngine(int trialNumber, long step, double value, boolean answered) {
+        Decision d = trials.onReport(trialNumber, step, value, answered);
+        return cutIfResourceSpent() && answered ? trials.answerCut(trialNumber, step, d) : d;
+    }
+
+    /**
+     * Cuts every running trial at its next report once the resource budget is spent (by the
+     * engine's account or by what workers have reported); returns whether it is.
+     */
+    private boolean cutIfResourceSpent() {
+        if (!resourceCut && budget.maxResource() > 0
+                && Math.max(trials.resourceUsed(), gauge.used()) >= budget.maxResource()) {
+            resourceCut = true;
+            trials.stopAllAtNextReport();
+        }
+        return resourceCut;
+    }
 
     /** What a free worker does next; engine thread. */
     private Assignment nextAssignment() {
@@ -235,6 +262,7 @@ final class Run implements TrialHost {
                 return evaluate(trials.resume(again), true);
             }
             stopReason = limitReached();
+            budgetSpent = stopReason != null;
             if (stopReason == null) {
                 failure = trials.repeatedFailure().orElse(null);
                 stopReason = failure;
@@ -276,10 +304,13 @@ final class Run implements TrialHost {
     /** Hands a just started trial to a worker; engine thread. */
     private Assignment evaluate(Trial t, boolean resumed) {
         RunningTrial r = trials.runningTrial(t.number());
-        Live l = new Live(r, trials.scheduler().decidesOnlyAtBudget());
+        LiveTrial l = new LiveTrial(r, trials.scheduler().decidesOnlyAtBudget());
         live.put(t.number(), l);
         if (stopping) {
             l.stop.request();
+        }
+        if (resourceCut) {
+            trials.stopAllAtNextReport(); // a trial a stop request paused, resumed first: it reports once
         }
         return resumed ? new Assignment.ResumeTrial(t.number(), t.config(), r.budget, r.randomSeed,
                 r.restore == null ? 0 : r.restoreStep)
@@ -296,7 +327,7 @@ final class Run implements TrialHost {
         if (budget.maxTime() != null && elapsed().compareTo(budget.maxTime()) >= 0) {
             return "time budget reached (" + budget.maxTime().toSeconds() + " s)";
         }
-        if (budget.maxResource() > 0 && trials.resourceUsed() >= budget.maxResource()) {
+        if (budget.maxResource() > 0 && Math.max(trials.resourceUsed(), gauge.used()) >= budget.maxResource()) {
             return "resource budget reached (" + budget.maxResource() + ")";
         }
         return null;
@@ -344,6 +375,11 @@ final class Run implements TrialHost {
         try {
             result = tuner.engine().call(() -> {
                 boolean resumable = StudyResult.STOP_REQUESTED.equals(stopReason) || failure != null;
+                if (budgetSpent && !resumable) {
+                    // Unlike a trial budget, which lets the scheduler close what it started, time
+                    // and resource end the work at once: what the scheduler paused is not promoted.
+                    trials.pruneAllPaused();
+                }
                 tuner.setState(resumable ? StudyState.STOPPED : StudyState.FINISHED);
                 StudyResult r = new StudyResult(tuner.name(), trials.history().trials(), trials.history().best(),
                         stopReason == null ? "finished" : stopReason, elapsed(), trials.resourceUsed() - startResource,

@@ -22,6 +22,8 @@ final class RunningTrial {
     boolean endDelivered;
     /** Whether the pending PAUSE comes from a stop request rather than the scheduler. */
     boolean pausedByStop;
+    /** Whether the pending STOP comes from the study's resource budget running out rather than the scheduler. */
+    boolean cutByBudget;
     /** Checkpoint handed to the objective on restore: its own when resumed, a donor's after an exploit. */
     byte[] restore;
     /** The step the own checkpoint was saved at, so restored steps are not counted as used again. */
@@ -36,5 +38,22 @@ final class RunningTrial {
         this.number = number;
         this.budget = budget;
         this.randomSeed = randomSeed;
+    }
+
+    /** Stops the run at its next report, the resource budget being spent, unless its end is decided already. */
+    void cutByBudget() {
+        if (pendingEnd == null) {
+            cutByBudget = true;
+            pendingEnd = Decision.STOP;
+        }
+    }
+
+    /**
+     * Whether a report of a run the budget cut is the first to reach the run's own budget: it has
+     * then done what it was started for, and its scheduler decides about it as usual (COMPLETE
+     * at R, PAUSED at a rung) instead of the cut.
+     */
+    boolean reachesBudget(long step, double value) {
+        return step >= budget && highWater < budget && Double.isFinite(value);
     }
 }

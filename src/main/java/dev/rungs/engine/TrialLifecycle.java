@@ -215,16 +215,37 @@ final class TrialLifecycle {
         return t;
     }
 
+    /** A report whose answer the trial waits for. */
     Decision onReport(int number, long step, double value) {
+        return onReport(number, step, value, true);
+    }
+
+    /**
+     * Records a report and returns the decision; {@code answered} is false for a report the
+     * worker already answered CONTINUE (queued), whose decision the trial never hears.
+     */
+    Decision onReport(int number, long step, double value, boolean answered) {
         RunningTrial r = runningTrial(number);
         Trial t = history.get(number);
-        if (r.pendingEnd != null) {
+        if (r.pendingEnd != null && r.cutByBudget && !r.reachesBudget(step, value)) {
+            // The step was run: it counts, and its value is the one the trial ends with.
+            t = t.withReport(step, value);
+            if (Double.isFinite(value)) {
+                meter.reported(r, step);
+            }
+            r.endDelivered |= answered;
+            save(t);
+            publish(new TrialEvent.Reported(t, step, value, Decision.STOP));
+            return Decision.STOP;
+        }
+        if (r.pendingEnd != null && !r.cutByBudget) {
             r.endDelivered = true;
             return r.pendingEnd;
         }
         if (!Double.isFinite(value)) {
             // A diverged trial is reported as-is but cannot be ranked; stop spending on it.
             t = t.withReport(step, value);
+            r.cutByBudget = false;
             r.pendingEnd = Decision.STOP;
             save(t);
             publish(new TrialEvent.Reported(t, step, value, Decision.STOP));
@@ -236,6 +257,7 @@ final class TrialLifecycle {
         Decision d = scheduler.onReport(t, step, value, history);
         if (d instanceof Decision.Stop || d instanceof Decision.Pause) {
             r.endDelivered = true;
+            r.cutByBudget = false;
             r.pendingEnd = d;
         }
         publish(new TrialEvent.Reported(t, step, value, d));
@@ -243,6 +265,44 @@ final class TrialLifecycle {
             exploit(r, history.get(number), ex, step);
         }
         return d;
+    }
+
+    /**
+     * Asks every running trial to stop at its next report: the study's resource budget is spent.
+     * Trials the scheduler or a stop request has already decided about keep that decision.
+     */
+    void stopAllAtNextReport() {
+        for (RunningTrial r : running.values()) {
+            r.cutByBudget();
+        }
+    }
+
+    /**
+     * The answer to a report made as the resource budget ran out, the cut having been marked
+     * just after the report was recorded: STOP at once rather than one step later, unless the
+     * scheduler decided otherwise or the report reached the trial's budget.
+     */
+    Decision answerCut(int number, long step, Decision decided) {
+        RunningTrial r = running.get(number);
+        if (r == null || !r.cutByBudget || !(decided instanceof Decision.Continue) || step >= r.budget) {
+            return decided;
+        }
+        r.endDelivered = true;
+        return r.pendingEnd;
+    }
+
+    /**
+     * Ends as PRUNED every trial its scheduler paused, with its value at its last rung: the
+     * study has ended (its budget is spent) and will not promote them. Trials a stop request
+     * paused stay PAUSED, for the next run resumes them first.
+     */
+    void pruneAllPaused() {
+        for (Trial t : List.copyOf(history.trials())) {
+            if (t.state() == TrialState.PAUSED && !TrialFact.PAUSED_BY_STOP.isIn(t)) {
+                prunePaused(new Work.Prune(t.number(),
+                        Map.ofEntries(TrialFact.OUTCOME.entry(TrialFact.RungOutcome.STOPPED))));
+            }
+        }
     }
 
     /** Asks every running trial to pause at its next report (a stop request). */
@@ -298,6 +358,12 @@ final class TrialLifecycle {
             r.pendingEnd = null;
             r.pausedByStop = false;
         }
+        if (r.cutByBudget && !r.endDelivered) {
+            // Likewise for the resource budget's cut: a run that never reported again (a budget
+            // objective reports nothing) ran to its end, and its result is judged as usual.
+            r.pendingEnd = null;
+            r.cutByBudget = false;
+        }
         if (!r.reported && r.pendingEnd == null && Double.isFinite(value) && scheduler.judgesResults()) {
             // A budget objective: its result is its one report, at the budget it was given.
             onReport(number, r.budget, value);
@@ -309,8 +375,10 @@ final class TrialLifecycle {
                     TrialState.PAUSED);
         }
         if (r.pendingEnd instanceof Decision.Stop) {
-            double last = Double.isFinite(value) ? value
-                    : t.intermediate().isEmpty() ? Double.NaN : t.intermediate().get(t.lastStep());
+            double reported = t.intermediate().isEmpty() ? Double.NaN : t.intermediate().get(t.lastStep());
+            // Cut by the budget, it ends with its last reported value, like a trial pruned at its rung.
+            double last = r.cutByBudget && Double.isFinite(reported) ? reported
+                    : Double.isFinite(value) ? value : reported;
             return end(r, Double.isFinite(last) ? t.withValue(last) : t, TrialState.PRUNED);
         }
         if (!Double.isFinite(value)) {

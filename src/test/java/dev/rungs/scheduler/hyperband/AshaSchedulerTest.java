@@ -217,7 +217,12 @@ class AshaSchedulerTest {
             assertTrue(handedOut.stream().anyMatch(w -> w instanceof Work.Resume), "it promotes");
             assertTrue(r.count(TrialState.COMPLETE) >= 1, "some configuration reached R");
             for (Trial tr : r.trials()) {
-                assertTrue(tr.state() == TrialState.PAUSED || tr.state() == TrialState.COMPLETE, tr.toString());
+                // The resource budget ends the study: what was paused at a rung is not promoted now,
+                // and ends PRUNED with its value there rather than staying PAUSED.
+                assertTrue(tr.state() == TrialState.PRUNED || tr.state() == TrialState.COMPLETE, tr.toString());
+                if (tr.state() == TrialState.PRUNED) {
+                    assertEquals(tr.intermediate().get(tr.lastStep()), tr.value().orElseThrow(), tr.toString());
+                }
             }
         }
     }
