@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -68,7 +69,9 @@ public final class InMemoryStudyStore implements StudyStore {
     }
 
     @Override
-    public synchronized void saveTrial(long studyId, Trial trial) {
+    public synchronized void saveTrial(long studyId, Trial trial, TrialChange change) {
+        Objects.requireNonNull(change, "change");
+        // the snapshot is the trial after the change, so keeping it keeps the change
         writable(studyId);
         TreeMap<Integer, Trial> m = trials.get(studyId);
         if (!m.containsKey(trial.number())) {

@@ -10,6 +10,7 @@ import dev.rungs.store.StudyExistsException;
 import dev.rungs.store.StudyRecord;
 import dev.rungs.store.StudyState;
 import dev.rungs.store.StudyStore;
+import dev.rungs.store.TrialChange;
 import dev.rungs.study.Direction;
 import dev.rungs.study.Trial;
 import java.io.IOException;
@@ -355,7 +356,7 @@ public final class SqliteStudyStore implements StudyStore {
         return writer(doing).submit(doing, w -> {
             checkWrite(w, studyId);
             try {
-                return TrialWrites.insert(w, studyId, trial);
+                return TrialWrites.insert(w.st, studyId, trial);
             } catch (SQLException e) {
                 throw foreignKey(e, studyId);
             }
@@ -363,13 +364,14 @@ public final class SqliteStudyStore implements StudyStore {
     }
 
     @Override
-    public void saveTrial(long studyId, Trial trial) {
+    public void saveTrial(long studyId, Trial trial, TrialChange change) {
         Objects.requireNonNull(trial, "trial");
+        Objects.requireNonNull(change, "change");
         String doing = "saving trial " + trial.number() + " of study " + studyId;
         writer(doing).submit(doing, w -> {
             checkWrite(w, studyId);
             try {
-                TrialWrites.update(w, studyId, trial);
+                TrialWrites.update(w.st, studyId, trial, change);
             } catch (SQLException e) {
                 throw foreignKey(e, studyId);
             }
@@ -438,7 +440,6 @@ public final class SqliteStudyStore implements StudyStore {
             PreparedStatement p = w.st.get("DELETE FROM studies WHERE id = ?");
             p.setLong(1, studyId);
             p.executeUpdate();
-            w.stageDelete(studyId);
             return null;
         });
         leases.deleted(studyId);

@@ -1,5 +1,6 @@
 package dev.rungs.store.sqlite;
 
+import dev.rungs.store.TrialChange;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -64,7 +65,7 @@ class SqliteMigrationTest {
             // and the old running trial can go on
             Trial resumed = V1Fixture.trials().get(2).withReport(1, 0.4).withValue(0.4)
                     .withState(TrialState.COMPLETE, Instant.parse("2025-01-03T00:00:01Z"));
-            s.saveTrial(study.id(), resumed);
+            s.saveTrial(study.id(), resumed, TrialChange.report(1).and(TrialChange.row()));
             s.setStudyState(study.id(), StudyState.FINISHED);
         }
         try (SqliteStudyStore s = SqliteStudyStore.open(f)) {

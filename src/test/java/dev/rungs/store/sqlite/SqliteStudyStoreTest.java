@@ -1,5 +1,6 @@
 package dev.rungs.store.sqlite;
 
+import dev.rungs.store.TrialChange;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -99,9 +100,9 @@ class SqliteStudyStoreTest {
             assertEquals(List.of(StoreFixtures.waiting(0)), s.trials(b.id()));
             assertArrayEquals(new byte[] {4, 5, 6}, s.checkpoint(a.id(), 1).orElseThrow());
             assertEquals(List.of(e), s.lineage(a.id()));
-            // a trial saved in an earlier session goes on changing correctly (read back, then diffed)
+            // a trial saved in an earlier session goes on changing correctly
             Trial t = StoreFixtures.richTrial(2).withReport(9, 0.01).withAttr("rung", "2");
-            s.saveTrial(a.id(), t);
+            s.saveTrial(a.id(), t, TrialChange.report(9).andAttrs("rung"));
             assertEquals(t, s.trials(a.id()).get(2));
         }
     }
@@ -118,7 +119,7 @@ class SqliteStudyStoreTest {
                     StoreFixtures.T0));
             for (long step = 1; step <= 3; step++) {
                 t = t.withReport(step, step * 0.5);
-                writer.saveTrial(s.id(), t);
+                writer.saveTrial(s.id(), t, TrialChange.report(step));
                 assertEquals(List.of(t), other.trials(s.id()));
                 assertEquals(List.of(t), viewer.trials(s.id()));
             }
@@ -161,9 +162,10 @@ class SqliteStudyStoreTest {
                             next.incrementAndGet();
                             for (long step = 1; step <= 3; step++) {
                                 t = t.withReport(step, n + step / 10.0);
-                                s.saveTrial(study.id(), t);
+                                s.saveTrial(study.id(), t, TrialChange.report(step));
                             }
-                            s.saveTrial(study.id(), t.withValue(n).withState(TrialState.COMPLETE, Instant.now()));
+                            s.saveTrial(study.id(), t.withValue(n).withState(TrialState.COMPLETE, Instant.now()),
+                                    TrialChange.row());
                         }
                     } catch (Throwable e) {
                         errors.add(e);
