@@ -1,11 +1,11 @@
 package dev.rungs.bench;
 
-import dev.rungs.store.TrialChange;
 import dev.rungs.space.Config;
 import dev.rungs.space.SearchSpace;
 import dev.rungs.store.InMemoryStudyStore;
 import dev.rungs.store.StudyRecord;
 import dev.rungs.store.StudyStore;
+import dev.rungs.store.TrialChange;
 import dev.rungs.store.sqlite.SqliteStudyStore;
 import dev.rungs.study.Direction;
 import dev.rungs.study.Trial;

@@ -1,6 +1,5 @@
 package dev.rungs.store.sqlite;
 
-import dev.rungs.store.TrialChange;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +11,7 @@ import dev.rungs.store.StoreFixtures;
 import dev.rungs.store.StudyBusyException;
 import dev.rungs.store.StudyRecord;
 import dev.rungs.store.StudyState;
+import dev.rungs.store.TrialChange;
 import dev.rungs.study.Direction;
 import dev.rungs.study.Trial;
 import java.nio.file.Path;

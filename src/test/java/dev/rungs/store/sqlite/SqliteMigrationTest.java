@@ -1,6 +1,5 @@
 package dev.rungs.store.sqlite;
 
-import dev.rungs.store.TrialChange;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rungs.store.LineageEntry;
 import dev.rungs.store.StudyRecord;
 import dev.rungs.store.StudyState;
+import dev.rungs.store.TrialChange;
 import dev.rungs.study.Direction;
 import dev.rungs.study.Trial;
 import dev.rungs.study.TrialState;
