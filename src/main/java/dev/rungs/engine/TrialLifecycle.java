@@ -204,6 +204,10 @@ final class TrialLifecycle {
         if (t.state() != TrialState.PAUSED) {
             throw new IllegalStateException("scheduler asked to resume trial " + t.number() + " in state " + t.state());
         }
+        TrialChange change = TrialChange.row().andAttrs(work.attrs().keySet());
+        if (TrialFact.PAUSED_BY_STOP.isIn(t)) {
+            change = change.andAttrs(TrialFact.PAUSED_BY_STOP.key());
+        }
         t = withAttrs(TrialFact.PAUSED_BY_STOP.off(t), work.attrs()).withState(TrialState.RUNNING, Instant.now());
         pausedByStop.remove(t.number());
         transitions++;
@@ -211,7 +215,7 @@ final class TrialLifecycle {
         r.restore = store.checkpoint(studyId, t.number()).orElse(null);
         r.restoreStep = t.lastStep();
         running.put(t.number(), r);
-        save(t, TrialChange.row().andAttrs(TrialFact.PAUSED_BY_STOP.key()).andAttrs(work.attrs().keySet()));
+        save(t, change);
         publish(new TrialEvent.Resumed(t, work.budget()));
         return t;
     }
