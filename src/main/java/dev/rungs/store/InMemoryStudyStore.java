@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -70,7 +69,7 @@ public final class InMemoryStudyStore implements StudyStore {
 
     @Override
     public synchronized void saveTrial(long studyId, Trial trial, TrialChange change) {
-        Objects.requireNonNull(change, "change");
+        change.requireReportsIn(trial);
         // the snapshot is the trial after the change, so keeping it keeps the change
         writable(studyId);
         TreeMap<Integer, Trial> m = trials.get(studyId);

@@ -1,5 +1,6 @@
 package dev.rungs.store;
 
+import dev.rungs.study.Trial;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
@@ -126,6 +127,21 @@ public final class TrialChange {
     /** The steps named as reported; with {@link #rewritesAll()} any step may have changed. */
     public SortedSet<Long> reportedSteps() {
         return steps;
+    }
+
+    /**
+     * Checks that {@code t} has a value at every step this change names as reported, so a store
+     * is never asked to write a report the snapshot does not hold.
+     *
+     * @throws IllegalArgumentException if it has not
+     */
+    public void requireReportsIn(Trial t) {
+        for (long step : steps) {
+            if (!t.intermediate().containsKey(step)) {
+                throw new IllegalArgumentException("trial " + t.number() + " is saved as reported at step " + step
+                        + " but has no value there");
+            }
+        }
     }
 
     @Override

@@ -175,6 +175,16 @@ public abstract class StudyStoreContract {
     }
 
     @Test
+    void aReportTheTrialDoesNotHoldIsRefusedAndStoresNothing() {
+        StudyRecord s = study("s");
+        Trial t = store.addTrial(s.id(), Trial.running(0, StoreFixtures.mixedConfig(0.01), Map.of(), T0));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> store.saveTrial(s.id(), t.withReport(1, 0.5).withValue(0.5), TrialChange.report(2)));
+        assertTrue(e.getMessage().contains("step 2"), e.getMessage());
+        assertEquals(List.of(t), store.trials(s.id()));
+    }
+
+    @Test
     void theStoreNumbersAddedTrialsPerStudyWhateverNumberTheyCarry() {
         StudyRecord a = study("a");
         StudyRecord b = study("b");

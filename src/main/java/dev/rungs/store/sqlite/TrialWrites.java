@@ -70,6 +70,7 @@ final class TrialWrites {
      * @throws IllegalArgumentException if the study has no trial of that number
      */
     static void update(Statements st, long studyId, Trial t, TrialChange change) throws SQLException {
+        change.requireReportsIn(t);
         if (change.rewritesAll()) {
             rewrite(st, studyId, t);
             return;
@@ -88,12 +89,7 @@ final class TrialWrites {
                 shownToExist |= !t.config().values().isEmpty();
             }
             for (long step : change.reportedSteps()) {
-                Double v = t.intermediate().get(step);
-                if (v == null) {
-                    throw new IllegalArgumentException("trial " + t.number() + " is saved as reported at step " + step
-                            + " but has no value there");
-                }
-                upsertValue(st, studyId, t.number(), step, v);
+                upsertValue(st, studyId, t.number(), step, t.intermediate().get(step));
                 shownToExist = true;
             }
             shownToExist |= writeAttrs(st, studyId, t, change.attrKeys());
