@@ -41,8 +41,9 @@ import java.util.Optional;
  * One writer thread owns the only write connection and commits the requests that arrive
  * together in one transaction (group commit); each {@code save…}, {@code create…},
  * {@code set…} and {@code delete…} call returns once its change is committed. Callers on any
- * number of threads therefore never meet "database is locked". A trial is written as the
- * difference from its last saved version, so saving it on every report stays cheap. A study
+ * number of threads therefore never meet "database is locked". A trial is saved as the
+ * parts its {@link TrialChange} names, so saving it on every report stays
+ * cheap: a report is one row. A study
  * is written by one runner at a time, the holder of its lease ({@link StudyStore}); every write
  * to a study checks the lease inside its own transaction, so a second runner's write can never
  * slip in between the check and the change. Other processes read freely.
