@@ -1,6 +1,7 @@
 package dev.rungs.engine;
 
 import dev.rungs.store.StudyStore;
+import dev.rungs.store.TrialChange;
 import dev.rungs.study.Trial;
 import dev.rungs.study.TrialFact;
 import dev.rungs.study.MutableTrialHistory;
@@ -27,7 +28,7 @@ final class CrashRecovery {
         for (Trial t : stored) {
             if (t.state() == TrialState.RUNNING) {
                 t = t.withAttr(Trial.FAIL_REASON, Trial.INTERRUPTED).withState(TrialState.FAIL, now);
-                store.saveTrial(studyId, t);
+                store.saveTrial(studyId, t, TrialChange.row().andAttrs(Trial.FAIL_REASON));
                 interrupted.add(t);
             }
             trials.adopt(t);

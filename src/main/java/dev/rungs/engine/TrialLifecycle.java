@@ -9,6 +9,7 @@ import dev.rungs.space.Config;
 import dev.rungs.space.SearchSpace;
 import dev.rungs.store.LineageEntry;
 import dev.rungs.store.StudyStore;
+import dev.rungs.store.TrialChange;
 import dev.rungs.study.FailureReasons;
 import dev.rungs.study.MutableTrialHistory;
 import dev.rungs.study.Trial;
@@ -173,7 +174,7 @@ final class TrialLifecycle {
             }
             t = new Trial(queued.number(), TrialState.RUNNING, queued.config(), queued.value(),
                     queued.intermediate(), queued.attrs(), Instant.now(), null, queued.parent());
-            save(t);
+            save(t, TrialChange.row().andAttrs(work.attrs().keySet()));
         } else {
             int number = history.nextNumber();
             Proposal p = sampler.propose(history, space, new SplittableRandom(seeds.of(number, 0)));
@@ -203,6 +204,10 @@ final class TrialLifecycle {
         if (t.state() != TrialState.PAUSED) {
             throw new IllegalStateException("scheduler asked to resume trial " + t.number() + " in state " + t.state());
         }
+        TrialChange change = TrialChange.row().andAttrs(work.attrs().keySet());
+        if (TrialFact.PAUSED_BY_STOP.isIn(t)) {
+            change = change.andAttrs(TrialFact.PAUSED_BY_STOP.key());
+        }
         t = withAttrs(TrialFact.PAUSED_BY_STOP.off(t), work.attrs()).withState(TrialState.RUNNING, Instant.now());
         pausedByStop.remove(t.number());
         transitions++;
@@ -210,7 +215,7 @@ final class TrialLifecycle {
         r.restore = store.checkpoint(studyId, t.number()).orElse(null);
         r.restoreStep = t.lastStep();
         running.put(t.number(), r);
-        save(t);
+        save(t, change);
         publish(new TrialEvent.Resumed(t, work.budget()));
         return t;
     }
@@ -234,7 +239,7 @@ final class TrialLifecycle {
                 meter.reported(r, step);
             }
             r.endDelivered |= answered;
-            save(t);
+            save(t, TrialChange.report(step));
             publish(new TrialEvent.Reported(t, step, value, Decision.STOP));
             return Decision.STOP;
         }
@@ -247,13 +252,13 @@ final class TrialLifecycle {
             t = t.withReport(step, value);
             r.cutByBudget = false;
             r.pendingEnd = Decision.STOP;
-            save(t);
+            save(t, TrialChange.report(step));
             publish(new TrialEvent.Reported(t, step, value, Decision.STOP));
             return Decision.STOP;
         }
         t = t.withReport(step, value);
         meter.reported(r, step);
-        save(t);
+        save(t, TrialChange.report(step));
         Decision d = scheduler.onReport(t, step, value, history);
         if (d instanceof Decision.Stop || d instanceof Decision.Pause) {
             r.endDelivered = true;
@@ -342,7 +347,7 @@ final class TrialLifecycle {
         r.restore = donorState;
         store.saveLineage(studyId, new LineageEntry(t.number(), ex.donorTrial(), step, t.config(), newConfig,
                 Instant.now()));
-        save(updated);
+        save(updated, TrialChange.exploit());
         publish(new TrialEvent.Exploited(updated, ex.donorTrial(), step, t.config(), newConfig));
     }
 
@@ -371,34 +376,42 @@ final class TrialLifecycle {
         Trial t = history.get(number);
         if (r.pendingEnd instanceof Decision.Pause) {
             // Paused by a stop request: the next run resumes it first, at the budget it had.
-            return end(r, r.pausedByStop ? TrialFact.PAUSED_BY_STOP.on(t, r.budget) : t,
-                    TrialState.PAUSED);
+            return r.pausedByStop
+                    ? end(r, TrialFact.PAUSED_BY_STOP.on(t, r.budget), TrialState.PAUSED,
+                            TrialChange.attrs(TrialFact.PAUSED_BY_STOP.key()))
+                    : end(r, t, TrialState.PAUSED, TrialChange.none());
         }
         if (r.pendingEnd instanceof Decision.Stop) {
             double reported = t.intermediate().isEmpty() ? Double.NaN : t.intermediate().get(t.lastStep());
             // Cut by the budget, it ends with its last reported value, like a trial pruned at its rung.
             double last = r.cutByBudget && Double.isFinite(reported) ? reported
                     : Double.isFinite(value) ? value : reported;
-            return end(r, Double.isFinite(last) ? t.withValue(last) : t, TrialState.PRUNED);
+            return end(r, Double.isFinite(last) ? t.withValue(last) : t, TrialState.PRUNED, TrialChange.none());
         }
         if (!Double.isFinite(value)) {
             return fail(number, "objective returned " + value);
         }
-        return end(r, t.withValue(value), TrialState.COMPLETE);
+        return end(r, t.withValue(value), TrialState.COMPLETE, TrialChange.none());
     }
 
     /** Marks a running trial as failed with the reason. */
     Trial fail(int number, String reason) {
         RunningTrial r = runningTrial(number);
-        return end(r, history.get(number).withAttr(Trial.FAIL_REASON, reason), TrialState.FAIL);
+        return end(r, history.get(number).withAttr(Trial.FAIL_REASON, reason), TrialState.FAIL,
+                TrialChange.attrs(Trial.FAIL_REASON));
     }
 
-    private Trial end(RunningTrial r, Trial t, TrialState state) {
+    /**
+     * Ends a running trial in {@code state}. {@code t} is the trial as its caller changed it,
+     * and {@code change} names the attributes that caller set; its value, like the state, is
+     * part of the trial row, which an end always writes.
+     */
+    private Trial end(RunningTrial r, Trial t, TrialState state, TrialChange change) {
         long used = meter.ended(r);
         running.remove(t.number());
         Trial ended = TrialFact.RESOURCE_USED.on(t, t.resourceUsed() + used)
                 .withState(state, Instant.now());
-        save(ended);
+        save(ended, change.and(TrialChange.row()).andAttrs(TrialFact.RESOURCE_USED.key()));
         transitions++;
         if (state == TrialState.PAUSED && TrialFact.PAUSED_BY_STOP.isIn(ended)) {
             pausedByStop.add(ended.number());
@@ -428,7 +441,7 @@ final class TrialLifecycle {
             t = t.withValue(t.intermediate().get(t.lastStep()));
         }
         Trial ended = t.withState(TrialState.PRUNED, Instant.now());
-        save(ended);
+        save(ended, TrialChange.row().andAttrs(work.attrs().keySet()));
         transitions++;
         failures.ended(ended);
         publish(new TrialEvent.Pruned(ended));
@@ -464,7 +477,8 @@ final class TrialLifecycle {
 
     void setUserAttr(int number, String key, String value) {
         runningTrial(number);
-        save(history.get(number).withAttr(Trial.USER_ATTR_PREFIX + key, value));
+        String attr = Trial.USER_ATTR_PREFIX + key;
+        save(history.get(number).withAttr(attr, value), TrialChange.attrs(attr));
     }
 
     void publish(TrialEvent e) {
@@ -478,8 +492,9 @@ final class TrialLifecycle {
         }
     }
 
-    private void save(Trial t) {
-        store.saveTrial(studyId, t);
+    /** Saves {@code t}, which differs from its last saved version exactly by {@code change}. */
+    private void save(Trial t, TrialChange change) {
+        store.saveTrial(studyId, t, change);
         history.put(t);
     }
 }

@@ -68,7 +68,9 @@ public final class InMemoryStudyStore implements StudyStore {
     }
 
     @Override
-    public synchronized void saveTrial(long studyId, Trial trial) {
+    public synchronized void saveTrial(long studyId, Trial trial, TrialChange change) {
+        change.requireReportsIn(trial);
+        // the snapshot is the trial after the change, so keeping it keeps the change
         writable(studyId);
         TreeMap<Integer, Trial> m = trials.get(studyId);
         if (!m.containsKey(trial.number())) {

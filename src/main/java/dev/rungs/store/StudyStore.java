@@ -53,9 +53,17 @@ public interface StudyStore extends AutoCloseable {
     /**
      * Saves a change of a trial added before (a report, a new state, an attribute).
      *
+     * <p>{@code trial} is the whole trial after the change, and {@code change} says exactly
+     * which of its parts differ from what was saved of it before. A store may rely on both: it
+     * may write only the parts {@code change} names, taking their values from {@code trial}
+     * (an attribute named but absent from {@code trial} was removed), and leave every other
+     * stored part as it is, even where it differs from {@code trial}. So a caller that names
+     * too little loses the parts it did not name; one that does not know what it changed says
+     * {@link TrialChange#everything()}, and the trial is rewritten whole.
+     *
      * @throws IllegalArgumentException if the study has no trial of that number
      */
-    void saveTrial(long studyId, Trial trial);
+    void saveTrial(long studyId, Trial trial, TrialChange change);
 
     /** The study's trials ordered by number. */
     List<Trial> trials(long studyId);

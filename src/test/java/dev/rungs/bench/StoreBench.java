@@ -5,6 +5,7 @@ import dev.rungs.space.SearchSpace;
 import dev.rungs.store.InMemoryStudyStore;
 import dev.rungs.store.StudyRecord;
 import dev.rungs.store.StudyStore;
+import dev.rungs.store.TrialChange;
 import dev.rungs.store.sqlite.SqliteStudyStore;
 import dev.rungs.study.Direction;
 import dev.rungs.study.Trial;
@@ -100,8 +101,9 @@ final class StoreBench {
     private static void saveOneTrial(SqliteStudyStore s, long studyId, int n, Config c) {
         Trial t = s.addTrial(studyId, Trial.running(n, c, Map.of(), Instant.now()));
         t = t.withReport(1, Bench.sphere(c));
-        s.saveTrial(studyId, t);
-        s.saveTrial(studyId, t.withValue(Bench.sphere(c)).withState(TrialState.COMPLETE, Instant.now()));
+        s.saveTrial(studyId, t, TrialChange.report(1));
+        s.saveTrial(studyId, t.withValue(Bench.sphere(c)).withState(TrialState.COMPLETE, Instant.now()),
+                TrialChange.row());
     }
 
     private static void threads(SqliteStudyStore s, int threads, int trials) throws InterruptedException {
@@ -146,7 +148,7 @@ final class StoreBench {
             for (int i = 0; i < quarter; i++) {
                 long step = (long) q * quarter + i + 1;
                 t = t.withReport(step, 1.0 / step);
-                s.saveTrial(study.id(), t);
+                s.saveTrial(study.id(), t, TrialChange.report(step));
             }
             line.append(String.format(Locale.ROOT, " %.0f", quarter / ((System.nanoTime() - q0) / 1e9)));
         }

@@ -152,26 +152,36 @@ public abstract class StudyStoreContract {
         assertEquals(List.of(t), store.trials(s.id()));
         for (long step = 1; step <= 5; step++) {
             t = t.withReport(step, 1.0 / step);
-            store.saveTrial(s.id(), t);
+            store.saveTrial(s.id(), t, TrialChange.report(step));
             assertEquals(List.of(t), store.trials(s.id()));
         }
         t = t.withAttr(Trial.USER_ATTR_PREFIX + "epochs", "5").withState(TrialState.PAUSED, T0.plusSeconds(1));
-        store.saveTrial(s.id(), t);
+        store.saveTrial(s.id(), t, TrialChange.row().andAttrs(Trial.USER_ATTR_PREFIX + "epochs"));
         assertEquals(List.of(t), store.trials(s.id()));
         // a PBT exploit: new configuration, a parent, a changed report
         t = t.withConfig(StoreFixtures.mixedConfig(0.02), OptionalInt.of(3)).withReport(5, 0.15)
                 .withState(TrialState.RUNNING, T0.plusSeconds(2));
-        store.saveTrial(s.id(), t);
+        store.saveTrial(s.id(), t, TrialChange.exploit().and(TrialChange.report(5)));
         assertEquals(List.of(t), store.trials(s.id()));
         t = t.withValue(0.1).withState(TrialState.COMPLETE, T0.plusSeconds(3));
-        store.saveTrial(s.id(), t);
+        store.saveTrial(s.id(), t, TrialChange.row());
         assertEquals(List.of(t), store.trials(s.id()));
         // a finished trial saved again, with reports and attributes taken away
         Trial shrunk = new Trial(0, TrialState.FAIL, Config.empty(), java.util.OptionalDouble.empty(),
                 new java.util.TreeMap<>(Map.of(2L, 7.0)), Map.of(Trial.FAIL_REASON, "boom"), T0, T0.plusSeconds(4),
                 OptionalInt.empty());
-        store.saveTrial(s.id(), shrunk);
+        store.saveTrial(s.id(), shrunk, TrialChange.everything());
         assertEquals(List.of(shrunk), store.trials(s.id()));
+    }
+
+    @Test
+    void aReportTheTrialDoesNotHoldIsRefusedAndStoresNothing() {
+        StudyRecord s = study("s");
+        Trial t = store.addTrial(s.id(), Trial.running(0, StoreFixtures.mixedConfig(0.01), Map.of(), T0));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> store.saveTrial(s.id(), t.withReport(1, 0.5).withValue(0.5), TrialChange.report(2)));
+        assertTrue(e.getMessage().contains("step 2"), e.getMessage());
+        assertEquals(List.of(t), store.trials(s.id()));
     }
 
     @Test
@@ -195,8 +205,15 @@ public abstract class StudyStoreContract {
         StudyRecord s = study("s");
         store.addTrial(s.id(), StoreFixtures.waiting(0));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> store.saveTrial(s.id(), StoreFixtures.richTrial(1)));
+                () -> store.saveTrial(s.id(), StoreFixtures.richTrial(1), TrialChange.everything()));
         assertTrue(e.getMessage().contains("no trial 1"), e.getMessage());
+        // whatever the change names, even parts that a missing trial would not fail to write
+        for (TrialChange c : List.of(TrialChange.row(), TrialChange.report(2), TrialChange.attrs("rung"),
+                TrialChange.attrs("absent"), TrialChange.exploit(), TrialChange.none())) {
+            e = assertThrows(IllegalArgumentException.class, () -> store.saveTrial(s.id(), StoreFixtures.richTrial(1), c),
+                    c.toString());
+            assertTrue(e.getMessage().contains("no trial 1"), e.getMessage());
+        }
         assertEquals(List.of(StoreFixtures.waiting(0)), store.trials(s.id()));
     }
 
@@ -204,7 +221,8 @@ public abstract class StudyStoreContract {
     void trialOfUnknownStudyIsRejected() {
         StudyRecord a = study("a");
         assertThrows(IllegalArgumentException.class, () -> store.addTrial(a.id() + 1000, StoreFixtures.waiting(0)));
-        assertThrows(IllegalArgumentException.class, () -> store.saveTrial(a.id() + 1000, StoreFixtures.waiting(0)));
+        assertThrows(IllegalArgumentException.class, () -> store.saveTrial(a.id() + 1000, StoreFixtures.waiting(0),
+                TrialChange.everything()));
         assertEquals(List.of(), store.trials(a.id() + 1000));
         store.addTrial(a.id(), StoreFixtures.waiting(0)); // the store still works
         assertEquals(1, store.trials(a.id()).size());

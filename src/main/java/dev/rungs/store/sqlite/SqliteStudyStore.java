@@ -10,6 +10,7 @@ import dev.rungs.store.StudyExistsException;
 import dev.rungs.store.StudyRecord;
 import dev.rungs.store.StudyState;
 import dev.rungs.store.StudyStore;
+import dev.rungs.store.TrialChange;
 import dev.rungs.study.Direction;
 import dev.rungs.study.Trial;
 import java.io.IOException;
@@ -40,8 +41,9 @@ import java.util.Optional;
  * One writer thread owns the only write connection and commits the requests that arrive
  * together in one transaction (group commit); each {@code save…}, {@code create…},
  * {@code set…} and {@code delete…} call returns once its change is committed. Callers on any
- * number of threads therefore never meet "database is locked". A trial is written as the
- * difference from its last saved version, so saving it on every report stays cheap. A study
+ * number of threads therefore never meet "database is locked". A trial is saved as the
+ * parts its {@link TrialChange} names, so saving it on every report stays
+ * cheap: a report is one row. A study
  * is written by one runner at a time, the holder of its lease ({@link StudyStore}); every write
  * to a study checks the lease inside its own transaction, so a second runner's write can never
  * slip in between the check and the change. Other processes read freely.
@@ -355,7 +357,7 @@ public final class SqliteStudyStore implements StudyStore {
         return writer(doing).submit(doing, w -> {
             checkWrite(w, studyId);
             try {
-                return TrialWrites.insert(w, studyId, trial);
+                return TrialWrites.insert(w.st, studyId, trial);
             } catch (SQLException e) {
                 throw foreignKey(e, studyId);
             }
@@ -363,13 +365,14 @@ public final class SqliteStudyStore implements StudyStore {
     }
 
     @Override
-    public void saveTrial(long studyId, Trial trial) {
+    public void saveTrial(long studyId, Trial trial, TrialChange change) {
         Objects.requireNonNull(trial, "trial");
+        Objects.requireNonNull(change, "change");
         String doing = "saving trial " + trial.number() + " of study " + studyId;
         writer(doing).submit(doing, w -> {
             checkWrite(w, studyId);
             try {
-                TrialWrites.update(w, studyId, trial);
+                TrialWrites.update(w.st, studyId, trial, change);
             } catch (SQLException e) {
                 throw foreignKey(e, studyId);
             }
@@ -438,7 +441,6 @@ public final class SqliteStudyStore implements StudyStore {
             PreparedStatement p = w.st.get("DELETE FROM studies WHERE id = ?");
             p.setLong(1, studyId);
             p.executeUpdate();
-            w.stageDelete(studyId);
             return null;
         });
         leases.deleted(studyId);

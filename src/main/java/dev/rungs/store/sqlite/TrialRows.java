@@ -25,17 +25,6 @@ final class TrialRows {
     private TrialRows() {
     }
 
-    /** Every trial of the study, by number. */
-    static List<Trial> all(Statements st, long studyId) throws SQLException {
-        return read(st, studyId, null);
-    }
-
-    /** One trial, or null if it is not stored. */
-    static Trial one(Statements st, long studyId, int number) throws SQLException {
-        List<Trial> l = read(st, studyId, number);
-        return l.isEmpty() ? null : l.get(0);
-    }
-
     private static final class Parts {
         final int number;
         TrialState state;
@@ -52,11 +41,12 @@ final class TrialRows {
         }
     }
 
-    private static List<Trial> read(Statements st, long studyId, Integer number) throws SQLException {
-        String where = number == null ? " WHERE study_id = ?" : " WHERE study_id = ? AND number = ?";
+    /** Every trial of the study, by number. */
+    static List<Trial> all(Statements st, long studyId) throws SQLException {
+        String where = " WHERE study_id = ?";
         Map<Integer, Parts> byNumber = new LinkedHashMap<>();
         try (ResultSet rs = query(st, "SELECT number, state, value, started, finished, parent FROM trials" + where
-                + " ORDER BY number", studyId, number)) {
+                + " ORDER BY number", studyId)) {
             while (rs.next()) {
                 Parts p = new Parts(rs.getInt(1));
                 p.state = state(rs.getString(2));
@@ -73,7 +63,7 @@ final class TrialRows {
             return List.of();
         }
         try (ResultSet rs = query(st, "SELECT number, name, type, value FROM trial_params" + where
-                + " ORDER BY number, position", studyId, number)) {
+                + " ORDER BY number, position", studyId)) {
             while (rs.next()) {
                 Parts p = byNumber.get(rs.getInt(1));
                 if (p != null) {
@@ -86,7 +76,7 @@ final class TrialRows {
             }
         }
         try (ResultSet rs = query(st, "SELECT number, step, value FROM intermediate_values" + where
-                + " ORDER BY number, step", studyId, number)) {
+                + " ORDER BY number, step", studyId)) {
             while (rs.next()) {
                 Parts p = byNumber.get(rs.getInt(1));
                 if (p != null) {
@@ -96,7 +86,7 @@ final class TrialRows {
             }
         }
         try (ResultSet rs = query(st, "SELECT number, key, value FROM trial_attrs" + where
-                + " ORDER BY number, position", studyId, number)) {
+                + " ORDER BY number, position", studyId)) {
             while (rs.next()) {
                 Parts p = byNumber.get(rs.getInt(1));
                 if (p != null) {
@@ -112,12 +102,9 @@ final class TrialRows {
         return out;
     }
 
-    private static ResultSet query(Statements st, String sql, long studyId, Integer number) throws SQLException {
+    private static ResultSet query(Statements st, String sql, long studyId) throws SQLException {
         PreparedStatement p = st.get(sql);
         p.setLong(1, studyId);
-        if (number != null) {
-            p.setInt(2, number);
-        }
         return p.executeQuery();
     }
 

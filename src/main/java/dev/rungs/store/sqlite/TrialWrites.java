@@ -1,21 +1,20 @@
 package dev.rungs.store.sqlite;
 
+import dev.rungs.store.TrialChange;
 import dev.rungs.study.Trial;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.SortedMap;
+import java.util.Set;
 
 /**
- * Writes a trial as the difference from its last saved version. The engine saves a trial on
- * every report, so rewriting a trial with all its intermediate values each time would make a
- * long trial cost quadratic time; instead a report inserts one row and updates the trial row.
- * Parameters are rewritten only when the configuration changed (a PBT exploit).
+ * Writes a trial: whole when it is added, and afterwards just the parts a {@link TrialChange}
+ * names. The engine saves a trial on every report, so rewriting a trial with all its
+ * intermediate values each time would make a long trial cost quadratic time; instead a report
+ * upserts one row. Nothing is compared with what was stored: the change says what differs.
  */
 final class TrialWrites {
     // No ON CONFLICT clause: a number the study has already is an error, never an overwrite.
@@ -24,13 +23,14 @@ final class TrialWrites {
     private static final String NEXT_NUMBER = "SELECT coalesce(max(number) + 1, 0) FROM trials WHERE study_id = ?";
     private static final String UPDATE_TRIAL = "UPDATE trials SET state = ?, value = ?, started = ?, finished = ?,"
             + " parent = ? WHERE study_id = ? AND number = ?";
+    private static final String TRIAL_EXISTS = "SELECT 1 FROM trials WHERE study_id = ? AND number = ?";
     private static final String DELETE_PARAMS = "DELETE FROM trial_params WHERE study_id = ? AND number = ?";
+    private static final String DELETE_VALUES = "DELETE FROM intermediate_values WHERE study_id = ? AND number = ?";
+    private static final String DELETE_ATTRS = "DELETE FROM trial_attrs WHERE study_id = ? AND number = ?";
     private static final String INSERT_PARAM = "INSERT INTO trial_params (study_id, number, position, name, type, value)"
             + " VALUES (?, ?, ?, ?, ?, ?)";
     private static final String UPSERT_VALUE = "INSERT INTO intermediate_values (study_id, number, step, value)"
             + " VALUES (?, ?, ?, ?) ON CONFLICT (study_id, number, step) DO UPDATE SET value = excluded.value";
-    private static final String DELETE_VALUE = "DELETE FROM intermediate_values WHERE study_id = ? AND number = ?"
-            + " AND step = ?";
     private static final String UPSERT_ATTR = "INSERT INTO trial_attrs (study_id, number, key, position, value)"
             + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (study_id, number, key) DO UPDATE SET value = excluded.value";
     private static final String DELETE_ATTR = "DELETE FROM trial_attrs WHERE study_id = ? AND number = ? AND key = ?";
@@ -45,8 +45,7 @@ final class TrialWrites {
      * holds SQLite's write lock, so no other process can take the same number in between) and
      * returns it with the number it got.
      */
-    static Trial insert(Writer w, long studyId, Trial trial) throws SQLException {
-        Statements st = w.st;
+    static Trial insert(Statements st, long studyId, Trial trial) throws SQLException {
         PreparedStatement n = st.get(NEXT_NUMBER);
         n.setLong(1, studyId);
         int number;
@@ -60,50 +59,115 @@ final class TrialWrites {
         p.setInt(2, number);
         bindRow(p, 3, t);
         p.executeUpdate();
-        writeParams(st, studyId, t);
-        for (Map.Entry<Long, Double> e : t.intermediate().entrySet()) {
-            upsertValue(st, studyId, number, e.getKey(), e.getValue());
-        }
-        int position = 0;
-        for (Map.Entry<String, String> e : t.attrs().entrySet()) {
-            upsertAttr(st, studyId, number, e.getKey(), position++, e.getValue());
-        }
-        w.stageTrial(studyId, t);
+        writeContents(st, studyId, t);
         return t;
     }
 
     /**
-     * Saves a change of a stored trial inside the writer's open transaction.
+     * Saves the parts of a stored trial that {@code change} names, taking them from {@code t},
+     * inside the writer's open transaction.
      *
      * @throws IllegalArgumentException if the study has no trial of that number
      */
-    static void update(Writer w, long studyId, Trial t) throws SQLException {
-        Statements st = w.st;
-        Trial before = w.remembered(studyId, t.number());
-        if (before == null) {
-            // Not remembered: saved by an earlier session, or finished and forgotten.
-            before = TrialRows.one(st, studyId, t.number());
-            if (before == null) {
-                throw new IllegalArgumentException("study " + studyId + " has no trial " + t.number()
-                        + " to save; new trials are added with addTrial");
+    static void update(Statements st, long studyId, Trial t, TrialChange change) throws SQLException {
+        change.requireReportsIn(t);
+        if (change.rewritesAll()) {
+            rewrite(st, studyId, t);
+            return;
+        }
+        // Each upsert below would fail its foreign key on a missing trial; only a change that
+        // writes none of them has to look the trial up.
+        boolean shownToExist = false;
+        if (change.touchesRow()) {
+            updateRow(st, studyId, t);
+            shownToExist = true;
+        }
+        try {
+            if (change.touchesConfig()) {
+                deleteAll(st, DELETE_PARAMS, studyId, t.number());
+                writeParams(st, studyId, t);
+                shownToExist |= !t.config().values().isEmpty();
+            }
+            for (long step : change.reportedSteps()) {
+                upsertValue(st, studyId, t.number(), step, t.intermediate().get(step));
+                shownToExist = true;
+            }
+            shownToExist |= writeAttrs(st, studyId, t, change.attrKeys());
+        } catch (SQLException e) {
+            if (Errors.isForeignKey(e)) {
+                throw noTrial(studyId, t.number());
+            }
+            throw e;
+        }
+        if (!shownToExist) {
+            requireTrial(st, studyId, t.number());
+        }
+    }
+
+    /** Rewrites every row of a stored trial, for a change that may have touched anything. */
+    private static void rewrite(Statements st, long studyId, Trial t) throws SQLException {
+        updateRow(st, studyId, t);
+        deleteAll(st, DELETE_PARAMS, studyId, t.number());
+        deleteAll(st, DELETE_VALUES, studyId, t.number());
+        deleteAll(st, DELETE_ATTRS, studyId, t.number());
+        writeContents(st, studyId, t);
+    }
+
+    /** Writes the configuration, reports and attributes of a trial that has none stored. */
+    private static void writeContents(Statements st, long studyId, Trial t) throws SQLException {
+        writeParams(st, studyId, t);
+        for (Map.Entry<Long, Double> e : t.intermediate().entrySet()) {
+            upsertValue(st, studyId, t.number(), e.getKey(), e.getValue());
+        }
+        int position = 0;
+        for (Map.Entry<String, String> e : t.attrs().entrySet()) {
+            upsertAttr(st, studyId, t.number(), e.getKey(), position++, e.getValue());
+        }
+    }
+
+    private static void updateRow(Statements st, long studyId, Trial t) throws SQLException {
+        PreparedStatement p = st.get(UPDATE_TRIAL);
+        bindRow(p, 1, t);
+        p.setLong(6, studyId);
+        p.setInt(7, t.number());
+        if (p.executeUpdate() == 0) {
+            throw noTrial(studyId, t.number());
+        }
+    }
+
+    private static void requireTrial(Statements st, long studyId, int number) throws SQLException {
+        PreparedStatement p = st.get(TRIAL_EXISTS);
+        p.setLong(1, studyId);
+        p.setInt(2, number);
+        try (ResultSet rs = p.executeQuery()) {
+            if (!rs.next()) {
+                throw noTrial(studyId, number);
             }
         }
-        if (rowChanged(before, t)) {
-            PreparedStatement p = st.get(UPDATE_TRIAL);
-            bindRow(p, 1, t);
-            p.setLong(6, studyId);
-            p.setInt(7, t.number());
-            p.executeUpdate();
-        }
-        if (!sameInOrder(before.config().values(), t.config().values())) {
-            PreparedStatement d = st.get(DELETE_PARAMS);
-            d.setLong(1, studyId);
-            d.setInt(2, t.number());
-            d.executeUpdate();
-            writeParams(st, studyId, t);
-        }
-        writeIntermediateChanges(st, studyId, t.number(), before.intermediate(), t.intermediate());
-        for (String key : before.attrs().keySet()) {
+    }
+
+    private static IllegalArgumentException noTrial(long studyId, int number) {
+        return new IllegalArgumentException("study " + studyId + " has no trial " + number
+                + " to save; new trials are added with addTrial");
+    }
+
+    private static void deleteAll(Statements st, String sql, long studyId, int number) throws SQLException {
+        PreparedStatement d = st.get(sql);
+        d.setLong(1, studyId);
+        d.setInt(2, number);
+        d.executeUpdate();
+    }
+
+    /**
+     * Upserts the named attributes the trial has and deletes those it no longer has. New keys
+     * go after the stored ones, in the trial's order, as {@link Trial#withAttr} appends them.
+     *
+     * @return whether anything was upserted
+     */
+    private static boolean writeAttrs(Statements st, long studyId, Trial t, Set<String> keys) throws SQLException {
+        boolean upserted = false;
+        long next = -1;
+        for (String key : keys) {
             if (!t.attrs().containsKey(key)) {
                 PreparedStatement d = st.get(DELETE_ATTR);
                 d.setLong(1, studyId);
@@ -112,56 +176,23 @@ final class TrialWrites {
                 d.executeUpdate();
             }
         }
-        long next = -1;
         for (Map.Entry<String, String> e : t.attrs().entrySet()) {
-            String old = before.attrs().get(e.getKey());
-            if (!Objects.equals(e.getValue(), old)) {
-                if (next < 0) {
-                    // new keys go after the existing ones, keeping the trial's attribute order
-                    PreparedStatement q = st.get(NEXT_ATTR_POSITION);
-                    q.setLong(1, studyId);
-                    q.setInt(2, t.number());
-                    try (var rs = q.executeQuery()) {
-                        next = rs.next() ? rs.getLong(1) : 0;
-                    }
-                }
-                upsertAttr(st, studyId, t.number(), e.getKey(), next++, e.getValue());
+            if (!keys.contains(e.getKey())) {
+                continue;
             }
-        }
-        w.stageTrial(studyId, t);
-    }
-
-    /**
-     * Upserts new and changed steps and deletes removed ones, walking both sorted maps once
-     * side by side: no lookups, so a trial with thousands of reports costs a short scan per
-     * save rather than thousands of tree searches.
-     */
-    private static void writeIntermediateChanges(Statements st, long studyId, int number,
-            SortedMap<Long, Double> before, SortedMap<Long, Double> now) throws SQLException {
-        Iterator<Map.Entry<Long, Double>> a = before.entrySet().iterator();
-        Iterator<Map.Entry<Long, Double>> b = now.entrySet().iterator();
-        Map.Entry<Long, Double> x = a.hasNext() ? a.next() : null;
-        Map.Entry<Long, Double> y = b.hasNext() ? b.next() : null;
-        while (x != null || y != null) {
-            int cmp = x == null ? 1 : y == null ? -1 : Long.compare(x.getKey(), y.getKey());
-            if (cmp < 0) { // step only before: removed
-                PreparedStatement d = st.get(DELETE_VALUE);
-                d.setLong(1, studyId);
-                d.setInt(2, number);
-                d.setLong(3, x.getKey());
-                d.executeUpdate();
-                x = a.hasNext() ? a.next() : null;
-            } else if (cmp > 0) { // step only now: new
-                upsertValue(st, studyId, number, y.getKey(), y.getValue());
-                y = b.hasNext() ? b.next() : null;
-            } else {
-                if (Double.compare(x.getValue(), y.getValue()) != 0) {
-                    upsertValue(st, studyId, number, y.getKey(), y.getValue());
+            if (next < 0) {
+                PreparedStatement q = st.get(NEXT_ATTR_POSITION);
+                q.setLong(1, studyId);
+                q.setInt(2, t.number());
+                try (var rs = q.executeQuery()) {
+                    next = rs.next() ? rs.getLong(1) : 0;
                 }
-                x = a.hasNext() ? a.next() : null;
-                y = b.hasNext() ? b.next() : null;
             }
+            // a key stored already keeps its position: the upsert changes only the value
+            upsertAttr(st, studyId, t.number(), e.getKey(), next++, e.getValue());
+            upserted = true;
         }
+        return upserted;
     }
 
     private static void bindRow(PreparedStatement p, int i, Trial t) throws SQLException {
@@ -178,16 +209,6 @@ final class TrialWrites {
         } else {
             p.setNull(i + 4, java.sql.Types.INTEGER);
         }
-    }
-
-    private static boolean rowChanged(Trial a, Trial b) {
-        return a.state() != b.state() || !a.value().equals(b.value()) || !Objects.equals(a.started(), b.started())
-                || !Objects.equals(a.finished(), b.finished()) || !a.parent().equals(b.parent());
-    }
-
-    /** Equal maps in the same order: map equality ignores order, but the stored position does not. */
-    private static boolean sameInOrder(Map<String, Object> a, Map<String, Object> b) {
-        return new ArrayList<>(a.entrySet()).equals(new ArrayList<>(b.entrySet()));
     }
 
     /**

@@ -4,15 +4,10 @@ import dev.rungs.store.LeaseLostException;
 import dev.rungs.store.StoreException;
 import dev.rungs.store.StudyBusyException;
 import dev.rungs.store.StudyExistsException;
-import dev.rungs.study.Trial;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -28,10 +23,6 @@ import java.util.concurrent.LinkedBlockingQueue;
  * <p>If a transaction fails, it is rolled back and its requests are run again one per
  * transaction, so a request with a bad argument (a duplicate name) fails alone and does not take
  * its neighbours with it.
- *
- * <p>The writer also remembers the last saved version of each unfinished trial, so that
- * {@code saveTrial} writes only what changed ({@link TrialWrites}). The memory is updated only
- * after a commit succeeds, so after a failed commit it still matches the file.
  */
 final class Writer implements Runnable {
     /** Upper bound of requests in one transaction, so one commit does not grow without limit. */
@@ -82,12 +73,6 @@ final class Writer implements Runnable {
     // Written by the writer thread only; read by tests to see that commits are shared.
     private volatile long commits;
     private volatile long committedRequests;
-
-    /** Last committed version of each unfinished trial: study id → number → trial. */
-    private final Map<Long, Map<Integer, Trial>> saved = new HashMap<>();
-    /** What the open transaction will make true of {@link #saved} once it commits. */
-    private final Map<Long, Map<Integer, Trial>> stagedTrials = new HashMap<>();
-    private final Set<Long> stagedDeletes = new HashSet<>();
 
     private final Checkpointer checkpointer;
     // writer thread only
@@ -233,8 +218,6 @@ final class Writer implements Runnable {
             st.exec("COMMIT");
         } catch (Throwable t) {
             st.rollbackQuietly();
-            stagedTrials.clear();
-            stagedDeletes.clear();
             if (batch.size() == 1) {
                 batch.get(0).done.completeExceptionally(translate(t, batch.get(0).doing));
             } else if (sharedFailure(t)) {
@@ -250,7 +233,6 @@ final class Writer implements Runnable {
             }
             return;
         }
-        publishStaged();
         checkpointer.committed();
         commits++;
         committedRequests += results.length;
@@ -285,53 +267,5 @@ final class Writer implements Runnable {
     /** Requests committed so far; more than {@link #commits()} when commits were shared. */
     long committedRequests() {
         return committedRequests;
-    }
-
-    // ---- the memory of saved trials ------------------------------------------------------
-
-    /** The trial as last saved by this writer (in this transaction or before), or null if not remembered. */
-    Trial remembered(long studyId, int number) {
-        Map<Integer, Trial> staged = stagedTrials.get(studyId);
-        if (staged != null && staged.containsKey(number)) {
-            return staged.get(number);
-        }
-        if (!stagedDeletes.contains(studyId)) {
-            Map<Integer, Trial> m = saved.get(studyId);
-            if (m != null) {
-                return m.get(number);
-            }
-        }
-        return null;
-    }
-
-    /** Records that the open transaction saved {@code t}. */
-    void stageTrial(long studyId, Trial t) {
-        stagedTrials.computeIfAbsent(studyId, k -> new HashMap<>()).put(t.number(), t);
-    }
-
-    /** Records that the open transaction deleted the study. */
-    void stageDelete(long studyId) {
-        stagedDeletes.add(studyId);
-        stagedTrials.remove(studyId);
-    }
-
-    private void publishStaged() {
-        for (Long id : stagedDeletes) {
-            saved.remove(id);
-        }
-        for (Map.Entry<Long, Map<Integer, Trial>> e : stagedTrials.entrySet()) {
-            Map<Integer, Trial> m = saved.computeIfAbsent(e.getKey(), k -> new HashMap<>());
-            for (Trial t : e.getValue().values()) {
-                // A finished trial will not change again: forget it, so memory holds only the
-                // running and paused trials. Saving it anyway just reads it back first.
-                if (t.state().isFinished()) {
-                    m.remove(t.number());
-                } else {
-                    m.put(t.number(), t);
-                }
-            }
-        }
-        stagedTrials.clear();
-        stagedDeletes.clear();
     }
 }

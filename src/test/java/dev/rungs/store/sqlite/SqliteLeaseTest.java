@@ -11,6 +11,7 @@ import dev.rungs.store.StoreFixtures;
 import dev.rungs.store.StudyBusyException;
 import dev.rungs.store.StudyRecord;
 import dev.rungs.store.StudyState;
+import dev.rungs.store.TrialChange;
 import dev.rungs.study.Direction;
 import dev.rungs.study.Trial;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ class SqliteLeaseTest {
             assertEquals(List.of(t), other.trials(s.id()));
             for (Runnable write : List.<Runnable>of(
                     () -> other.addTrial(s.id(), StoreFixtures.waiting(1)),
-                    () -> other.saveTrial(s.id(), t.withValue(99)),
+                    () -> other.saveTrial(s.id(), t.withValue(99), TrialChange.row()),
                     () -> other.saveCheckpoint(s.id(), 0, new byte[] {1}),
                     () -> other.setStudyState(s.id(), StudyState.STOPPED),
                     () -> other.deleteStudy(s.id()))) {
@@ -54,7 +55,7 @@ class SqliteLeaseTest {
             assertEquals(StudyState.RUNNING, holder.study(s.id()).orElseThrow().state());
 
             holder.releaseLease(l);
-            other.saveTrial(s.id(), t.withValue(1)); // free again: anyone may write
+            other.saveTrial(s.id(), t.withValue(1), TrialChange.row()); // free again: anyone may write
             assertEquals(1.0, holder.trials(s.id()).get(0).value().getAsDouble());
         }
     }
@@ -71,7 +72,7 @@ class SqliteLeaseTest {
             Thread.sleep(1200); // no heartbeat: stale
             second.acquireLease(s.id(), LeaseHolder.thisProcess("rungs resume"), Duration.ofSeconds(30));
             LeaseLostException lost = assertThrows(LeaseLostException.class,
-                    () -> first.saveTrial(s.id(), t.withValue(5)));
+                    () -> first.saveTrial(s.id(), t.withValue(5), TrialChange.row()));
             assertTrue(lost.getMessage().contains("rungs resume"), lost.getMessage());
             // and it stays out: it no longer holds anything, and the new holder is live
             assertThrows(StudyBusyException.class, () -> first.addTrial(s.id(), StoreFixtures.waiting(1)));

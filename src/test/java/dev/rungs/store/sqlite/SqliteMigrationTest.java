@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rungs.store.LineageEntry;
 import dev.rungs.store.StudyRecord;
 import dev.rungs.store.StudyState;
+import dev.rungs.store.TrialChange;
 import dev.rungs.study.Direction;
 import dev.rungs.study.Trial;
 import dev.rungs.study.TrialState;
@@ -64,7 +65,7 @@ class SqliteMigrationTest {
             // and the old running trial can go on
             Trial resumed = V1Fixture.trials().get(2).withReport(1, 0.4).withValue(0.4)
                     .withState(TrialState.COMPLETE, Instant.parse("2025-01-03T00:00:01Z"));
-            s.saveTrial(study.id(), resumed);
+            s.saveTrial(study.id(), resumed, TrialChange.report(1).and(TrialChange.row()));
             s.setStudyState(study.id(), StudyState.FINISHED);
         }
         try (SqliteStudyStore s = SqliteStudyStore.open(f)) {

@@ -12,6 +12,7 @@ import dev.rungs.store.StoreException;
 import dev.rungs.store.StoreFixtures;
 import dev.rungs.store.StudyRecord;
 import dev.rungs.store.StudyState;
+import dev.rungs.store.TrialChange;
 import dev.rungs.study.Direction;
 import dev.rungs.study.Trial;
 import dev.rungs.study.TrialState;
@@ -25,6 +26,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -42,6 +45,64 @@ class SqliteStudyStoreTest {
 
     private Path db() {
         return dir.resolve("rungs.db");
+    }
+
+    /**
+     * The store trusts the change: it writes the parts a change names, from the snapshot, and
+     * leaves every other stored part as it was, even where the snapshot differs. (The engine
+     * never hands over such a snapshot; here it shows that nothing is compared.)
+     */
+    @Test
+    void aSaveWritesWhatItsChangeNamesAndLeavesTheRestAsStored() {
+        Trial stored;
+        Trial snapshot;
+        long id;
+        try (SqliteStudyStore s = SqliteStudyStore.open(db())) {
+            id = s.createStudy("s", Direction.MINIMIZE, "{}", Map.of()).id();
+            stored = s.addTrial(id, Trial.running(0, StoreFixtures.mixedConfig(0.01), Map.of("rung", "0", "bracket", "1"),
+                    StoreFixtures.T0).withReport(1, 0.9));
+            snapshot = stored.withReport(1, 0.1).withReport(2, 0.5).withAttr("rung", "1").withAttr("extra", "x")
+                    .withoutAttr("bracket").withValue(0.5).withState(TrialState.COMPLETE, StoreFixtures.T0.plusSeconds(1))
+                    .withConfig(StoreFixtures.mixedConfig(0.02), OptionalInt.of(7));
+
+            // a report: the one value, not the changed report at step 1 nor anything else
+            s.saveTrial(id, snapshot, TrialChange.report(2));
+            Trial expected = stored.withReport(2, 0.5);
+            assertEquals(List.of(expected), s.trials(id));
+
+            // attributes: the named keys only, set when the snapshot has them, removed when not
+            s.saveTrial(id, snapshot, TrialChange.attrs("extra", "bracket"));
+            expected = expected.withAttr("extra", "x").withoutAttr("bracket");
+            assertEquals(List.of(expected), s.trials(id));
+            assertEquals(StoreFixtures.attrOrder(expected), StoreFixtures.attrOrder(s.trials(id).get(0)));
+
+            // the row: state, value, times and parent, but neither configuration, reports nor attributes
+            s.saveTrial(id, snapshot, TrialChange.row());
+            expected = new Trial(0, TrialState.COMPLETE, stored.config(), OptionalDouble.of(0.5), expected.intermediate(),
+                    expected.attrs(), stored.started(), StoreFixtures.T0.plusSeconds(1), OptionalInt.of(7));
+            assertEquals(List.of(expected), s.trials(id));
+
+            // an exploit: the configuration too, in the snapshot's order
+            s.saveTrial(id, snapshot, TrialChange.exploit());
+            expected = expected.withConfig(snapshot.config(), snapshot.parent());
+            assertEquals(List.of(expected), s.trials(id));
+            assertEquals(StoreFixtures.configOrder(snapshot), StoreFixtures.configOrder(s.trials(id).get(0)));
+
+            // a step named as reported must be in the snapshot
+            Trial last = snapshot;
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> s.saveTrial(id, last, TrialChange.report(9)));
+            assertTrue(e.getMessage().contains("step 9"), e.getMessage());
+            assertEquals(List.of(expected), s.trials(id), "the refused save wrote nothing");
+
+            // everything: the snapshot whole, the changed report at step 1 included
+            s.saveTrial(id, snapshot, TrialChange.everything());
+            assertEquals(List.of(snapshot), s.trials(id));
+        }
+        try (SqliteStudyStore s = SqliteStudyStore.open(db())) {
+            assertEquals(List.of(snapshot), s.trials(id));
+            assertEquals(StoreFixtures.attrOrder(snapshot), StoreFixtures.attrOrder(s.trials(id).get(0)));
+        }
     }
 
     @Test
@@ -99,9 +160,9 @@ class SqliteStudyStoreTest {
             assertEquals(List.of(StoreFixtures.waiting(0)), s.trials(b.id()));
             assertArrayEquals(new byte[] {4, 5, 6}, s.checkpoint(a.id(), 1).orElseThrow());
             assertEquals(List.of(e), s.lineage(a.id()));
-            // a trial saved in an earlier session goes on changing correctly (read back, then diffed)
+            // a trial saved in an earlier session goes on changing correctly
             Trial t = StoreFixtures.richTrial(2).withReport(9, 0.01).withAttr("rung", "2");
-            s.saveTrial(a.id(), t);
+            s.saveTrial(a.id(), t, TrialChange.report(9).andAttrs("rung"));
             assertEquals(t, s.trials(a.id()).get(2));
         }
     }
@@ -118,7 +179,7 @@ class SqliteStudyStoreTest {
                     StoreFixtures.T0));
             for (long step = 1; step <= 3; step++) {
                 t = t.withReport(step, step * 0.5);
-                writer.saveTrial(s.id(), t);
+                writer.saveTrial(s.id(), t, TrialChange.report(step));
                 assertEquals(List.of(t), other.trials(s.id()));
                 assertEquals(List.of(t), viewer.trials(s.id()));
             }
@@ -161,9 +222,10 @@ class SqliteStudyStoreTest {
                             next.incrementAndGet();
                             for (long step = 1; step <= 3; step++) {
                                 t = t.withReport(step, n + step / 10.0);
-                                s.saveTrial(study.id(), t);
+                                s.saveTrial(study.id(), t, TrialChange.report(step));
                             }
-                            s.saveTrial(study.id(), t.withValue(n).withState(TrialState.COMPLETE, Instant.now()));
+                            s.saveTrial(study.id(), t.withValue(n).withState(TrialState.COMPLETE, Instant.now()),
+                                    TrialChange.row());
                         }
                     } catch (Throwable e) {
                         errors.add(e);
