@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p><b>Resource budget.</b> Every report, queued or not, counts its steps on the worker's
  * thread ({@link ResourceGauge}); the report that spends the budget, and every report after it,
  * waits for the engine. The engine then cuts every running trial at its next report
- * ({@link TrialLifecycle#stopAllAtNextReport}), the spending one at once, so a study uses at most
+ * ({@link RunningTrials#stopAllAtNextReport}), the spending one at once, so a study uses at most
  * its budget plus one step (one report's worth) per running trial. A trial cut mid-rung ends
  * PRUNED with its last reported value; one whose cutting report reaches its own budget is judged
  * as usual (COMPLETE at R, PAUSED at a rung); a run that never reports (a budget objective) cannot
@@ -95,7 +95,7 @@ final class Run implements TrialHost {
             if (stopReason == null) {
                 stopReason = StudyResult.STOP_REQUESTED;
             }
-            trials.pauseAllAtNextReport();
+            trials.running().pauseAllAtNextReport();
         });
         // After the engine marked the pauses, so that an objective ending at once finds its trial marked.
         stopping = true;
@@ -237,7 +237,7 @@ final class Run implements TrialHost {
     /** Records a report; {@code answered} is false for one the worker already answered CONTINUE. */
     private Decision reportOnEngine(int trialNumber, long step, double value, boolean answered) {
         Decision d = trials.onReport(trialNumber, step, value, answered);
-        return cutIfResourceSpent() && answered ? trials.answerCut(trialNumber, step, d) : d;
+        return cutIfResourceSpent() && answered ? trials.running().answerCut(trialNumber, step, d) : d;
     }
 
     /**
@@ -248,7 +248,7 @@ final class Run implements TrialHost {
         if (!resourceCut && budget.maxResource() > 0
                 && Math.max(trials.resourceUsed(), gauge.used()) >= budget.maxResource()) {
             resourceCut = true;
-            trials.stopAllAtNextReport();
+            trials.running().stopAllAtNextReport();
         }
         return resourceCut;
     }
@@ -292,7 +292,7 @@ final class Run implements TrialHost {
         if (w instanceof Work.Resume r) {
             return evaluate(trials.resume(r), true);
         }
-        if (w instanceof Work.Wait && trials.runningCount() > 0) {
+        if (w instanceof Work.Wait && trials.running().count() > 0) {
             waitedAt = trials.transitions();
             return new Assignment.Wait(WAIT);
         }
@@ -310,7 +310,7 @@ final class Run implements TrialHost {
             l.stop.request();
         }
         if (resourceCut) {
-            trials.stopAllAtNextReport(); // a trial a stop request paused, resumed first: it reports once
+            trials.running().stopAllAtNextReport(); // a trial a stop request paused, resumed first: it reports once
         }
         return resumed ? new Assignment.ResumeTrial(t.number(), t.config(), r.budget, r.randomSeed,
                 r.restore == null ? 0 : r.restoreStep)

@@ -18,7 +18,6 @@ import dev.rungs.study.TrialState;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +46,7 @@ final class TrialLifecycle {
     private final MutableTrialHistory history;
     private final ResourceMeter meter = new ResourceMeter();
     private final FailureWatch failures;
-    private final Map<Integer, RunningTrial> running = new HashMap<>();
+    private final RunningTrials running = new RunningTrials();
     /** WAITING trials (enqueued or retried) in the order they run. */
     private final Deque<Integer> waiting = new ArrayDeque<>();
     /** PAUSED trials a stop request paused, which the next run resumes first, in number order. */
@@ -113,16 +112,13 @@ final class TrialLifecycle {
         return transitions;
     }
 
-    int runningCount() {
-        return running.size();
+    /** The trials running now, and the study's decisions about them at their next report. */
+    RunningTrials running() {
+        return running;
     }
 
     RunningTrial runningTrial(int number) {
-        RunningTrial r = running.get(number);
-        if (r == null) {
-            throw new IllegalStateException("trial " + number + " is not running");
-        }
-        return r;
+        return running.get(number);
     }
 
     /** Takes a stored trial into the history when a study is resumed. */
@@ -183,7 +179,7 @@ final class TrialLifecycle {
             t = add(Trial.running(number, p.config(), attrs, Instant.now()));
         }
         int number = t.number();
-        running.put(number, new RunningTrial(number, work.budget(), seeds.of(number, 1)));
+        running.started(new RunningTrial(number, work.budget(), seeds.of(number, 1)));
         transitions++;
         publish(new TrialEvent.Started(t));
         return t;
@@ -214,7 +210,7 @@ final class TrialLifecycle {
         RunningTrial r = new RunningTrial(t.number(), work.budget(), seeds.of(t.number(), 2 + t.lastStep()));
         r.restore = store.checkpoint(studyId, t.number()).orElse(null);
         r.restoreStep = t.lastStep();
-        running.put(t.number(), r);
+        running.started(r);
         save(t, change);
         publish(new TrialEvent.Resumed(t, work.budget()));
         return t;
@@ -273,30 +269,6 @@ final class TrialLifecycle {
     }
 
     /**
-     * Asks every running trial to stop at its next report: the study's resource budget is spent.
-     * Trials the scheduler or a stop request has already decided about keep that decision.
-     */
-    void stopAllAtNextReport() {
-        for (RunningTrial r : running.values()) {
-            r.cutByBudget();
-        }
-    }
-
-    /**
-     * The answer to a report made as the resource budget ran out, the cut having been marked
-     * just after the report was recorded: STOP at once rather than one step later, unless the
-     * scheduler decided otherwise or the report reached the trial's budget.
-     */
-    Decision answerCut(int number, long step, Decision decided) {
-        RunningTrial r = running.get(number);
-        if (r == null || !r.cutByBudget || !(decided instanceof Decision.Continue) || step >= r.budget) {
-            return decided;
-        }
-        r.endDelivered = true;
-        return r.pendingEnd;
-    }
-
-    /**
      * Ends as PRUNED every trial its scheduler paused, with its value at its last rung: the
      * study has ended (its budget is spent) and will not promote them. Trials a stop request
      * paused stay PAUSED, for the next run resumes them first.
@@ -310,20 +282,6 @@ final class TrialLifecycle {
         }
     }
 
-    /** Asks every running trial to pause at its next report (a stop request). */
-    void pauseAllAtNextReport() {
-        for (RunningTrial r : running.values()) {
-            pauseByStop(r);
-        }
-    }
-
-    private static void pauseByStop(RunningTrial r) {
-        if (r.pendingEnd == null) {
-            r.pausedByStop = true;
-            r.pendingEnd = Decision.PAUSE;
-        }
-    }
-
     /**
      * Ends a trial whose objective ended at once because its run was stopped
      * ({@code TrialStoppedException}): PAUSED by the stop, so the next run resumes it first from
@@ -331,7 +289,7 @@ final class TrialLifecycle {
      */
     Trial endStopped(int number) {
         RunningTrial r = runningTrial(number);
-        pauseByStop(r);
+        RunningTrials.pauseByStop(r);
         r.endDelivered = true;
         // It counts the resource it reported, not its whole budget: the rest is still to be run.
         r.reported = true;
@@ -408,7 +366,7 @@ final class TrialLifecycle {
      */
     private Trial end(RunningTrial r, Trial t, TrialState state, TrialChange change) {
         long used = meter.ended(r);
-        running.remove(t.number());
+        running.ended(t.number());
         Trial ended = TrialFact.RESOURCE_USED.on(t, t.resourceUsed() + used)
                 .withState(state, Instant.now());
         save(ended, change.and(TrialChange.row()).andAttrs(TrialFact.RESOURCE_USED.key()));
