@@ -32,6 +32,7 @@ import java.util.OptionalDouble;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
@@ -445,12 +446,21 @@ exportNote.setId("exportNote");
         table.getColumns().setAll(columns);
     }
 
+    /** A history redraw is queued on the UI thread and will read the trials as they are then. */
+    private boolean historyFeedPending;
+
     private void trialsChanged() {
         StudySpec spec = viewModel.specProperty().get();
         if (spec != null) {
             // The history takes the trials only while it is shown; selecting it catches up.
-            if (historyTab.isSelected()) {
-                feedHistory();
+            if (historyTab.isSelected() && !historyFeedPending) {
+                // In a pulse of its own, after the table's: redrawing thousands of points and
+                // updating the table in one go would keep the UI thread from input twice as long.
+                historyFeedPending = true;
+                Platform.runLater(() -> {
+                    historyFeedPending = false;
+                    feedHistory();
+                });
             }
         }
         Trial selected = viewModel.selectedTrialProperty().get();
