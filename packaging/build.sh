@@ -26,10 +26,9 @@ esac
 for tool in jpackage jlink jdeps; do
   command -v "$tool" >/dev/null || { echo "packaging: $tool is missing: it comes with a JDK 17 or later" >&2; exit 1; }
 done
-if [[ "$os" == linux ]] && ! { command -v fakeroot && command -v dpkg-deb; } >/dev/null; then
-  echo "packaging: installing fakeroot and dpkg-deb, which jpackage needs for a .deb" >&2
-  if [[ "$(id -u)" == 0 ]]; then apt-get install -y fakeroot dpkg >&2; else sudo apt-get install -y fakeroot dpkg >&2; fi
-fi
+# jpackage makes a .deb with fakeroot and dpkg-deb.
+source "$root/packaging/need.sh"
+[[ "$os" != linux ]] || need fakeroot fakeroot dpkg-deb dpkg
 [[ -f "$target/$jar" ]] || { echo "packaging: $target/$jar is missing: run mvn -Ppackage package" >&2; exit 1; }
 
 # Only this script's own output folder is replaced.

@@ -12,7 +12,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 out="$root/target/package"
 fail() { echo "packaging check FAILED: $*" >&2; exit 1; }
 
-bash -n "$root/packaging/build.sh" || fail "packaging/build.sh has a syntax error"
+bash -n "$root/packaging/build.sh" && bash -n "$root/packaging/need.sh" || fail "a packaging script has a syntax error"
 bash -n "$root/assets/icon/render.sh" || fail "assets/icon/render.sh has a syntax error"
 sh -n "$root/packaging/linux/postinst" && sh -n "$root/packaging/linux/prerm" || fail "a .deb script has a syntax error"
 
@@ -23,9 +23,8 @@ got="$("$image/bin/rungs" --version)"
 echo "ok: app image bin/rungs --version: $got"
 
 # The workbench: started under a virtual display, its main window must show within 60 s.
-if ! command -v Xvfb >/dev/null || ! command -v xdotool >/dev/null; then
-  fail "Xvfb and xdotool are needed to check the workbench starts (apt-get install xvfb xdotool)"
-fi
+source "$root/packaging/need.sh"
+need Xvfb xvfb xdotool xdotool || fail "Xvfb and xdotool are needed to check the workbench starts"
 display=":$((90 + RANDOM % 9))"
 Xvfb "$display" -screen 0 1280x800x24 >/dev/null 2>&1 &
 xvfb=$!

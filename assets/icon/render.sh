@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Renders the icon's PNGs, .ico and .icns from rungs.svg. Needs rsvg-convert (librsvg2-bin),
-# ImageMagick's convert and png2icns (icnsutils). The results are committed, so building Rungs
-# does not need these tools.
+# Renders the icon's PNGs, .ico and .icns from rungs.svg with rsvg-convert (librsvg2-bin),
+# ImageMagick's convert and png2icns (icnsutils), installed if missing. The results are
+# committed, so building Rungs does not need these tools.
 set -euo pipefail
 cd "$(dirname "$0")"
+source ../../packaging/need.sh
+need rsvg-convert librsvg2-bin convert imagemagick png2icns icnsutils
 for s in 16 24 32 48 64 128 256 512; do
   rsvg-convert -w "$s" -h "$s" rungs.svg -o "rungs-$s.png"
 done

@@ -144,31 +144,14 @@ class ResumeTest {
     @Test
     void aTrialPausedByAStopIsResumedFirstByTheNextRun() throws Exception {
         InMemoryStudyStore store = new InMemoryStudyStore();
-        java.util.concurrent.CountDownLatch reported = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch stopAsked = new java.util.concurrent.CountDownLatch(1);
-        List<Long> startSteps = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Objective tenSteps = (c, ctx) -> {
-            long from = ctx.restoreCheckpoint().map(b -> (long) b[0]).orElse(0L);
-            startSteps.add(from);
-            for (long s = from + 1; s <= 10; s++) {
-                ctx.saveCheckpoint(new byte[] {(byte) s});
-                if (!ctx.report(s, s).shouldContinue()) {
-                    return s;
-                }
-                if (s == 3 && reported.getCount() > 0) {
-                    reported.countDown();
-                    stopAsked.await();
-                }
-            }
-            return 10;
-        };
+        HeldAtStepThree tenSteps = new HeldAtStepThree();
         try (Tuner t = study(store).maxResource(10).build()) {
             RunHandle h = t.start(tenSteps, Budget.trials(3));
-            reported.await();
+            tenSteps.reported.await();
             Thread stopper = new Thread(h::stop);
             stopper.start();
             Thread.sleep(200); // the stop request reaches the engine before the next report
-            stopAsked.countDown();
+            tenSteps.stopAsked.countDown();
             stopper.join();
             StudyResult first = h.await();
             assertEquals(1, first.trials().size());
@@ -186,6 +169,6 @@ class ResumeTest {
             assertEquals(null, resumed.attrs().get(TrialFact.PAUSED_BY_STOP.key()));
             assertEquals(true, events.get(0) instanceof TrialEvent.Resumed, "resumed before anything else: " + events.get(0));
         }
-        assertEquals(List.of(0L, 4L, 0L, 0L), startSteps, "trial 0 went on from its checkpoint after step 4");
+        assertEquals(List.of(0L, 4L, 0L, 0L), tenSteps.startSteps, "trial 0 went on from its checkpoint after step 4");
     }
 }

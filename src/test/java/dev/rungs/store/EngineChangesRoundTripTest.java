@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rungs.engine.HeldAtStepThree;
 import dev.rungs.engine.Budget;
 import dev.rungs.engine.RunHandle;
 import dev.rungs.engine.StudyResult;
@@ -22,7 +23,6 @@ import dev.rungs.study.TrialState;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,32 +79,17 @@ class EngineChangesRoundTripTest {
     @Test
     void aTrialPausedByAStopAndResumedReadsBackAsTheEngineHeldIt() throws Exception {
         Path db = dir.resolve("stop.db");
-        CountDownLatch reported = new CountDownLatch(1);
-        CountDownLatch stopAsked = new CountDownLatch(1);
-        Objective tenSteps = (c, ctx) -> {
-            long from = ctx.restoreCheckpoint().map(b -> (long) b[0]).orElse(0L);
-            for (long s = from + 1; s <= 10; s++) {
-                ctx.saveCheckpoint(new byte[] {(byte) s});
-                if (!ctx.report(s, s).shouldContinue()) {
-                    return s;
-                }
-                if (s == 3 && reported.getCount() > 0) {
-                    reported.countDown();
-                    stopAsked.await();
-                }
-            }
-            return 10;
-        };
+        HeldAtStepThree tenSteps = new HeldAtStepThree();
         StudyResult first;
         try (StudyStore store = SqliteStudyStore.open(db);
                 Tuner t = Tuner.builder(SPACE).name("stop").sampler(new RandomSampler()).maxResource(10).seed(3)
                         .store(store).build()) {
             RunHandle h = t.start(tenSteps, Budget.trials(3));
-            reported.await();
+            tenSteps.reported.await();
             Thread stopper = new Thread(h::stop);
             stopper.start();
             Thread.sleep(200); // the stop request reaches the engine before the next report
-            stopAsked.countDown();
+            tenSteps.stopAsked.countDown();
             stopper.join();
             first = h.await();
         }
